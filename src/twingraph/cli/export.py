@@ -1,0 +1,31 @@
+"""`twingraph export`: the graph as Turtle, TriG, N-Quads, N-Triples, JSON-LD or RDF/XML."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from twingraph.cli.app import DEFAULT_STORE_PATH, QuietOption, StoreOption, app, console_err
+from twingraph.export import EXPORT_FORMATS, export_store, export_to_file
+from twingraph.store import open_store
+
+
+@app.command()
+def export(
+    fmt: Annotated[str, typer.Option("--format", "-f", help=f"One of: {', '.join(EXPORT_FORMATS)}.")] = "turtle",
+    graph: Annotated[str | None, typer.Option("--graph", help="Export only this named graph (IRI).")] = None,
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="Output file; standard output if absent.")] = None,
+    store: StoreOption = DEFAULT_STORE_PATH,
+    quiet: QuietOption = False,
+) -> None:
+    """Export the graph for linked-data consumers (Turtle with readable prefixes by default)."""
+    target = open_store(store, must_exist=True)
+    if out is None:
+        export_store(target, sys.stdout.buffer, fmt, graph)
+        return
+    export_to_file(target, out, fmt, graph)
+    if not quiet:
+        console_err.print(f"wrote {out} ({fmt}, {out.stat().st_size:,} bytes)")

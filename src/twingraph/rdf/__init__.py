@@ -1,0 +1,1 @@
+"""Facts become triples here: the ontology's terms, IRI minting, provenance, one named graph per source."""

@@ -1,0 +1,120 @@
+"""The embedded, persistent default store: Oxigraph (RocksDB) in a folder, one named graph per source."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import IO
+
+from pyoxigraph import (
+    DefaultGraph,
+    NamedNode,
+    Quad,
+    QueryBoolean,
+    QuerySolutions,
+    QueryTriples,
+    RdfFormat,
+    Store,
+    Variable,
+)
+
+from twingraph.errors import UserError
+
+DEFAULT_STORE = "twingraph-store"
+STORE_ENV = "TWINGRAPH_STORE"
+
+QueryResult = QuerySolutions | QueryBoolean | QueryTriples
+
+
+class StoreError(UserError):
+    """The store cannot be opened or written: in use by another process, not a store, unwritable."""
+
+
+def default_store_path() -> Path:
+    return Path(os.environ.get(STORE_ENV) or DEFAULT_STORE)
+
+
+def open_store(path: Path | None = None, *, must_exist: bool = False, read_only: bool = False) -> EmbeddedStore:
+    """Open (or create) the store; `must_exist` for commands that only read, so a typo is not a new store."""
+    return EmbeddedStore(path or default_store_path(), must_exist=must_exist, read_only=read_only)
+
+
+def _quad_to_ntriples(quad: Quad) -> str:
+    return f"{quad.subject} {quad.predicate} {quad.object} ."
+
+
+class EmbeddedStore:
+    """A folder with an Oxigraph database. Writes of one source graph are a single transaction."""
+
+    def __init__(self, path: Path, *, must_exist: bool = False, read_only: bool = False) -> None:
+        self.path = Path(path)
+        if (must_exist or read_only) and not self.path.exists():
+            raise StoreError(f"no store at {self.path} (ingest something first, or pass --store DIR)")
+        if self.path.exists() and not self.path.is_dir():
+            raise StoreError(f"{self.path} is a file, not a store folder")
+        try:
+            self._store = Store.read_only(str(self.path)) if read_only else Store(str(self.path))
+        except OSError as err:
+            message = str(err)
+            if "lock" in message.lower():
+                raise StoreError(
+                    f"store {self.path} is in use by another twingraph process; wait for it to finish"
+                ) from None
+            raise StoreError(f"cannot open store {self.path}: {message.splitlines()[0]}") from None
+
+    # --- writing -------------------------------------------------------------------------------------
+
+    def replace_graph(self, graph: NamedNode, quads: Iterable[Quad]) -> int:
+        """Replace one source's graph atomically: readers see the old facts or the new, never half."""
+        lines = [_quad_to_ntriples(q) for q in quads if q.graph_name == graph]
+        update = f"DROP SILENT GRAPH {graph} ;\nINSERT DATA {{ GRAPH {graph} {{\n" + "\n".join(lines) + "\n} }"
+        self._store.update(update)
+        return len(lines)
+
+    def remove_graph(self, graph: NamedNode) -> None:
+        self._store.update(f"DROP SILENT GRAPH {graph}")
+
+    def bulk_load(self, data: IO[bytes] | bytes, graph: NamedNode, fmt: RdfFormat = RdfFormat.N_QUADS) -> None:
+        """Fast, non-transactional load for large tables; callers validate everything first."""
+        self._store.bulk_load(data, format=fmt, to_graph=graph if fmt != RdfFormat.N_QUADS else None)
+
+    def flush(self) -> None:
+        self._store.flush()
+
+    # --- reading -------------------------------------------------------------------------------------
+
+    def query(self, sparql: str, bindings: Mapping[str, object] | None = None) -> QueryResult:
+        substitutions = {Variable(name): value for name, value in (bindings or {}).items()}
+        return self._store.query(sparql, substitutions=substitutions or None)  # type: ignore[arg-type]
+
+    def graphs(self) -> list[NamedNode]:
+        return [g for g in self._store.named_graphs() if isinstance(g, NamedNode)]
+
+    def has_graph(self, graph: NamedNode) -> bool:
+        return self._store.contains_named_graph(graph)
+
+    def __len__(self) -> int:
+        return len(self._store)
+
+    def count_in(self, graph: NamedNode | DefaultGraph) -> int:
+        return sum(1 for _ in self._store.quads_for_pattern(None, None, None, graph))
+
+    def dump(self, output: IO[bytes], fmt: RdfFormat, graph: NamedNode | None = None) -> None:
+        prefixes = None
+        if fmt in (RdfFormat.TURTLE, RdfFormat.TRIG):
+            from twingraph.rdf.vocab import PREFIXES
+
+            prefixes = PREFIXES
+        if graph is not None:
+            self._store.dump(output, format=fmt, from_graph=graph, prefixes=prefixes)
+        elif fmt.supports_datasets:
+            self._store.dump(output, format=fmt, prefixes=prefixes)
+        else:  # a triple format: the union of all graphs
+            triples = (q.triple for q in self._store.quads_for_pattern(None, None, None))
+            from pyoxigraph import serialize
+
+            serialize(triples, output, format=fmt, prefixes=prefixes)
+
+    def quads(self, graph: NamedNode | None = None) -> Iterable[Quad]:
+        return self._store.quads_for_pattern(None, None, None, graph)
