@@ -1,13 +1,23 @@
-"""The `twingraph` command: one module per command, all registered on one typer app."""
+"""The `twingraph` command: one module per command in this package, all registered on one typer app."""
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 import sys
 
-# Importing a command module registers its commands on `app`.
-from twingraph.cli import curate, demo, export, query, stats, validate  # noqa: F401
 from twingraph.cli.app import app, console_err
 from twingraph.errors import UserError
+
+
+def _register_commands() -> None:
+    """Importing a command module registers its commands on `app`; every module here is one."""
+    for module in sorted(m.name for m in pkgutil.iter_modules(__path__)):
+        if module != "app":
+            importlib.import_module(f"{__name__}.{module}")
+
+
+_register_commands()
 
 
 def main() -> None:
