@@ -31,8 +31,9 @@ def store(store_path: Path) -> EmbeddedStore:
     return open_store(store_path)
 
 
-def run_cli(*args: str, env: dict[str, str] | None = None, cwd: Path | None = None,
-            timeout: float = 300) -> subprocess.CompletedProcess[str]:
+def run_cli(
+    *args: str, env: dict[str, str] | None = None, cwd: Path | None = None, timeout: float = 300
+) -> subprocess.CompletedProcess[str]:
     """Run the real `twingraph` command in a subprocess, as a user would."""
     return subprocess.run(
         [sys.executable, "-m", "twingraph", *args],

@@ -67,7 +67,7 @@ class EmbeddedStore:
 
     def replace_graph(self, graph: NamedNode, quads: Iterable[Quad]) -> int:
         """Replace one source's graph atomically: readers see the old facts or the new, never half."""
-        lines = [_quad_to_ntriples(q) for q in quads if q.graph_name == graph]
+        lines = list(dict.fromkeys(_quad_to_ntriples(q) for q in quads if q.graph_name == graph))
         update = f"DROP SILENT GRAPH {graph} ;\nINSERT DATA {{ GRAPH {graph} {{\n" + "\n".join(lines) + "\n} }"
         self._store.update(update)
         return len(lines)

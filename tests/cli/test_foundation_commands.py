@@ -1,0 +1,59 @@
+"""The CLI as a user runs it: curate, query, stats, export, and one-line errors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import rdflib
+
+
+def test_curate_query_json_follows_w3c_results(cli, tmp_path: Path, data_dir: Path) -> None:
+    store = str(tmp_path / "store")
+    done = cli("curate", str(data_dir / "gold" / "seed_000.yaml"), "--store", store)
+    assert done.returncode == 0, done.stderr
+    done = cli("query", "partnerships", "--store", store, "--format", "json")
+    assert done.returncode == 0, done.stderr
+    results = json.loads(done.stdout)
+    assert results["head"]["vars"][:6] == ["partnership", "cityA", "cityB", "type", "status", "since"]
+    rows = {
+        (b["cityA"]["value"], b["cityB"]["value"], b["type"]["value"], b["status"]["value"])
+        for b in results["results"]["bindings"]
+    }
+    assert rows == {("Dortmund", "Zhytomyr", "solidarity", "active"), ("Dortmund", "Zhytomyr", "twinning", "planned")}
+
+
+def test_stats_counts_sources_and_facts(cli, tmp_path: Path, data_dir: Path) -> None:
+    store = str(tmp_path / "store")
+    cli("curate", str(data_dir / "gold"), "--store", store, "--quiet")
+    done = cli("stats", "--store", store, "--format", "json")
+    assert done.returncode == 0, done.stderr
+    stats = json.loads(done.stdout)
+    assert stats["sources"] == 2
+    assert stats["cities"] == 3
+    assert stats["partnerships"] == 3  # solidarity and planned twinning fuse across both sources
+
+
+def test_export_turtle_parses_back(cli, tmp_path: Path, data_dir: Path) -> None:
+    store = str(tmp_path / "store")
+    cli("curate", str(data_dir / "gold"), "--store", store, "--quiet")
+    out = tmp_path / "graph.ttl"
+    done = cli("export", "--store", store, "--out", str(out))
+    assert done.returncode == 0, done.stderr
+    graph = rdflib.Graph().parse(out, format="turtle")
+    assert len(graph) > 200
+    assert "@prefix tg:" in out.read_text(encoding="utf-8")
+
+
+def test_user_errors_are_one_line_without_traceback(cli, tmp_path: Path) -> None:
+    cases = [
+        ("query", "cities", "--store", str(tmp_path / "missing")),
+        ("curate", str(tmp_path / "nope.yaml"), "--store", str(tmp_path / "s")),
+        ("query", "no-such-query", "--store", str(tmp_path / "s")),
+    ]
+    for args in cases:
+        done = cli(*args)
+        assert done.returncode != 0
+        assert "Traceback" not in done.stderr
+        assert done.stderr.strip().startswith("error:") or "skipped" in done.stderr, done.stderr
+        assert len(done.stderr.strip().splitlines()) <= 2

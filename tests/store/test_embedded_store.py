@@ -1,0 +1,62 @@
+"""The embedded store: one named graph per source, atomic replacement, persistence, clear errors."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+
+from twingraph.curated import load_curated
+from twingraph.load import store_facts
+from twingraph.rdf.iris import article_iri
+from twingraph.store import EmbeddedStore, StoreError, open_store
+
+
+def test_storing_the_same_source_twice_replaces_it(store: EmbeddedStore, data_dir: Path) -> None:
+    facts = load_curated(data_dir / "gold" / "seed_000.yaml")
+    written = store_facts(store, facts)
+    assert written == len(store) > 100
+    store_facts(store, facts)
+    assert len(store) == written
+    assert store.graphs() == [article_iri(facts.article.key)]
+
+
+def test_a_second_source_adds_its_own_graph(store: EmbeddedStore, data_dir: Path) -> None:
+    first = load_curated(data_dir / "gold" / "seed_000.yaml")
+    second = load_curated(data_dir / "gold" / "seed_001.yaml")
+    store_facts(store, first)
+    before = len(store)
+    store_facts(store, second)
+    assert len(store) > before
+    assert set(store.graphs()) == {article_iri(first.article.key), article_iri(second.article.key)}
+
+
+def test_replacing_with_fewer_facts_removes_the_old_ones(store: EmbeddedStore, data_dir: Path) -> None:
+    facts = load_curated(data_dir / "gold" / "seed_000.yaml")
+    store_facts(store, facts)
+    fewer = dataclasses.replace(facts, visits=(), events=())
+    store_facts(store, fewer)
+    rows = list(store.query("SELECT ?v WHERE { GRAPH ?g { ?v a <https://w3id.org/twingraph/ontology#Visit> } }"))
+    assert rows == []
+
+
+def test_store_persists_across_openings(store_path: Path, data_dir: Path) -> None:
+    store = open_store(store_path)
+    store_facts(store, load_curated(data_dir / "gold" / "seed_000.yaml"))
+    count = len(store)
+    del store
+    reopened = open_store(store_path, must_exist=True)
+    assert len(reopened) == count
+
+
+def test_missing_store_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="no store at"):
+        open_store(tmp_path / "nothing-here", must_exist=True)
+
+
+def test_a_file_is_not_a_store(tmp_path: Path) -> None:
+    path = tmp_path / "file.txt"
+    path.write_text("x")
+    with pytest.raises(StoreError, match="is a file, not a store folder"):
+        open_store(path)
