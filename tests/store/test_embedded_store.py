@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import time
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,7 @@ import pytest
 from twingraph.curated import load_curated
 from twingraph.load import store_facts
 from twingraph.rdf.iris import article_iri
-from twingraph.store import EmbeddedStore, StoreError, open_store
+from twingraph.store import EmbeddedStore, StoreError, StoreInUseError, open_store
 
 
 def test_storing_the_same_source_twice_replaces_it(store: EmbeddedStore, data_dir: Path) -> None:
@@ -60,3 +61,21 @@ def test_a_file_is_not_a_store(tmp_path: Path) -> None:
     path.write_text("x")
     with pytest.raises(StoreError, match="is a file, not a store folder"):
         open_store(path)
+
+
+def test_a_second_process_gets_a_clear_store_in_use_error(store_path: Path, cli) -> None:
+    holder = open_store(store_path)
+    done = cli("stats", "--store", str(store_path))
+    assert done.returncode == 2
+    assert "is in use by another twingraph process" in done.stderr
+    assert "Traceback" not in done.stderr
+    assert len(holder) == 0
+
+
+def test_waiting_for_a_busy_store_gives_up_after_the_wait(store_path: Path) -> None:
+    holder = open_store(store_path)
+    started = time.monotonic()
+    with pytest.raises(StoreInUseError, match="in use"):
+        open_store(store_path, wait=0.6)
+    assert time.monotonic() - started >= 0.6
+    assert len(holder) == 0

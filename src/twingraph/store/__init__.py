@@ -1,5 +1,5 @@
 """Where the graph lives: the embedded Oxigraph store by default, remote SPARQL endpoints on request."""
 
-from twingraph.store.embedded import EmbeddedStore, StoreError, default_store_path, open_store
+from twingraph.store.embedded import EmbeddedStore, StoreError, StoreInUseError, default_store_path, open_store
 
-__all__ = ["EmbeddedStore", "StoreError", "default_store_path", "open_store"]
+__all__ = ["EmbeddedStore", "StoreError", "StoreInUseError", "default_store_path", "open_store"]

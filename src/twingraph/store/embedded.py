@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import IO
@@ -31,13 +32,29 @@ class StoreError(UserError):
     """The store cannot be opened or written: in use by another process, not a store, unwritable."""
 
 
+class StoreInUseError(StoreError):
+    """Another process holds the store's lock."""
+
+
 def default_store_path() -> Path:
     return Path(os.environ.get(STORE_ENV) or DEFAULT_STORE)
 
 
-def open_store(path: Path | None = None, *, must_exist: bool = False, read_only: bool = False) -> EmbeddedStore:
-    """Open (or create) the store; `must_exist` for commands that only read, so a typo is not a new store."""
-    return EmbeddedStore(path or default_store_path(), must_exist=must_exist, read_only=read_only)
+def open_store(
+    path: Path | None = None, *, must_exist: bool = False, read_only: bool = False, wait: float = 0.0
+) -> EmbeddedStore:
+    """Open (or create) the store; `must_exist` for commands that only read, so a typo is not a new store.
+
+    Only one process may hold the store; with `wait` > 0 a second one retries that long before giving up.
+    """
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            return EmbeddedStore(path or default_store_path(), must_exist=must_exist, read_only=read_only)
+        except StoreInUseError:
+            if time.monotonic() >= deadline:
+                raise
+            time.sleep(0.2)
 
 
 def _quad_to_ntriples(quad: Quad) -> str:
@@ -58,7 +75,7 @@ class EmbeddedStore:
         except OSError as err:
             message = str(err)
             if "lock" in message.lower():
-                raise StoreError(
+                raise StoreInUseError(
                     f"store {self.path} is in use by another twingraph process; wait for it to finish"
                 ) from None
             raise StoreError(f"cannot open store {self.path}: {message.splitlines()[0]}") from None
