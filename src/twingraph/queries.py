@@ -1,16 +1,33 @@
 """The analysts' SPARQL library: one question per `queries/NAME.rq`, with a comment header.
 
-Header lines start with '#'. The first is the question; `# param: NAME - meaning` declares a parameter
-bound as a plain literal; `# columns: ...` lists the result columns.
+Header lines start with '#'. The first is the question; `# param: NAME meaning` declares a parameter
+bound as a plain literal (`# param: NAME (optional) meaning` for one that may be left out);
+`# columns: ...` lists the result columns.
+
+Parameters never enter the query text as strings a user typed: the embedded store binds them as
+substitutions, remote endpoints get a VALUES block of escaped literals (see `with_values`). Either way a
+parameter is a variable bound in the query's outermost WHERE group, so library queries use parameters
+only there (in top-level FILTERs or triple patterns), never inside GRAPH blocks or sub-queries.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from pyoxigraph import Literal
+
 from twingraph.errors import UserError
 from twingraph.resources import queries_dir
+
+
+@dataclass(frozen=True)
+class QueryParam:
+    name: str
+    meaning: str
+    optional: bool = False
 
 
 @dataclass(frozen=True)
@@ -19,13 +36,28 @@ class LibraryQuery:
     path: Path
     text: str
     description: str
-    params: tuple[tuple[str, str], ...]  # (name, meaning)
+    params: tuple[QueryParam, ...]
     columns: str
+
+    def bind(self, values: Mapping[str, str]) -> dict[str, Literal]:
+        """Check the user's NAME=VALUE pairs against the header and make them literals."""
+        declared = {p.name for p in self.params}
+        unknown = sorted(set(values) - declared)
+        if unknown:
+            known = ", ".join(sorted(declared)) or "none"
+            raise UserError(f"query '{self.name}' has no parameter '{unknown[0]}' (its parameters: {known})")
+        missing = [p.name for p in self.params if not p.optional and p.name not in values]
+        if missing:
+            raise UserError(f"query '{self.name}' needs --param {missing[0]}=VALUE")
+        return {name: Literal(value) for name, value in values.items()}
+
+
+_PARAM = re.compile(r"^(?P<name>[A-Za-z_]\w*)\s*(?P<optional>\(optional\))?\s*[-–:]?\s*(?P<meaning>.*)$")
 
 
 def _parse_header(path: Path, text: str) -> LibraryQuery:
     description, columns = "", ""
-    params: list[tuple[str, str]] = []
+    params: list[QueryParam] = []
     for line in text.splitlines():
         if not line.startswith("#"):
             if line.strip():
@@ -33,8 +65,11 @@ def _parse_header(path: Path, text: str) -> LibraryQuery:
             continue
         body = line.lstrip("#").strip()
         if body.lower().startswith("param:"):
-            name, _, meaning = body[6:].strip().partition(" ")
-            params.append((name.strip(), meaning.strip(" -–")))
+            match = _PARAM.match(body[6:].strip())
+            if match:
+                params.append(
+                    QueryParam(match["name"], match["meaning"].strip(" -–"), optional=bool(match["optional"]))
+                )
         elif body.lower().startswith("columns:"):
             columns = body[8:].strip()
         elif not description and body:
@@ -61,3 +96,42 @@ def load_query(name_or_file: str) -> LibraryQuery:
         known = ", ".join(q.name for q in library())
         raise UserError(f"unknown query '{name_or_file}'; known queries: {known}")
     return _parse_header(path, path.read_text(encoding="utf-8"))
+
+
+# Tokens that may contain a '{' or the word WHERE without being one: comments, strings, IRIs.
+_TOKENS = re.compile(
+    r'''(?P<skip>\#[^\n]*|"""(?:[^"\\]|\\.|"(?!""))*"""|\'\'\'(?:[^'\\]|\\.|'(?!\'\'))*\'\'\''''
+    r"""|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|<[^<>"{}|^`\\\s]*>)"""
+    r"|(?P<where>\bWHERE\b)|(?P<brace>\{)",
+    re.IGNORECASE,
+)
+
+
+def with_values(sparql: str, bindings: Mapping[str, Literal]) -> str:
+    """The query with `VALUES (?a ?b) { (lit lit) }` opening its outermost WHERE group.
+
+    For endpoints that do not take substitutions. Literals are written in their escaped N-Triples form,
+    so a value such as `x" } DROP ALL #` stays one harmless string.
+    """
+    if not bindings:
+        return sparql
+    tokens = [t for t in _TOKENS.finditer(sparql) if not t["skip"]]
+    has_where = any(t["where"] for t in tokens)
+    opening, after_where = None, not has_where  # without the keyword, the first '{' is the WHERE group
+    for token in tokens:
+        if token["where"]:
+            after_where = True
+        elif token["brace"] and after_where:
+            opening = token.end()
+            break
+    if opening is None:
+        raise UserError("cannot bind parameters: the query has no WHERE { } group")
+    names = " ".join(f"?{name}" for name in bindings)
+    values = " ".join(str(_checked_literal(value)) for value in bindings.values())
+    return f"{sparql[:opening]}\n  VALUES ({names}) {{ ({values}) }}\n{sparql[opening:]}"
+
+
+def _checked_literal(value: object) -> Literal:
+    if not isinstance(value, Literal):
+        raise TypeError(f"parameters are bound as literals, got {type(value).__name__}")
+    return value
