@@ -1,0 +1,36 @@
+"""What went wrong with one input, in one line that names the file (and the line of a batch)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from twingraph.errors import UserError
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True)
+class InputProblem:
+    """An input that was skipped (`error`), or read with a caveat (`warning`, the article still follows)."""
+
+    path: str
+    line: int | None
+    message: str
+    severity: Severity = "error"
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == "error"
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line is not None else self.path
+        return f"{where}: {self.message}"
+
+
+class ArticleError(UserError):
+    """One input cannot be read as an article; carries the problem so batches can report and go on."""
+
+    def __init__(self, problem: InputProblem) -> None:
+        super().__init__(str(problem))
+        self.problem = problem
