@@ -1,4 +1,4 @@
-"""`twingraph validate`: check the stored graph against the SHACL shapes."""
+"""`twingraph validate`: check every source graph in the store against the SHACL shapes."""
 
 from __future__ import annotations
 
@@ -7,32 +7,69 @@ from dataclasses import asdict
 from typing import Annotated
 
 import typer
+from rich.progress import Progress
 from rich.table import Table
 
-from twingraph.cli.app import DEFAULT_STORE_PATH, StoreOption, app, console
-from twingraph.rdf.validation import validate_store
+from twingraph.cli.app import DEFAULT_STORE_PATH, QuietOption, StoreOption, app, console, console_err
+from twingraph.errors import UserError
+from twingraph.rdf.validation import ValidationReport, Violation, validate_store
+from twingraph.rdf.vocab import PREFIXES
 from twingraph.store import open_store
+
+FORMATS = ("table", "json")
+
+
+def _short(iri: str) -> str:
+    """Prefixed name for display: tgid:city/de/dortmund rather than the full IRI."""
+    for prefix, namespace in sorted(PREFIXES.items(), key=lambda item: -len(item[1])):
+        if iri.startswith(namespace):
+            return f"{prefix}:{iri[len(namespace) :]}"
+    if iri.startswith("https://w3id.org/twingraph/shapes#"):
+        return "tgs:" + iri.rsplit("#", 1)[1]
+    return iri
+
+
+def _table(report: ValidationReport) -> Table:
+    table = Table("severity", "source", "node", "property", "shape", "message", header_style="bold", expand=False)
+    for v in report.results:
+        table.add_row(v.severity, _short(v.graph), _short(v.focus), _short(v.path or ""), _short(v.shape), _message(v))
+    return table
+
+
+def _message(v: Violation) -> str:
+    return f"{v.message} (value: {v.value})" if v.value and v.value != v.focus else v.message
 
 
 @app.command()
 def validate(
     store: StoreOption = DEFAULT_STORE_PATH,
     fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
+    quiet: QuietOption = False,
 ) -> None:
-    """Validate the graph with the SHACL shapes in ontology/shapes.ttl; exit 1 when it does not conform."""
+    """Validate each source graph with the SHACL shapes in ontology/shapes.ttl; exit 1 when one does not conform."""
+    if fmt not in FORMATS:
+        raise UserError(f"unknown format '{fmt}'; use one of {', '.join(FORMATS)}")
     target = open_store(store, must_exist=True)
-    violations = validate_store(target)
-    errors = [v for v in violations if v.severity == "Violation"]
+    with Progress(console=console_err, transient=True, disable=quiet or fmt == "json") as progress:
+        task = progress.add_task("validating graphs", total=None)
+        report = validate_store(target, lambda done, total: progress.update(task, completed=done, total=total))
     if fmt == "json":
-        console.print_json(json.dumps({"conforms": not errors, "results": [asdict(v) for v in violations]}))
-    elif not violations:
-        console.print(f"[green]conforms[/]: {len(target):,} triples in {len(target.graphs())} graphs")
+        payload = {
+            "conforms": report.conforms,
+            "graphs": report.graphs,
+            "triples": report.triples,
+            "violations": len(report.violations),
+            "results": [asdict(v) for v in report.results],
+        }
+        console.print_json(json.dumps(payload))
     else:
-        table = Table("severity", "node", "property", "shape", "message", header_style="bold")
-        for v in violations:
-            table.add_row(v.severity, v.focus, v.path or "", v.shape.rsplit("#", 1)[-1], v.message)
-        console.print(table)
-        verdict = "[red]does not conform[/]" if errors else "[green]conforms[/] (with warnings)"
-        console.print(f"{verdict}: {len(errors)} violations, {len(violations) - len(errors)} warnings")
-    if errors:
+        if report.results:
+            console.print(_table(report))
+        verdict = "[green]conforms[/]" if report.conforms else "[red]does not conform[/]"
+        warnings = len(report.results) - len(report.violations)
+        console.print(
+            f"{verdict}: {report.triples:,} triples in {report.graphs} graphs; "
+            f"{len(report.violations)} violations, {warnings} warnings"
+        )
+    if not report.conforms:
         raise typer.Exit(1)
