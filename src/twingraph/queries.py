@@ -135,3 +135,24 @@ def _checked_literal(value: object) -> Literal:
     if not isinstance(value, Literal):
         raise TypeError(f"parameters are bound as literals, got {type(value).__name__}")
     return value
+
+
+_POSITION = re.compile(r"error at (\d+):(\d+):\s*")
+
+
+def check_syntax(query: LibraryQuery) -> None:
+    """Parse the query locally, so a broken file is reported with its line and column, whatever the store."""
+    from pyoxigraph import Store
+
+    try:
+        Store().query(query.text)
+    except SyntaxError as err:
+        message = str(err).splitlines()[0] if str(err) else "syntax error"
+        where = _POSITION.search(message)
+        if where:
+            detail = message[where.end() :]
+            detail = detail if len(detail) <= 100 else detail[:99] + "…"
+            raise UserError(f"{query.path}: not valid SPARQL at line {where[1]}, column {where[2]}: {detail}") from None
+        raise UserError(f"{query.path}: not valid SPARQL: {message}") from None
+    except (OSError, RuntimeError, ValueError):
+        return  # parsed; the empty store just could not run it

@@ -3,13 +3,26 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Collection
 from typing import IO
 
-from pyoxigraph import QueryBoolean, QueryResultsFormat, QuerySolutions, QueryTriples, RdfFormat
+from pyoxigraph import (
+    BlankNode,
+    Literal,
+    NamedNode,
+    QueryBoolean,
+    QueryResultsFormat,
+    QuerySolutions,
+    QueryTriples,
+    RdfFormat,
+    Triple,
+    serialize,
+)
 from rich.console import Console
 from rich.table import Table
 
 from twingraph.errors import UserError
+from twingraph.rdf.vocab import PREFIXES
 
 RESULT_FORMATS = {
     "json": QueryResultsFormat.JSON,
@@ -21,26 +34,55 @@ GRAPH_FORMATS = {"turtle": RdfFormat.TURTLE, "ntriples": RdfFormat.N_TRIPLES, "j
 FORMAT_NAMES = ("table", *RESULT_FORMATS, *GRAPH_FORMATS)
 
 
+CELL_WIDTH = 60  # characters of a table cell before it is cut with an ellipsis
+SHORT_COLUMN = 12  # columns no wider than this (dates, kinds, codes) are never cut
+MIN_LONG_COLUMN = 10  # narrower than this, a column of text says nothing: leave it out instead
+# longest namespace first, so tgid: wins over a shorter prefix of the same IRI
+_NAMESPACES = sorted(((ns, prefix) for prefix, ns in PREFIXES.items()), key=lambda item: -len(item[0]))
+
+
 def term_text(term: object) -> str:
     """A cell as a reader wants it: the IRI or the literal's lexical value."""
     return "" if term is None else str(getattr(term, "value", term))
 
 
+def short_iri(iri: str) -> str:
+    """'https://w3id.org/twingraph/id/city/de/dortmund' -> 'tgid:city/de/dortmund'."""
+    for namespace, prefix in _NAMESPACES:
+        if iri.startswith(namespace) and len(iri) > len(namespace):
+            return f"{prefix}:{iri[len(namespace) :]}"
+    return iri
+
+
+def cell_text(term: object, width: int = CELL_WIDTH) -> str:
+    """A table cell: IRIs with prefixes, long literals cut with an ellipsis."""
+    if term is None:
+        return ""
+    text = short_iri(term.value) if isinstance(term, NamedNode) else term_text(term)
+    if isinstance(term, BlankNode):
+        text = f"_:{text}"
+    text = " ".join(text.split()) if isinstance(term, Literal) else text
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
 def write_results(
-    result: QuerySolutions | QueryBoolean | QueryTriples, fmt: str, out: IO[bytes], console: Console
+    result: QuerySolutions | QueryBoolean | QueryTriples | list[Triple],
+    fmt: str,
+    out: IO[bytes],
+    console: Console,
+    hide: Collection[str] = (),
 ) -> int:
-    """Write results; returns the number of rows (or triples) written."""
+    """Write results; returns the number of rows (or triples) written, -1 when not counted.
+
+    `hide` drops columns from the table only (e.g. a parameter echoed back); data formats keep every column.
+    """
     if fmt not in FORMAT_NAMES:
         raise UserError(f"unknown format '{fmt}'; use one of {', '.join(FORMAT_NAMES)}")
-    if isinstance(result, QueryTriples):
+    if isinstance(result, QueryTriples | list):
         if fmt in ("table", *RESULT_FORMATS):
             fmt = "turtle"
-        from twingraph.rdf.vocab import PREFIXES
-
-        triples = list(result)
+        triples: list[Triple] = list(result)
         buffer = io.BytesIO()
-        from pyoxigraph import serialize
-
         serialize(triples, buffer, format=GRAPH_FORMATS[fmt], prefixes=PREFIXES if fmt == "turtle" else None)
         out.write(buffer.getvalue())
         return len(triples)
@@ -56,12 +98,38 @@ def write_results(
         data = result.serialize(format=RESULT_FORMATS[fmt]) or b""
         out.write(data)
         return -1
-    variables = [v.value for v in result.variables]
-    table = Table(*variables, show_lines=False, header_style="bold")
-    rows = 0
-    for solution in result:
-        table.add_row(*(term_text(solution[v]) for v in variables))
-        rows += 1
+    variables = [v.value for v in result.variables if v.value not in hide]
+    rows = [[cell_text(solution[v]) for v in variables] for solution in result]
+    shown = column_widths(variables, rows, console.width)
+    table = Table(show_lines=False, header_style="bold", pad_edge=False)
+    for name, width in shown.items():
+        table.add_column(name, no_wrap=True, overflow="ellipsis", width=width)
+    for row in rows:
+        table.add_row(*(cell for name, cell in zip(variables, row, strict=True) if name in shown))
     console.print(table)
-    console.print(f"{rows} rows", style="dim")
-    return rows
+    dropped = [name for name in variables if name not in shown]
+    more = f"; not shown for lack of width: {', '.join(dropped)} (use --format csv)" if dropped else ""
+    console.print(f"{len(rows)} rows{more}", style="dim")
+    return len(rows)
+
+
+def column_widths(variables: list[str], rows: list[list[str]], total: int) -> dict[str, int]:
+    """Fit a table to the terminal: short columns (dates, kinds, codes) keep their width, long text
+    shares what is left, and when even that is too little the rightmost long columns are left out."""
+    widest = {name: max([len(name), *(len(row[i]) for row in rows)]) for i, name in enumerate(variables)}
+    shown = list(variables)
+    while True:
+        room = total - 3 * len(shown) - 1
+        short = {n: widest[n] for n in shown if widest[n] <= SHORT_COLUMN}
+        long = [n for n in shown if n not in short]
+        left = room - sum(short.values())
+        if (not long and left >= 0) or (long and left >= MIN_LONG_COLUMN * len(long)) or len(shown) == 1:
+            break
+        shown.remove(long[-1] if long else shown[-1])
+    widths = dict(short)
+    # water-filling: narrow long columns take what they need, the rest share equally
+    for name in sorted(long, key=lambda n: widest[n]):
+        share = max(left // max(1, len([n for n in long if n not in widths])), 1)
+        widths[name] = min(widest[name], share)
+        left -= widths[name]
+    return {name: widths[name] for name in shown}

@@ -1,7 +1,8 @@
-"""`twingraph query`: run a library question or any .rq file against the store."""
+"""`twingraph query`: run a library question or any .rq file against the store or a SPARQL endpoint."""
 
 from __future__ import annotations
 
+import json
 import sys
 from typing import Annotated
 
@@ -10,20 +11,73 @@ from pyoxigraph import Literal
 
 from twingraph.cli.app import DEFAULT_STORE_PATH, StoreOption, app, console
 from twingraph.errors import UserError
-from twingraph.queries import library, load_query
+from twingraph.queries import LibraryQuery, check_syntax, library, load_query, with_values
 from twingraph.results import FORMAT_NAMES, write_results
 from twingraph.store import open_store
+from twingraph.store.remote import Credentials, RemoteResult, RemoteStore
+
+EndpointOption = Annotated[
+    str | None,
+    typer.Option(
+        "--endpoint", "-e", envvar="TWINGRAPH_ENDPOINT", help="Query this SPARQL endpoint instead of the store."
+    ),
+]
+UserOption = Annotated[str | None, typer.Option("--user", help="User name for the endpoint (digest auth).")]
+PasswordOption = Annotated[
+    str | None,
+    typer.Option("--password", envvar="TWINGRAPH_ENDPOINT_PASSWORD", help="Password for the endpoint."),
+]
+TimeoutOption = Annotated[float, typer.Option("--timeout", help="Seconds to wait for the endpoint.")]
 
 
-def parse_params(params: list[str]) -> dict[str, Literal]:
-    """--param city=Dortmund -> {'city': "Dortmund"}, bound as a literal, never pasted into the query."""
-    bound: dict[str, Literal] = {}
+def parse_params(params: list[str]) -> dict[str, str]:
+    """--param city=Dortmund -> {'city': 'Dortmund'}; values become bound literals, never query text."""
+    given: dict[str, str] = {}
     for item in params:
         name, sep, value = item.partition("=")
         if not sep or not name.strip().isidentifier():
             raise UserError(f"--param expects NAME=VALUE, got {item!r}")
-        bound[name.strip()] = Literal(value)
-    return bound
+        given[name.strip()] = value
+    return given
+
+
+def credentials(user: str | None, password: str | None) -> Credentials | None:
+    if user is None:
+        return None
+    return Credentials(user, password or "")
+
+
+def _list_library(fmt: str) -> None:
+    queries = library()
+    if fmt == "json":
+        listing = [
+            {
+                "name": q.name,
+                "description": q.description,
+                "params": [{"name": p.name, "meaning": p.meaning, "optional": p.optional} for p in q.params],
+                "columns": q.columns,
+            }
+            for q in queries
+        ]
+        console.print_json(json.dumps(listing))
+        return
+    for q in queries:
+        params = " ".join(f"[--param {p.name}=...]" if p.optional else f"--param {p.name}=..." for p in q.params)
+        console.print(f"[bold]{q.name}[/] {params}\n    {q.description}", highlight=False)
+
+
+def _run_embedded(chosen: LibraryQuery, bindings: dict[str, Literal], store: StoreOption) -> object:
+    target = open_store(store, must_exist=True, read_only=False)
+    try:
+        return target.query(chosen.text, bindings)
+    except RuntimeError as err:
+        if "projection" not in str(err):
+            raise UserError(f"query '{chosen.name}' failed: {err}") from None
+        # Oxigraph substitutes only projected variables; a file that does not project its parameters
+        # gets them the way endpoints do: an escaped VALUES block in its WHERE group.
+        return target.query(with_values(chosen.text, bindings))
+    except OSError as err:
+        raise UserError(f"query '{chosen.name}' failed: {err}") from None
 
 
 @app.command()
@@ -33,29 +87,31 @@ def query(
     fmt: Annotated[str, typer.Option("--format", "-f", help=f"One of: {', '.join(FORMAT_NAMES)}.")] = "table",
     list_queries: Annotated[bool, typer.Option("--list", help="List the query library and exit.")] = False,
     store: StoreOption = DEFAULT_STORE_PATH,
+    endpoint: EndpointOption = None,
+    user: UserOption = None,
+    password: PasswordOption = None,
+    timeout: TimeoutOption = 60,
 ) -> None:
     """Answer an analyst's question in SPARQL; results as a table or W3C JSON/CSV/TSV."""
     if list_queries:
-        for q in library():
-            params = " ".join(f"--param {p}=..." for p, _ in q.params)
-            console.print(f"[bold]{q.name}[/] {params}\n    {q.description}", highlight=False)
+        _list_library(fmt)
         return
     if not name:
         raise UserError("name a query (twingraph query --list shows the library) or a .rq file")
+    if fmt not in FORMAT_NAMES:
+        raise UserError(f"unknown format '{fmt}'; use one of {', '.join(FORMAT_NAMES)}")
     chosen = load_query(name)
-    bindings = parse_params(param or [])
-    missing = [p for p, _ in chosen.params if p not in bindings]
-    if missing:
-        raise UserError(f"query '{chosen.name}' needs --param {missing[0]}=VALUE")
-    unknown = sorted(set(bindings) - {p for p, _ in chosen.params})
-    if unknown and chosen.params:
-        raise UserError(f"query '{chosen.name}' has no parameter '{unknown[0]}'")
-    target = open_store(store, must_exist=True)
+    bindings = chosen.bind(parse_params(param or []))
+    check_syntax(chosen)
+    result: object
+    if endpoint:
+        remote = RemoteStore(endpoint, credentials=credentials(user, password), timeout=timeout)
+        remote_result: RemoteResult = remote.query(chosen.text, bindings)
+        result = remote_result
+    else:
+        result = _run_embedded(chosen, bindings, store)
     try:
-        result = target.query(chosen.text, bindings)
-    except SyntaxError as err:
-        raise UserError(f"{chosen.path}: not valid SPARQL: {err}") from None
+        write_results(result, fmt, sys.stdout.buffer, console, hide={p.name for p in chosen.params})  # type: ignore[arg-type]
     except OSError as err:
         raise UserError(f"query '{chosen.name}' failed: {err}") from None
-    write_results(result, fmt, sys.stdout.buffer, console)
     sys.stdout.flush()
