@@ -159,8 +159,8 @@ def _is_trailing_debris(line: str) -> bool:
         return True
     if len(line) > MAX_TEASER_LINE_CHARS:
         return False
-    if line.endswith("?"):
-        return len(line) <= 120
+    if line.endswith("?"):  # a headline asks; a closing paragraph that asks has full sentences before it
+        return ". " not in line
     return not line.endswith(_SENTENCE_END)
 
 
