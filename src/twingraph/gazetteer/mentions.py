@@ -1,0 +1,137 @@
+"""Finding city names in running text, precisely: a city name that is also a word must not fire.
+
+Matching is case-sensitive on capitalised words. German capitalises every noun, so names that are
+common words ("Essen", "Halle", "Hof") are listed in data/gazetteer: stopwords.txt never fire alone,
+ambiguous.txt fire only after a place preposition ("in Essen", "aus Halle"). A city name that is also a
+first name ("Martin", "Florence") does not fire when a capitalised word follows: that is a person.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from twingraph.gazetteer.inflection import cyrillic_nominatives, german_genitive
+from twingraph.gazetteer.places import PlaceMention
+from twingraph.gazetteer.text import GAP, WORD
+
+if TYPE_CHECKING:
+    from twingraph.gazetteer.index import Gazetteer
+
+# Words after which a capitalised word names a place: "in Essen", "aus Halle", "the city of Bath".
+PLACE_PREPOSITIONS = frozenset(
+    [
+        "in",
+        "im",
+        "aus",
+        "nach",
+        "von",
+        "vom",
+        "bis",
+        "bei",
+        "zwischen",
+        "und",
+        "sowie",
+        "from",
+        "to",
+        "of",
+        "near",
+        "at",
+        "and",
+        "between",
+        "місто",
+        "місті",
+        "з",
+        "до",
+        "у",
+        "в",
+        "та",
+        "і",
+    ]
+)
+_PERSON_GAP = re.compile(r" ")
+
+
+def _joined(text: str, tokens: list[re.Match[str]], i: int) -> bool:
+    """Whether token i and token i+1 may belong to one name: only spaces, hyphens or apostrophes between."""
+    return GAP.fullmatch(text, tokens[i].end(), tokens[i + 1].start()) is not None
+
+
+def _multiword(g: Gazetteer, text: str, tokens: list[re.Match[str]], i: int) -> tuple[int, int] | None:
+    """(index of the last token, place) of the longest multiword name starting at token i."""
+    if i + 1 >= len(tokens) or not _joined(text, tokens, i):
+        return None
+    for form, place in g.multiword_forms(tokens[i].group(), tokens[i + 1].group()):
+        last = i + len(form) - 1
+        if last >= len(tokens):
+            continue
+        if all(tokens[i + k].group() == form[k] for k in range(2, len(form))) and all(
+            _joined(text, tokens, k) for k in range(i + 1, last)
+        ):
+            return last, place
+    return None
+
+
+def _single(g: Gazetteer, word: str) -> int | None:
+    """The place a one-word form stands for, trying German genitive and Cyrillic case endings."""
+    found = g.text_form(word)
+    if found:
+        return found[0]
+    genitive = german_genitive(word)
+    bases = [genitive] if genitive else []
+    bases.extend(cyrillic_nominatives(word))
+    for base in bases:
+        if base in g.stopwords or base in g.non_cities:
+            continue
+        for index in g.text_form(base):
+            if g.is_prominent(index):
+                return index
+    return None
+
+
+def _is_person(g: Gazetteer, text: str, tokens: list[re.Match[str]], i: int) -> bool:
+    """'Martin Assmuth': a first name followed by a capitalised word."""
+    if tokens[i].group() not in g.first_names or i + 1 >= len(tokens):
+        return False
+    nxt = tokens[i + 1]
+    return nxt.group()[0].isupper() and _PERSON_GAP.fullmatch(text, tokens[i].end(), nxt.start()) is not None
+
+
+def _after_preposition(text: str, tokens: list[re.Match[str]], i: int) -> bool:
+    if i == 0:
+        return False
+    before = tokens[i - 1]
+    return before.group().casefold() in PLACE_PREPOSITIONS and text[before.end() : tokens[i].start()] == " "
+
+
+def find_mentions(g: Gazetteer, text: str) -> list[PlaceMention]:
+    """Non-overlapping city mentions in reading order, the longest name winning at each position."""
+    tokens = list(WORD.finditer(text))
+    mentions: list[PlaceMention] = []
+    i = 0
+    while i < len(tokens):
+        word = tokens[i].group()
+        if not word[0].isupper():
+            i += 1
+            continue
+        hit = _multiword(g, text, tokens, i)
+        if hit is not None:
+            last, index = hit
+            start, end = tokens[i].start(), tokens[last].end()
+            if not g.is_region(index) and text[start:end] not in g.non_cities:
+                mentions.append(PlaceMention(start, end, text[start:end], g.place(index)))
+            i = last + 1
+            continue
+        i += 1
+        if word in g.stopwords or word in g.non_cities or (word.isupper() and len(word) > 1):
+            continue
+        found = _single(g, word)
+        if found is None or g.is_region(found):
+            continue
+        if word in g.ambiguous and not _after_preposition(text, tokens, i - 1):
+            continue
+        if _is_person(g, text, tokens, i - 1):
+            continue
+        m = tokens[i - 1]
+        mentions.append(PlaceMention(m.start(), m.end(), word, g.place(found)))
+    return mentions

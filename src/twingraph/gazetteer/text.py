@@ -1,0 +1,39 @@
+"""Folding and tokenising shared by the index and the mention finder."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+WORD = re.compile(r"\w+")
+# What may stand between the words of a multiword name: "Bad Soden-Salmünster", "Kup'yans'k", "St. Gallen".
+GAP = re.compile(r"[\s\-‐–'’.]{1,3}")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+
+
+class _FoldTable(dict[int, str]):
+    """str.translate table computed per character on first sight (folding 700k names char by char is slow)."""
+
+    def __missing__(self, code: int) -> str:
+        decomposed = unicodedata.normalize("NFKD", chr(code).replace("ß", "ss").casefold())
+        folded = "".join(c for c in decomposed if not unicodedata.combining(c))
+        self[code] = folded
+        return folded
+
+
+_FOLD = _FoldTable()
+
+
+def fold(text: str) -> str:
+    """Case- and accent-insensitive key: 'Żagań' -> 'zagan', 'Köln' -> 'koln', 'Straße' -> 'strasse'."""
+    if text.isascii():
+        return text.lower().strip()
+    return unicodedata.normalize("NFC", text).translate(_FOLD).strip()
+
+
+def words(text: str) -> tuple[str, ...]:
+    return tuple(WORD.findall(unicodedata.normalize("NFC", text)))
+
+
+def is_cyrillic(word: str) -> bool:
+    return bool(_CYRILLIC.match(word))
