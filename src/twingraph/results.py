@@ -36,7 +36,21 @@ FORMAT_NAMES = ("table", *RESULT_FORMATS, *GRAPH_FORMATS)
 
 CELL_WIDTH = 60  # characters of a table cell before it is cut with an ellipsis
 SHORT_COLUMN = 12  # columns no wider than this (dates, kinds, codes) are never cut
-MIN_LONG_COLUMN = 10  # narrower than this, a column of text says nothing: leave it out instead
+MIN_LONG_COLUMN = 10  # narrower than this, a column of text says little: leave out less useful ones
+# columns a narrow table leaves out, first to last; `--format csv` always has them
+LEAVE_OUT_FIRST = (
+    "visit",
+    "item",
+    "fact",
+    "partnership",
+    "agreement",
+    "event",
+    "entity",
+    "source",
+    "description",
+    "evidence",
+    "sentence",
+)
 # longest namespace first, so tgid: wins over a shorter prefix of the same IRI
 _NAMESPACES = sorted(((ns, prefix) for prefix, ns in PREFIXES.items()), key=lambda item: -len(item[0]))
 
@@ -115,21 +129,21 @@ def write_results(
 
 def column_widths(variables: list[str], rows: list[list[str]], total: int) -> dict[str, int]:
     """Fit a table to the terminal: short columns (dates, kinds, codes) keep their width, long text
-    shares what is left, and when even that is too little the rightmost long columns are left out."""
+    shares what is left; when that is too little, quotations, sources and IRIs are left out first."""
     widest = {name: max([len(name), *(len(row[i]) for row in rows)]) for i, name in enumerate(variables)}
     shown = list(variables)
     while True:
-        room = total - 3 * len(shown) - 1
         short = {n: widest[n] for n in shown if widest[n] <= SHORT_COLUMN}
         long = [n for n in shown if n not in short]
-        left = room - sum(short.values())
-        if (not long and left >= 0) or (long and left >= MIN_LONG_COLUMN * len(long)) or len(shown) == 1:
+        left = total - 3 * len(shown) - 1 - sum(short.values())
+        droppable = [n for n in long if n in LEAVE_OUT_FIRST]
+        if left >= MIN_LONG_COLUMN * len(long) or not droppable:
             break
-        shown.remove(long[-1] if long else shown[-1])
+        shown.remove(max(droppable, key=LEAVE_OUT_FIRST.index))
     widths = dict(short)
     # water-filling: narrow long columns take what they need, the rest share equally
     for name in sorted(long, key=lambda n: widest[n]):
-        share = max(left // max(1, len([n for n in long if n not in widths])), 1)
+        share = max(left // max(1, len([n for n in long if n not in widths])), 4)
         widths[name] = min(widest[name], share)
         left -= widths[name]
     return {name: widths[name] for name in shown}

@@ -1,0 +1,378 @@
+"""A SPARQL 1.1 Protocol endpoint over the store: the Oxigraph server behind a thin Python proxy.
+
+Oxigraph does the querying and enforces the timeout inside the engine (`--timeout-s` cancels even a
+runaway cross product). The proxy adds what the server lacks: a row limit (results arrive as line-based
+TSV / N-Triples, so it stops reading after LIMIT rows and closes the upstream connection), a read-only
+default that refuses updates before they reach the store, a clear 503 when a query was cancelled
+mid-stream, content negotiation for every W3C results format, and a page to type queries into.
+"""
+
+from __future__ import annotations
+
+import html
+import http.client
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.parse
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+from pyoxigraph import QueryResultsFormat, QuerySolutions, RdfFormat, parse, parse_query_results, serialize
+
+from twingraph.errors import UserError
+from twingraph.rdf.vocab import PREFIXES
+from twingraph.results import term_text
+
+RESULT_TYPES: dict[str, QueryResultsFormat | None] = {
+    "application/sparql-results+json": QueryResultsFormat.JSON,
+    "application/json": QueryResultsFormat.JSON,
+    "application/sparql-results+xml": QueryResultsFormat.XML,
+    "application/xml": QueryResultsFormat.XML,
+    "text/csv": QueryResultsFormat.CSV,
+    "text/tab-separated-values": QueryResultsFormat.TSV,
+    "text/html": None,  # a table for people
+}
+GRAPH_TYPES: dict[str, RdfFormat] = {
+    "text/turtle": RdfFormat.TURTLE,
+    "application/n-triples": RdfFormat.N_TRIPLES,
+    "application/rdf+xml": RdfFormat.RDF_XML,
+    "application/ld+json": RdfFormat.JSON_LD,
+}
+SHORT_FORMATS = {
+    "json": "application/sparql-results+json",
+    "xml": "application/sparql-results+xml",
+    "csv": "text/csv",
+    "tsv": "text/tab-separated-values",
+    "html": "text/html",
+    "turtle": "text/turtle",
+    "ntriples": "application/n-triples",
+}
+
+
+@dataclass(frozen=True)
+class Reply:
+    status: int
+    content_type: str
+    body: bytes
+    headers: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def text(cls, status: int, message: str) -> Reply:
+        return cls(status, "text/plain; charset=utf-8", (message.rstrip() + "\n").encode("utf-8"))
+
+
+@dataclass(frozen=True)
+class EndpointRules:
+    writable: bool = False
+    timeout: float = 30.0
+    limit: int = 10_000
+
+
+def negotiate(accept: str, offered: list[str], default: str) -> str | None:
+    """The offered media type the client prefers (q-values honoured); None when nothing fits."""
+    ranked: list[tuple[float, int, str]] = []
+    for position, part in enumerate(accept.split(",")):
+        pieces = [p.strip() for p in part.split(";")]
+        media, quality = pieces[0].lower(), 1.0
+        for piece in pieces[1:]:
+            if piece.startswith("q="):
+                try:
+                    quality = float(piece[2:])
+                except ValueError:
+                    quality = 0.0
+        if media and quality > 0:
+            ranked.append((-quality, position, media))
+    if not ranked:
+        return default
+    for _, _, media in sorted(ranked):
+        if media in ("*/*", "application/*", "text/*"):
+            return default if media == "*/*" or default.startswith(media[:-1]) else None
+        if media in offered:
+            return media
+    return None
+
+
+class Upstream:
+    """The Oxigraph server on a private loopback port; results are read line by line."""
+
+    def __init__(self, port: int, timeout: float) -> None:
+        self.port = port
+        self.timeout = timeout
+
+    def open(self, path: str, form: dict[str, list[str]], accept: str) -> tuple[http.client.HTTPConnection, object]:
+        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=self.timeout + 10)
+        body = urllib.parse.urlencode(form, doseq=True)
+        connection.request(
+            "POST",
+            path,
+            body=body,
+            headers={"Content-Type": "application/x-www-form-urlencoded", "Accept": accept},
+        )
+        return connection, connection.getresponse()
+
+
+class SparqlEndpoint:
+    """Protocol logic, independent of the HTTP server class: request in, Reply out."""
+
+    def __init__(self, upstream: Upstream, rules: EndpointRules) -> None:
+        self.upstream = upstream
+        self.rules = rules
+
+    def query(self, form: dict[str, list[str]], accept: str) -> Reply:
+        forwarded = {k: v for k, v in form.items() if k in ("query", "default-graph-uri", "named-graph-uri")}
+        try:
+            connection, response = self.upstream.open(
+                "/query", forwarded, "text/tab-separated-values, application/n-triples;q=0.9"
+            )
+        except OSError as err:
+            return Reply.text(502, f"the query engine is not answering: {err}")
+        try:
+            return self._relay(response, accept)  # type: ignore[arg-type]
+        except TimeoutError:
+            return Reply.text(503, f"query timed out after {self.rules.timeout:g} s")
+        finally:
+            connection.close()  # stops the engine from producing rows nobody will read
+
+    def _relay(self, response: http.client.HTTPResponse, accept: str) -> Reply:
+        if response.status != 200:
+            message = response.read().decode("utf-8", "replace")
+            status = 503 if "cancelled" in message.lower() else response.status
+            if status == 503:
+                message = f"query timed out after {self.rules.timeout:g} s"
+            return Reply.text(status, message)
+        upstream_type = (response.getheader("Content-Type") or "").split(";")[0].strip()
+        lines, truncated = self._read_lines(response, graph=upstream_type == "application/n-triples")
+        data = b"".join(lines)
+        try:
+            if upstream_type == "application/n-triples":
+                return self._graph_reply(data, accept, truncated)
+            return self._results_reply(data, accept, truncated)
+        except SyntaxError:
+            text = data.decode("utf-8", "replace")
+            if "cancelled" in text.lower():
+                return Reply.text(503, f"query timed out after {self.rules.timeout:g} s")
+            return Reply.text(500, "the query engine failed while writing results: " + text.splitlines()[-1])
+
+    def _read_lines(self, response: http.client.HTTPResponse, graph: bool) -> tuple[list[bytes], bool]:
+        """Header plus at most `limit` rows (triples for graphs); True when more were on the way."""
+        wanted = self.rules.limit + (0 if graph else 1)
+        lines: list[bytes] = []
+        while len(lines) < wanted:
+            line = response.readline()
+            if not line:
+                return lines, False
+            lines.append(line)
+        return lines, bool(response.readline())
+
+    def _results_reply(self, data: bytes, accept: str, truncated: bool) -> Reply:
+        media = negotiate(accept, list(RESULT_TYPES), "application/sparql-results+json")
+        if media is None:
+            return Reply.text(406, "no acceptable results format; offered: " + ", ".join(RESULT_TYPES))
+        first = data.split(b"\n", 1)[0].strip()
+        headers = {"X-Twingraph-Truncated": str(self.rules.limit)} if truncated else {}
+        if first in (b"true", b"false"):  # an ASK answer
+            boolean_json = b'{"head":{},"boolean":' + first + b"}"
+            result = parse_query_results(boolean_json, format=QueryResultsFormat.JSON)
+        else:
+            result = parse_query_results(data, format=QueryResultsFormat.TSV)
+        fmt = RESULT_TYPES[media]
+        if fmt is None:
+            return Reply(200, "text/html; charset=utf-8", _html_results(result, truncated, self.rules.limit), headers)
+        body = result.serialize(format=fmt) or b""
+        return Reply(200, f"{media}; charset=utf-8", body, headers)
+
+    def _graph_reply(self, data: bytes, accept: str, truncated: bool) -> Reply:
+        media = negotiate(accept, list(GRAPH_TYPES), "text/turtle")
+        if media is None:
+            return Reply.text(406, "no acceptable RDF format; offered: " + ", ".join(GRAPH_TYPES))
+        triples = [q.triple for q in parse(data, format=RdfFormat.N_TRIPLES)]
+        fmt = GRAPH_TYPES[media]
+        body = serialize(triples, format=fmt, prefixes=PREFIXES if fmt == RdfFormat.TURTLE else None) or b""
+        headers = {"X-Twingraph-Truncated": str(self.rules.limit)} if truncated else {}
+        return Reply(200, f"{media}; charset=utf-8", body, headers)
+
+    def update(self, form: dict[str, list[str]]) -> Reply:
+        if not self.rules.writable:
+            return Reply.text(403, "this endpoint is read-only (start it with --writable to accept updates)")
+        forwarded = {k: v for k, v in form.items() if k in ("update", "using-graph-uri", "using-named-graph-uri")}
+        try:
+            connection, response = self.upstream.open("/update", forwarded, "text/plain")
+        except OSError as err:
+            return Reply.text(502, f"the query engine is not answering: {err}")
+        try:
+            message = response.read().decode("utf-8", "replace")  # type: ignore[attr-defined]
+            status = response.status  # type: ignore[attr-defined]
+            return Reply.text(status, message or "done") if status >= 400 else Reply(204, "text/plain", b"")
+        finally:
+            connection.close()
+
+
+def _html_results(result: object, truncated: bool, limit: int) -> bytes:
+    if not isinstance(result, QuerySolutions):
+        return _page(f"<p>{'yes' if bool(result) else 'no'}</p>")
+    variables = [v.value for v in result.variables]
+    head = "".join(f"<th>{html.escape(v)}</th>" for v in variables)
+    rows = [
+        "<tr>" + "".join(f"<td>{html.escape(term_text(solution[v]))}</td>" for v in variables) + "</tr>"
+        for solution in result
+    ]
+    note = f"<p>first {limit} rows only</p>" if truncated else f"<p>{len(rows)} rows</p>"
+    return _page(f"{note}<table><tr>{head}</tr>{''.join(rows)}</table>")
+
+
+def _page(content: str, query: str = "") -> bytes:
+    return (
+        "<!doctype html><html lang='en'><head><meta charset='utf-8'><title>twingraph SPARQL</title>"
+        "<style>body{font-family:sans-serif;margin:2em}textarea{width:100%;height:14em;font-family:monospace}"
+        "table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:2px 6px;vertical-align:top}</style>"
+        "</head><body><h1>twingraph SPARQL endpoint</h1>"
+        "<form action='/sparql' method='get'><textarea name='query'>"
+        f"{html.escape(query)}</textarea><br>"
+        "<select name='format'><option>html</option><option>json</option><option>csv</option>"
+        "<option>tsv</option><option>xml</option><option>turtle</option></select> "
+        "<button type='submit'>Run</button></form>"
+        f"{content}</body></html>"
+    ).encode()
+
+
+def make_handler(endpoint: SparqlEndpoint, start_query: str) -> type[BaseHTTPRequestHandler]:
+    class Handler(BaseHTTPRequestHandler):
+        server_version = "twingraph"
+        protocol_version = "HTTP/1.1"
+
+        def log_message(self, format: str, *args: object) -> None:  # quiet; errors reach the client
+            return
+
+        def _send(self, reply: Reply) -> None:
+            self.send_response(reply.status)
+            self.send_header("Content-Type", reply.content_type)
+            self.send_header("Content-Length", str(len(reply.body)))
+            self.send_header("Vary", "Accept")
+            for name, value in reply.headers.items():
+                self.send_header(name, value)
+            self.end_headers()
+            if self.command != "HEAD":
+                self.wfile.write(reply.body)
+
+        def _accept(self, form: dict[str, list[str]]) -> str:
+            short = (form.get("format") or [""])[0]
+            return SHORT_FORMATS.get(short, self.headers.get("Accept") or "*/*")
+
+        def do_GET(self) -> None:
+            url = urllib.parse.urlsplit(self.path)
+            form = urllib.parse.parse_qs(url.query)
+            if url.path not in ("/", "/sparql", "/query"):
+                self._send(Reply.text(404, "not found; the endpoint is /sparql"))
+            elif "query" in form:
+                self._send(endpoint.query(form, self._accept(form)))
+            elif "update" in form:
+                self._send(Reply.text(405, "updates must be sent with POST"))
+            else:
+                self._send(Reply(200, "text/html; charset=utf-8", _page("", start_query)))
+
+        do_HEAD = do_GET
+
+        def do_POST(self) -> None:
+            url = urllib.parse.urlsplit(self.path)
+            if url.path not in ("/", "/sparql", "/query", "/update"):
+                self._send(Reply.text(404, "not found; the endpoint is /sparql"))
+                return
+            length = int(self.headers.get("Content-Length") or 0)
+            body = self.rfile.read(length).decode("utf-8", "replace")
+            kind = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
+            form = urllib.parse.parse_qs(url.query)
+            if kind == "application/sparql-query":
+                form["query"] = [body]
+            elif kind == "application/sparql-update":
+                form["update"] = [body]
+            elif kind == "application/x-www-form-urlencoded":
+                form.update(urllib.parse.parse_qs(body, keep_blank_values=True))
+            else:
+                self._send(Reply.text(415, f"unsupported content type {kind or '(none)'}"))
+                return
+            if "update" in form:
+                self._send(endpoint.update(form))
+            elif "query" in form:
+                self._send(endpoint.query(form, self._accept(form)))
+            else:
+                self._send(Reply.text(400, "send a 'query' or an 'update'"))
+
+    return Handler
+
+
+def oxigraph_binary() -> str:
+    beside = Path(sys.executable).parent / "oxigraph"
+    found = str(beside) if beside.exists() else shutil.which("oxigraph")
+    if not found:
+        raise UserError("the oxigraph server is not installed (pip install oxigraph)")
+    return found
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@contextmanager
+def oxigraph_server(store: Path, rules: EndpointRules) -> Iterator[Upstream]:
+    """Run `oxigraph serve-read-only` (or `serve` when writable) on a private port for as long as needed."""
+    if not store.is_dir():
+        raise UserError(f"no store at {store} (ingest something first, or pass --store DIR)")
+    port = free_port()
+    mode = "serve" if rules.writable else "serve-read-only"
+    command = [
+        oxigraph_binary(),
+        mode,
+        "--location",
+        str(store),
+        "--bind",
+        f"127.0.0.1:{port}",
+        "--timeout-s",
+        str(max(1, round(rules.timeout))),
+    ]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        _wait_until_listening(process, port)
+        yield Upstream(port, rules.timeout)
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+def _wait_until_listening(process: subprocess.Popen[bytes], port: int, patience: float = 20) -> None:
+    deadline = time.monotonic() + patience
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            error = (process.stderr.read() if process.stderr else b"").decode("utf-8", "replace").strip()
+            lines = error.splitlines()
+            reason = lines[-1] if lines else f"exit status {process.returncode}"
+            if "lock" in error.lower():
+                reason = "the store is in use by another twingraph process"
+            raise UserError(f"cannot serve the store: {reason}")
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.2):
+                return
+        except OSError:
+            time.sleep(0.05)
+    raise UserError("the query engine did not start within 20 s")
+
+
+def make_server(
+    host: str, port: int, upstream: Upstream, rules: EndpointRules, start_query: str
+) -> ThreadingHTTPServer:
+    try:
+        server = ThreadingHTTPServer((host, port), make_handler(SparqlEndpoint(upstream, rules), start_query))
+    except OSError as err:
+        raise UserError(f"cannot listen on {host}:{port}: {err.strerror or err}") from None
+    server.daemon_threads = True
+    return server
