@@ -1,4 +1,4 @@
-"""`twingraph export`: the graph as Turtle, TriG, N-Quads, N-Triples, JSON-LD or RDF/XML."""
+"""`twingraph export`: the graph as Turtle, TriG, N-Quads, N-Triples, JSON-LD or RDF/XML, or a Wikidata view."""
 
 from __future__ import annotations
 
@@ -9,23 +9,36 @@ from typing import Annotated
 import typer
 
 from twingraph.cli.app import DEFAULT_STORE_PATH, QuietOption, StoreOption, app, console_err
-from twingraph.export import EXPORT_FORMATS, export_store, export_to_file
+from twingraph.export import EXPORT_FORMATS, VIEWS, export_store, export_to_file
 from twingraph.store import open_store
 
 
 @app.command()
 def export(
     fmt: Annotated[str, typer.Option("--format", "-f", help=f"One of: {', '.join(EXPORT_FORMATS)}.")] = "turtle",
-    graph: Annotated[str | None, typer.Option("--graph", help="Export only this named graph (IRI).")] = None,
+    graph: Annotated[
+        str | None, typer.Option("--graph", help="Export only this named graph (its IRI, or the source's URL).")
+    ] = None,
+    view: Annotated[
+        str | None,
+        typer.Option(
+            "--view",
+            help=f"Export a view instead of the graph: {', '.join(VIEWS)} (formal twinnings as P190 statements).",
+        ),
+    ] = None,
     out: Annotated[Path | None, typer.Option("--out", "-o", help="Output file; standard output if absent.")] = None,
     store: StoreOption = DEFAULT_STORE_PATH,
     quiet: QuietOption = False,
 ) -> None:
-    """Export the graph for linked-data consumers (Turtle with readable prefixes by default)."""
+    """Export the graph for linked-data consumers (Turtle with readable prefixes by default).
+
+    TriG, N-Quads and JSON-LD keep one named graph per source; Turtle, N-Triples and RDF/XML give their union.
+    """
     target = open_store(store, must_exist=True)
     if out is None:
-        export_store(target, sys.stdout.buffer, fmt, graph)
+        export_store(target, sys.stdout.buffer, fmt, graph, view)
+        sys.stdout.buffer.flush()
         return
-    export_to_file(target, out, fmt, graph)
+    export_to_file(target, out, fmt, graph, view)
     if not quiet:
         console_err.print(f"wrote {out} ({fmt}, {out.stat().st_size:,} bytes)")

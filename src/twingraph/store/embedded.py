@@ -133,5 +133,5 @@ class EmbeddedStore:
 
             serialize(triples, output, format=fmt, prefixes=prefixes)
 
-    def quads(self, graph: NamedNode | None = None) -> Iterable[Quad]:
+    def quads(self, graph: NamedNode | DefaultGraph | None = None) -> Iterable[Quad]:
         return self._store.quads_for_pattern(None, None, None, graph)
