@@ -1,0 +1,54 @@
+"""Payload -> one self-contained HTML file: vendored vis-network, the page script and the data inline.
+
+The page loads nothing from the network. Source text reaches it only as JSON data in a
+`<script type="application/json">` block, with every `<`, `>` and `&` escaped, so an article quoting
+`</script>` or `" onmouseover=` stays text.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from pathlib import Path
+
+from twingraph.errors import UserError
+from twingraph.viz.payload import Payload
+
+HERE = Path(__file__).resolve().parent
+VIS_JS = HERE / "vendor" / "vis-network.min.js"
+
+
+def json_for_script(data: object) -> str:
+    """JSON that cannot end its <script> element or open markup: <, > and & as \\u escapes."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def _inline_script(path: Path) -> str:
+    code = path.read_text(encoding="utf-8")
+    if re.search(r"</script|<!--", code, re.IGNORECASE):
+        raise ValueError(f"{path.name} cannot be inlined: it contains </script or <!--")
+    return code
+
+
+def render(payload: Payload) -> str:
+    """The whole page as text."""
+    parts = {
+        "TITLE": html.escape(payload.title),
+        "CSS": (HERE / "page.css").read_text(encoding="utf-8"),
+        "VIS_JS": _inline_script(VIS_JS),
+        "APP_JS": _inline_script(HERE / "page.js"),
+        "DATA": json_for_script(payload.as_json_data()),
+    }
+    template = (HERE / "page.html").read_text(encoding="utf-8")
+    return re.sub(r"%%([A-Z_]+)%%", lambda m: parts[m[1]], template)  # one pass: inserted text is not rescanned
+
+
+def write_page(payload: Payload, out_path: Path) -> Path:
+    """Write the page as UTF-8; returns its path."""
+    out_path = Path(out_path)
+    if not out_path.parent.exists():
+        raise UserError(f"no folder {out_path.parent} to write {out_path.name} into")
+    out_path.write_text(render(payload), encoding="utf-8")
+    return out_path

@@ -1,0 +1,89 @@
+"""Positions for networks too large for in-browser physics: cities where they are on the map.
+
+The twin-town table (`data/twin-towns/cities.csv`) gives latitude and longitude by city and country name;
+cities without coordinates sit beside a located partner, or in a grid under the map when they have none.
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+import zlib
+from pathlib import Path
+
+import networkx as nx
+
+from twingraph.resources import data_dir
+
+SCALE = 40.0  # canvas units per degree of longitude
+Position = tuple[float, float]
+
+
+def default_coordinates_file() -> Path:
+    return data_dir() / "twin-towns" / "cities.csv"
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def read_coordinates(path: Path) -> dict[tuple[str, str | None], Position]:
+    """(city, ISO country code) -> (lat, lon); also (city, None) for names found in one country only."""
+    from twingraph.gazetteer.countries import Countries
+
+    countries = Countries(data_dir() / "gazetteer" / "countries.tsv")
+    located: dict[tuple[str, str | None], Position] = {}
+    seen_in: dict[str, set[str | None]] = {}
+    with path.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            try:
+                lat, lon = float(row["lat"]), float(row["lon"])
+            except (KeyError, TypeError, ValueError):
+                continue
+            name, code = _fold(row["city"]), countries.code(row.get("country"))
+            located[(name, code)] = (lat, lon)
+            located.setdefault((name, None), (lat, lon))
+            seen_in.setdefault(name, set()).add(code)
+    for name, codes in seen_in.items():
+        if len(codes) > 1:
+            del located[(name, None)]
+    return located
+
+
+def _project(lat: float, lon: float) -> Position:
+    """Equirectangular, with latitude stretched towards the poles a little (Miller-like) for readability."""
+    y = math.degrees(math.log(math.tan(math.pi / 4 + math.radians(max(min(lat, 80.0), -80.0)) * 0.4))) / 0.4
+    return (lon * SCALE, -y * SCALE)
+
+
+def geographic_layout(network: nx.Graph, coordinates: dict[tuple[str, str | None], Position]) -> dict[str, Position]:
+    """Canvas positions for every city node of `network` (attributes `label`, `country`)."""
+    positions: dict[str, Position] = {}
+    for node, data in network.nodes(data=True):
+        name, code = _fold(data["label"]), data.get("country")
+        found = coordinates.get((name, code.upper() if code else None)) or coordinates.get((name, None))
+        if found:
+            positions[node] = _project(*found)
+    unplaced = [n for n in network if n not in positions]
+    for round_ in range(2):  # next to located partners (twice: partners of partners)
+        still = []
+        for node in unplaced:
+            anchors = [positions[m] for m in network.neighbors(node) if m in positions]
+            if anchors:
+                angle = (zlib.crc32(node.encode()) % 360) * math.pi / 180
+                x = sum(a[0] for a in anchors) / len(anchors) + math.cos(angle) * SCALE * (1 + round_)
+                y = sum(a[1] for a in anchors) / len(anchors) + math.sin(angle) * SCALE * (1 + round_)
+                positions[node] = (x, y)
+            else:
+                still.append(node)
+        unplaced = still
+    return positions | grid_layout(unplaced, top=100 * SCALE)
+
+
+def grid_layout(nodes: list[str], top: float = 0.0, spacing: float = SCALE) -> dict[str, Position]:
+    """Nodes on a grid: what is left when nothing says where a city is."""
+    columns = max(1, math.ceil(math.sqrt(len(nodes) * 4)))
+    origin = -columns * spacing / 2
+    return {
+        node: (origin + (i % columns) * spacing, top + (i // columns) * spacing) for i, node in enumerate(sorted(nodes))
+    }

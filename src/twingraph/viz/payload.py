@@ -1,0 +1,241 @@
+"""NetworkX -> the data an HTML page draws: nodes, edges, legend, dates, tooltips and provenance.
+
+Two views: `fact_view` draws every fact as a node (partnerships, visits, agreements, events, the people and
+organizations involved), for one partnership or city; `network_view` folds partnerships into edges between
+cities, for the whole twin-town network. Text from sources goes into the payload as data, never as markup.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import networkx as nx
+
+from twingraph.graph.model import FACT_KINDS, SourceRef
+from twingraph.graph.traverse import partnership_caption
+
+KIND_STYLES: dict[str, tuple[str, str, str]] = {  # kind -> (legend label, colour, vis shape)
+    "city": ("City", "#1f77b4", "dot"),
+    "partnership": ("Partnership", "#d62728", "diamond"),
+    "visit": ("Visit", "#2ca02c", "triangle"),
+    "agreement": ("Agreement", "#9467bd", "square"),
+    "event": ("Aid, funding, other event", "#ff7f0e", "star"),
+    "person": ("Person", "#8c564b", "triangleDown"),
+    "organization": ("Organization", "#7f7f7f", "hexagon"),
+}
+FIELD_NAMES = {
+    "country": "country",
+    "names": "spellings",
+    "detail": "role / kind",
+    "type": "partnership type",
+    "statuses": "status",
+    "since": "since",
+    "until": "until",
+    "planned_by": "planned by",
+    "subkind": "kind",
+    "date": "date",
+    "end": "until",
+    "size": "delegation size",
+    "description": "description",
+    "amount": "amount",
+    "items": "items",
+}
+
+
+@dataclass
+class Payload:
+    """What the page's script reads (as JSON)."""
+
+    title: str
+    mode: str  # facts | network
+    nodes: list[dict[str, object]] = field(default_factory=list)
+    edges: list[dict[str, object]] = field(default_factory=list)
+    kinds: list[dict[str, str]] = field(default_factory=list)
+    partnership_types: list[str] = field(default_factory=list)
+    sources: list[dict[str, str | None]] = field(default_factory=list)
+    horizon: list[str] = field(default_factory=list)  # dates the slider must reach though nothing appears then
+    note: str = ""
+
+    def as_json_data(self) -> dict[str, object]:
+        return {
+            "title": self.title,
+            "mode": self.mode,
+            "nodes": self.nodes,
+            "edges": self.edges,
+            "kinds": self.kinds,
+            "partnershipTypes": self.partnership_types,
+            "sources": self.sources,
+            "horizon": self.horizon,
+            "note": self.note,
+        }
+
+
+def _source(ref: SourceRef) -> dict[str, str | None]:
+    return {
+        "title": ref.title,
+        "url": ref.url,
+        "published": ref.published,
+        "origin": ref.origin,
+        "evidence": ref.evidence,
+    }
+
+
+def _fields(data: dict[str, object]) -> list[list[str]]:
+    rows = []
+    for key, name in FIELD_NAMES.items():
+        value = data.get(key)
+        if value in (None, "", ()):
+            continue
+        rows.append([name, "; ".join(map(str, value)) if isinstance(value, tuple) else str(value)])
+    return rows
+
+
+def appearance_dates(graph: nx.MultiDiGraph, nodes: Iterable[str]) -> dict[str, str | None]:
+    """When each node enters the picture: a fact at its own date (else when its source was published);
+    a city, person or organization with the first dated fact it takes part in; None if nothing is dated."""
+    chosen = set(nodes)
+    dates: dict[str, str | None] = {}
+    for node in chosen:
+        data = graph.nodes[node]
+        if data["kind"] in FACT_KINDS:
+            published = [s.published for s in data["sources"] if s.published]
+            dates[node] = data.get("date") or min(published, default=None)
+    for node in chosen:
+        if graph.nodes[node]["kind"] in FACT_KINDS:
+            continue
+        linked = [dates.get(n) for n in nx.all_neighbors(graph, node) if n in chosen]
+        dates[node] = min((d for d in linked if d), default=None)
+    return dates
+
+
+def _tip(label: str, kind: str, date: str | None, fields: list[list[str]], sources: list[SourceRef]) -> str:
+    """Plain-text tooltip (the page shows it as text, never as HTML)."""
+    lines = [f"{label} ({KIND_STYLES[kind][0].lower()})", f"date: {date or 'not given'}"]
+    lines += [f"{name}: {value}" for name, value in fields if name not in ("date",)][:6]
+    for ref in sources[:3]:
+        lines.append(f"source: {ref.title or ref.url or ref.graph}")
+        if ref.evidence:
+            evidence = ref.evidence if len(ref.evidence) <= 160 else ref.evidence[:157] + "…"
+            lines.append(f"  “{evidence}”")
+    if len(sources) > 3:
+        lines.append(f"… and {len(sources) - 3} more sources (click for all)")
+    return "\n".join(lines)
+
+
+def fact_view(
+    graph: nx.MultiDiGraph,
+    nodes: Iterable[str],
+    title: str,
+    about: dict[str, tuple[str, ...]] | None = None,
+    pinned: dict[str, tuple[float, float]] | None = None,
+) -> Payload:
+    """Every chosen node as drawn, with its relations, dates and sources.
+
+    `about` links facts that name no city themselves (a reception, a planned trip) to the cities of the
+    article they come from, drawn as 'reported with' lines. `pinned` nodes stay where they are put
+    (the two cities of a partnership, left and right), the rest find their place by physics.
+    """
+    chosen = sorted(set(nodes))
+    ids = {node: i for i, node in enumerate(chosen)}
+    dates = appearance_dates(graph, chosen)
+    payload = Payload(title=title, mode="facts")
+    types: set[str] = set()
+    for node in chosen:
+        data = graph.nodes[node]
+        kind = data["kind"]
+        fields = _fields(data)
+        sources = list(data["sources"])
+        label = data["label"]
+        if kind == "partnership":
+            types.add(data["type"])
+            payload.horizon += [d for d in (data.get("planned_by"), data.get("until")) if d]
+            label = f"{label}\n{data['since'] or data['planned_by'] or ''}".strip()
+        elif kind in FACT_KINDS and data.get("date"):
+            label = f"{label}\n{data['date']}"
+        payload.nodes.append(
+            {
+                "id": ids[node],
+                "iri": node,
+                "kind": kind,
+                "label": label,
+                "ptype": data.get("type") if kind == "partnership" else None,
+                "date": dates[node],
+                "own_date": data.get("date"),
+                "names": list(data.get("names", ())),
+                "fields": fields,
+                "sources": [_source(s) for s in sources],
+                "tip": _tip(data["label"], kind, data.get("date"), fields, sources),
+                "pin": list((pinned or {})[node]) if node in (pinned or {}) else None,
+            }
+        )
+    for u, v, relation in graph.edges(keys=True):
+        if u in ids and v in ids:
+            ptype = graph.nodes[u].get("type") if graph.nodes[u]["kind"] == "partnership" else None
+            tip = f"{graph.nodes[u]['label']} —{relation}→ {graph.nodes[v]['label']}"
+            payload.edges.append({"from": ids[u], "to": ids[v], "label": relation, "ptype": ptype, "tip": tip})
+    for fact, cities in (about or {}).items():
+        for city in cities:
+            if fact in ids and city in ids:
+                tip = f"{graph.nodes[fact]['label']} — reported with → {graph.nodes[city]['label']}"
+                payload.edges.append(
+                    {"from": ids[fact], "to": ids[city], "label": "reported with", "dashes": True, "tip": tip}
+                )
+    payload.kinds = _kinds(graph.nodes[n]["kind"] for n in chosen)
+    payload.partnership_types = sorted(types)
+    return payload
+
+
+def network_view(
+    graph: nx.MultiDiGraph, network: nx.Graph, title: str, positions: dict[str, tuple[float, float]]
+) -> Payload:
+    """Cities as nodes at fixed positions, partnerships as edges: for networks of many thousand cities."""
+    cities = sorted(network.nodes)
+    ids = {node: i for i, node in enumerate(cities)}
+    payload = Payload(title=title, mode="network")
+    first: dict[str, str] = {}
+    types: set[str] = set()
+    for a, b, data in network.edges(data=True):
+        partnerships = [graph.nodes[p] for p in data["partnerships"]]
+        ptypes = sorted({p["type"] for p in partnerships})
+        types.update(ptypes)
+        dates = [d for p in partnerships for d in (p.get("since"),) if d]
+        since = min(dates, default=None)
+        for city in (a, b):
+            if since and (city not in first or since < first[city]):
+                first[city] = since
+        captions = "; ".join(partnership_caption(p) for p in partnerships)
+        tip = f"{network.nodes[a]['label']} — {network.nodes[b]['label']}\n{captions}"
+        payload.edges.append({"from": ids[a], "to": ids[b], "ptype": ptypes[0], "date": since, "tip": tip})
+    for city in cities:
+        data = network.nodes[city]
+        x, y = positions[city]
+        degree = network.degree(city)
+        country = data.get("country") or "?"
+        payload.nodes.append(
+            {
+                "id": ids[city],
+                "kind": "city",
+                "label": data["label"],
+                "date": first.get(city),
+                "x": round(x, 1),
+                "y": round(y, 1),
+                "size": min(3 + degree, 30),
+                "fields": [["country", country], ["partner cities", str(degree)]],
+                "tip": f"{data['label']} ({country})\n{degree} partner cities",
+            }
+        )
+    source_refs = {s.graph: s for _, d in graph.nodes(data=True) if d["kind"] == "partnership" for s in d["sources"]}
+    payload.sources = [_source(s) for s in sorted(source_refs.values(), key=lambda s: s.graph)]
+    payload.kinds = _kinds(["city"])
+    payload.partnership_types = sorted(types)
+    return payload
+
+
+def _kinds(kinds: Iterable[str]) -> list[dict[str, str]]:
+    present = set(kinds)
+    return [
+        {"kind": kind, "label": label, "color": color, "shape": shape}
+        for kind, (label, color, shape) in KIND_STYLES.items()
+        if kind in present
+    ]
