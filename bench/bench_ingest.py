@@ -1,0 +1,64 @@
+"""Articles per second for `ingest` end to end: ~1,000 articles made from the dev-set texts, into a fresh store.
+
+Usage: python bench/bench_ingest.py [--articles N] [--dev DIR]
+Prints the overall rate and the time spent reading (incl. boilerplate removal), extracting and storing.
+The goal is >= 50 articles/s per core.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import tempfile
+import time
+from pathlib import Path
+
+from twingraph.extract import default_extractor
+from twingraph.ingest import ingest
+from twingraph.store import open_store
+
+ROOT = Path(__file__).resolve().parents[1]
+DEV_CANDIDATES = (ROOT.parent / "shared" / "eval" / "dev" / "articles", ROOT / "data" / "articles")
+
+
+def make_corpus(sources: list[Path], count: int, folder: Path) -> None:
+    """Article i: dev text i, plus the paragraphs of another dev text, under a title of its own."""
+    texts = [p.read_text(encoding="utf-8") for p in sources]
+    for i in range(count):
+        base, extra = texts[i % len(texts)], texts[(i * 7 + 3) % len(texts)]
+        body = base.split("\n", 3)[-1] if base.count("\n") > 3 else base
+        more = "\n".join(line for line in extra.split("\n")[3:] if len(line) > 80)
+        title = f"Bericht {i:04d} über Städtepartnerschaften"
+        (folder / f"article_{i:04d}.txt").write_text(f"{title}\n\n\n{body}\n{more}\n", encoding="utf-8")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=1000)
+    parser.add_argument("--dev", type=Path, default=next((d for d in DEV_CANDIDATES if d.is_dir()), None))
+    args = parser.parse_args()
+    sources = sorted(args.dev.glob("*.txt"))
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = Path(tmp) / "articles"
+        corpus.mkdir()
+        make_corpus(sources, args.articles, corpus)
+        size = sum(p.stat().st_size for p in corpus.iterdir())
+        t0 = time.perf_counter()
+        extractor = default_extractor()
+        setup = time.perf_counter() - t0
+        store = open_store(Path(tmp) / "store")
+        report = ingest([corpus], store, extractor=extractor)
+        total = report.seconds
+        n = len(report.articles)
+        print(f"corpus: {n} articles from {len(sources)} dev texts, {size / 1024:.0f} KiB; cores: {os.cpu_count()}")
+        print(f"extractor setup: {setup:.2f} s (not counted below)")
+        print(f"end to end: {total:.2f} s = {n / total:.1f} articles/s ({len(report.problems)} problems)")
+        for step, seconds in (("read", report.read_seconds), ("extract", report.extract_seconds),
+                              ("store", report.store_seconds)):  # fmt: skip
+            rate = n / seconds if seconds else float("inf")
+            print(f"  {step:<8}{seconds:7.2f} s  {rate:9.1f} articles/s  {100 * seconds / total:5.1f} %")
+        print(f"facts: {report.facts}, triples: {report.triples:,}, store: {report.store_triples:,} triples")
+
+
+if __name__ == "__main__":
+    main()
