@@ -17,7 +17,7 @@ from twingraph.articles.reader import is_jsonl, iter_input_files
 from twingraph.extract import Extractor, default_extractor
 from twingraph.facts import Article, FactSet
 from twingraph.load import store_facts
-from twingraph.store.embedded import EmbeddedStore
+from twingraph.store.embedded import EmbeddedStore, StoreError
 
 
 @dataclass(frozen=True)
@@ -136,7 +136,13 @@ def ingest(
             problems.append(facts)
             report(facts)
             continue
-        triples = store_facts(store, facts)
+        try:
+            triples = store_facts(store, facts)
+        except OSError as err:  # disk full, store removed underneath: stop, keep what is stored
+            raise StoreError(
+                f"writing {where} to store {store.path} failed ({err}); "
+                f"the {len(ingested)} articles before it are stored"
+            ) from None
         store_seconds += time.perf_counter() - t1
         done = IngestedArticle(item.key, item.path, item.title, facts.count(), triples)
         ingested.append(done)

@@ -6,9 +6,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-import trafilatura
-from trafilatura.settings import Document
-
 from twingraph.articles.plaintext import parse_body
 from twingraph.facts import DateValue
 
@@ -36,6 +33,9 @@ def looks_like_html(text: str) -> bool:
 
 def parse_html(html: str, url: str | None = None) -> PageArticle:
     """Body and metadata of a news page; raises NoArticleBodyError for pages without an article."""
+    import trafilatura  # imported here: it takes ~0.2 s, which every other twingraph command would pay
+    from trafilatura.settings import Document
+
     document = trafilatura.bare_extraction(
         html,
         url=url,
