@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from twingraph.articles import InputProblem, SourceCatalog, read_inputs
@@ -37,7 +37,7 @@ class IngestReport:
     read_seconds: float = 0.0
     extract_seconds: float = 0.0
     store_seconds: float = 0.0
-    store_triples: int = field(default=0)  # size of the whole store afterwards
+    store_triples: int = 0  # size of the whole store afterwards
 
     @property
     def facts(self) -> int:

@@ -14,9 +14,6 @@ from twingraph.articles.plaintext import parse_body
 from twingraph.articles.problems import InputProblem
 from twingraph.facts import Article, DateValue
 
-JSONL_FIELDS = ("url", "title", "published", "language", "publisher", "text", "html")
-
-
 def _string(record: dict[str, object], name: str) -> str | None:
     value = record.get(name)
     if value is None:

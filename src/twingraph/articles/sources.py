@@ -54,7 +54,7 @@ class SourceCatalog:
 
 
 def _text(value: object) -> str | None:
-    return str(value).strip() or None if value is not None else None
+    return (str(value).strip() or None) if value is not None else None
 
 
 def _entry(path: Path, name: str, data: object) -> SourceInfo:
