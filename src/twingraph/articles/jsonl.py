@@ -14,6 +14,7 @@ from twingraph.articles.plaintext import parse_body
 from twingraph.articles.problems import InputProblem
 from twingraph.facts import Article, DateValue
 
+
 def _string(record: dict[str, object], name: str) -> str | None:
     value = record.get(name)
     if value is None:
