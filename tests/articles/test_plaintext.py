@@ -152,3 +152,12 @@ def test_every_gold_evidence_sentence_survives_cleaning() -> None:
             assert sentence in text, f"{article.name}: {sentence[:60]}"
             checked += 1
     assert checked > 50
+
+
+def test_a_menu_word_above_blank_lines_is_not_a_headline() -> None:
+    parsed = parse_text(
+        "Newsroom\n\n\nDelegation aus Schytomyr besucht Dortmund\n\n"
+        "Die Delegation war sechs Tage lang in Dortmund zu Gast.\n"
+    )
+    assert parsed.title == "Delegation aus Schytomyr besucht Dortmund"
+    assert not parsed.text.startswith("Newsroom")

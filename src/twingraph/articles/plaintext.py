@@ -25,8 +25,8 @@ def _dev_layout(lines: list[str]) -> tuple[str, DateValue | None] | None:
     if len(lines) < 4 or not lines[0].strip() or lines[2].strip() or len(lines[0]) > MAX_TITLE_CHARS:
         return None
     second = lines[1].strip()
-    if not second:
-        return lines[0].strip(), None
+    if not second:  # without a date the blank lines alone are weak evidence: "Newsroom" is no headline
+        return (lines[0].strip(), None) if len(lines[0].split()) >= 3 else None
     try:
         date = DateValue.parse(second) if len(second) == 10 and second[4] == "-" and second[7] == "-" else None
     except ValueError:
