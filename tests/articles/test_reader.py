@@ -81,11 +81,13 @@ def test_folders_are_read_recursively_in_order(tmp_path: Path) -> None:
 
 
 def test_bad_inputs_become_problems_and_the_rest_lands(tmp_path: Path) -> None:
-    (tmp_path / "01_good.txt").write_text("Partnerschaft\n\n\n" + BODY, encoding="utf-8")
+    (tmp_path / "01_good.txt").write_text("Partnerschaft mit Schytomyr\n\n\n" + BODY, encoding="utf-8")
     (tmp_path / "02_empty.txt").write_bytes(b"")
     (tmp_path / "03_binary.txt").write_bytes(b"\x00\x01\x02\x03" * 100)
-    (tmp_path / "04_latin1.txt").write_bytes(("Partnerschaft\n\n\n" + BODY).encode("latin-1"))
-    (tmp_path / "05_utf16.txt").write_bytes(codecs.BOM_UTF16_LE + ("Partnerschaft\n\n\n" + BODY).encode("utf-16-le"))
+    (tmp_path / "04_latin1.txt").write_bytes(("Partnerschaft mit Schytomyr\n\n\n" + BODY).encode("latin-1"))
+    (tmp_path / "05_utf16.txt").write_bytes(
+        codecs.BOM_UTF16_LE + ("Partnerschaft mit Schytomyr\n\n\n" + BODY).encode("utf-16-le")
+    )
     with (tmp_path / "06_huge.txt").open("wb") as huge:
         huge.truncate(MAX_ARTICLE_BYTES + 1)
     items = list(read_inputs([tmp_path, tmp_path / "07_missing.txt"]))
@@ -93,7 +95,7 @@ def test_bad_inputs_become_problems_and_the_rest_lands(tmp_path: Path) -> None:
     errors = [i for i in items if isinstance(i, InputProblem) and i.is_error]
     warnings = [i for i in items if isinstance(i, InputProblem) and not i.is_error]
     assert [a.key for a in articles] == ["01_good.txt", "04_latin1.txt", "05_utf16.txt"]
-    assert all(a.text == "Partnerschaft\n\n" + BODY.strip() for a in articles)
+    assert all(a.text == "Partnerschaft mit Schytomyr\n\n" + BODY.strip() for a in articles)
     assert [(Path(p.path).name, p.message.split(" (")[0]) for p in errors] == [
         ("02_empty.txt", "empty file"),
         ("03_binary.txt", "binary file"),
