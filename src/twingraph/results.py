@@ -36,7 +36,7 @@ FORMAT_NAMES = ("table", *RESULT_FORMATS, *GRAPH_FORMATS)
 
 CELL_WIDTH = 60  # characters of a table cell before it is cut with an ellipsis
 SHORT_COLUMN = 12  # columns no wider than this (dates, kinds, codes) are never cut
-MIN_LONG_COLUMN = 10  # narrower than this, a column of text says little: leave out less useful ones
+MIN_LONG_COLUMN = 16  # narrower than this, a column of text says little: leave out less useful ones
 # columns a narrow table leaves out, first to last; `--format csv` always has them
 LEAVE_OUT_FIRST = (
     "visit",
