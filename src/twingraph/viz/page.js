@@ -50,6 +50,11 @@
     dateOut.textContent = dated.length ? cursor : "no dates";
   }
   readSlider();
+  if (!dated.length) {
+    slider.disabled = true;
+    document.getElementById("tg-play").disabled = true;
+    dateOut.textContent = "no source gives a date";
+  }
 
   // --- filters -------------------------------------------------------------------------------------
   var shownKinds = {}, shownTypes = {};
@@ -106,8 +111,8 @@
   var visEdges = new vis.DataSet(data.edges.map(function (e, i) {
     var edge = { id: i, from: e.from, to: e.to, title: e.tip };
     if (big) {
-      edge.color = { color: PTYPE_COLORS[e.ptype] || "#999", opacity: 0.35 };
-      edge.width = 0.6;
+      edge.color = { color: PTYPE_COLORS[e.ptype] || "#999", opacity: 0.12 };
+      edge.width = 0.5;
     } else {
       edge.label = e.label;
       edge.arrows = "to";
