@@ -19,7 +19,7 @@ from pyoxigraph import BlankNode, DefaultGraph, Literal, NamedNode, Quad, RdfFor
 
 from twingraph.errors import UserError
 from twingraph.rdf.iris import article_iri
-from twingraph.rdf.vocab import RDF_TYPE
+from twingraph.rdf.vocab import PREFIXES, RDF_TYPE
 from twingraph.resources import ontology_dir
 from twingraph.store.embedded import EmbeddedStore
 
@@ -80,6 +80,9 @@ def export_store(
         write_jsonld(
             out, ((g, store.quads(g)) for g in graphs), default_graph=() if node else store.quads(DefaultGraph())
         )
+        return
+    if node is not None and rdf_format.supports_datasets:  # keep the graph name (store.dump would drop it)
+        serialize(store.quads(node), out, rdf_format, prefixes=PREFIXES if rdf_format == RdfFormat.TRIG else None)
         return
     store.dump(out, rdf_format, node)
 
