@@ -141,6 +141,15 @@ def _script_ok(name: str) -> bool:
     return True
 
 
+_QUALIFIED = re.compile(r"^(?P<short>[^()]+?)(?: \(.+\)| (?:am|an der|bei|im|in der|ob der|upon) .+)$")
+
+
+def short_names(name: str) -> list[str]:
+    """The name a text uses without its qualifier: 'Halle (Saale)', 'Frankfurt am Main', 'Altdorf bei Nürnberg'."""
+    match = _QUALIFIED.match(name)
+    return [match["short"]] if match else []
+
+
 def usable_form(name: str) -> bool:
     """Alternate names worth indexing: capitalised, Latin/Cyrillic, not an airport code, not a bare romanisation."""
     name = name.strip()
@@ -204,7 +213,7 @@ def load_geonames() -> list[Entry]:
                 population=population,
                 geonames=int(c["geonameid"]),
                 major=major,
-                primary=[c["name"]],
+                primary=[c["name"], *short_names(c["name"])],
                 alternates=alternates,
                 keep=major or minor,
             )
@@ -435,7 +444,7 @@ def write_function_words(entries: list[Entry], path: Path) -> None:
     for e in entries:
         forms.update(f for f in (*e.primary, *e.alternates) if " " not in f)
         if e.population >= BIG_CITY:
-            big.update(e.primary, text_alternates(e)[0])
+            big.update(e.primary, (a for a in text_alternates(e)[0] if len(a) >= 4))
     with path.open("w", encoding="utf-8", newline="\n") as f:
         f.write("# Built by scripts/build_gazetteer.py from the justext stop lists: function words that are\n")
         f.write("# also city names somewhere ('Die' in France, 'Auch'); they never fire as a one-word mention.\n")

@@ -20,67 +20,14 @@ if TYPE_CHECKING:
 
 # Words after which a capitalised word names a place: "in Essen", "aus Halle", "the city of Bath".
 PLACE_PREPOSITIONS = frozenset(
-    [
-        "in",
-        "im",
-        "aus",
-        "nach",
-        "von",
-        "vom",
-        "bis",
-        "bei",
-        "zwischen",
-        "und",
-        "sowie",
-        "from",
-        "to",
-        "of",
-        "near",
-        "at",
-        "and",
-        "between",
-        "місто",
-        "місті",
-        "з",
-        "до",
-        "у",
-        "в",
-        "та",
-        "і",
-    ]
+    {"in", "im", "aus", "nach", "von", "vom", "bis", "bei", "zwischen", "from", "to", "of", "near", "at", "between"}
+    | {"місто", "місті", "з", "до", "у", "в"}
 )
-NAME_PARTICLES = frozenset(["van", "von", "der", "den", "de", "da", "di", "du", "la", "le", "ten", "ter", "zu", "vom"])
+NAME_PARTICLES = frozenset({"van", "von", "der", "den", "de", "da", "di", "du", "la", "le", "ten", "ter", "zu", "vom"})
 VENUE_WORDS = frozenset(
-    [
-        "Road",
-        "Street",
-        "Lane",
-        "Avenue",
-        "Square",
-        "Barracks",
-        "Station",
-        "Airport",
-        "College",
-        "University",
-        "Hall",
-        "Cathedral",
-        "Stadium",
-        "Arena",
-        "Gardens",
-        "Park",
-        "Drive",
-        "Close",
-        "Court",
-        "Crescent",
-        "Terrace",
-        "Way",
-        "Manor",
-        "House",
-        "Hotel",
-        "Hospital",
-        "School",
-        "Academy",
-    ]
+    {"Road", "Street", "Lane", "Avenue", "Square", "Barracks", "Station", "Airport", "College", "University"}
+    | {"Hall", "Cathedral", "Stadium", "Arena", "Gardens", "Park", "Drive", "Close", "Court", "Crescent"}
+    | {"Terrace", "Way", "Manor", "House", "Hotel", "Hospital", "School", "Academy"}
 )
 
 

@@ -1,0 +1,149 @@
+"""City mentions in real sentences of the dev set: exact offsets, canonical places, no ordinary words."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from twingraph.gazetteer import Gazetteer
+
+SENTENCES = [
+    (
+        "Dortmunds 45 Jahre währende Städtepartnerschaft mit der russischen Stadt Rostow am Don liegt seit dem "
+        "russischen Angriffskrieg auf Eis.",
+        [("Dortmunds", "Dortmund"), ("Rostow am Don", "Rostov-on-Don")],
+    ),
+    (
+        "„Wir sind sehr dankbar für die hervorragende Organisation und den tollen Besuch in Dortmund“, sagte die "
+        "stellvertretende Bürgermeisterin Schytomyrs, Svitlana Olshanska.",
+        [("Dortmund", "Dortmund"), ("Schytomyrs", "Zhytomyr")],
+    ),
+    (
+        "Tripartite twinning agreement between Khotyn (Ukraine), Żagań (Poland) and Teltow (Germany) was signed by "
+        "the mayors of the cities.",
+        [("Khotyn", "Khotyn"), ("Żagań", "Żagań"), ("Teltow", "Teltow")],
+    ),
+    (
+        "According to Mr Dranchuk, the idea of tripartite cooperation between Żagań, Teltow and Hotyn was born "
+        "during one of his trips to Germany.",
+        [("Żagań", "Żagań"), ("Teltow", "Teltow"), ("Hotyn", "Khotyn")],
+    ),
+    (
+        "On June 14-15, the annual meeting of the Network of Young German Mayors took place in Berlin, which was "
+        "attended by the heads of Ukrainian communities – Chortkiv, Hnivani, Kotsiubinskyi, Shyroke, Kupiansk, "
+        "Hirske, Shulhynka.",
+        [
+            ("Berlin", "Berlin"),
+            ("Chortkiv", "Chortkiv"),
+            ("Hnivani", "Hnivan"),
+            ("Kotsiubinskyi", "Kotsiubynske"),
+            ("Shyroke", "Shyroke"),
+            ("Kupiansk", "Kupiansk"),
+            ("Hirske", "Hirske"),
+            ("Shulhynka", "Shulhynka"),
+        ],
+    ),
+    (
+        "“The network of young German mayors, in particular the mayor of Hofstetten, Martin Assmuth, personally "
+        "makes a lot of efforts to help Ukraine in finding new partners for Ukrainian communities.",
+        [("Hofstetten", "Hofstetten")],
+    ),
+    (
+        "Міський голова Дніпра Борис Філатов повідомив, що Дніпро підписав угоду про співробітництво з німецьким "
+        "містом Кельн.",
+        [("Дніпра", "Dnipro"), ("Дніпро", "Dnipro"), ("Кельн", "Cologne")],
+    ),
+    (
+        "Що правда, поки не відомо в чому саме полягатиме співробітництво між Дніпром та Кельном.",
+        [("Дніпром", "Dnipro"), ("Кельном", "Cologne")],
+    ),
+    (
+        "Amiens‘ Bürgermeisterin Brigitte Fouré hatte in diesem Rahmen einiges mit den Gästen zu besprechen, "
+        "schließlich strebt Dortmunds Partnerstadt an, sich als Kulturhauptstadt 2028 zu bewerben.",
+        [("Amiens", "Amiens"), ("Dortmunds", "Dortmund")],
+    ),
+    (
+        "Neben Zwickaus Oberbürgermeisterin Dr. Pia Findeiß reisten auch Stadträte nach Dortmund.",
+        [("Zwickaus", "Zwickau"), ("Dortmund", "Dortmund")],
+    ),
+    (
+        "Die Solidaritätspartnerschaft mit Schowkwa bei Lwiw wurde in Altdorf besiegelt.",
+        [("Schowkwa", "Zhovkva"), ("Lwiw", "Lviv"), ("Altdorf", "Altdorf bei Nürnberg")],
+    ),
+    (
+        "Leeds and twinned city Dortmund re-sign their memorandum of understanding.",
+        [("Leeds", "Leeds"), ("Dortmund", "Dortmund")],
+    ),
+    (
+        "Chortkiv and Bad Soden-Salmünster are twin cities from now on.",
+        [("Chortkiv", "Chortkiv"), ("Bad Soden-Salmünster", "Bad Soden-Salmünster")],
+    ),
+    (
+        "The guests from Sankt Augustin visited Hull and Norwich before returning to Grantham.",
+        [("Sankt Augustin", "Sankt Augustin"), ("Hull", "Hull"), ("Norwich", "Norwich"), ("Grantham", "Grantham")],
+    ),
+    (
+        "Von Kiew über Lemberg nach Czernowitz und Iwano-Frankiwsk.",
+        [("Kiew", "Kyiv"), ("Lemberg", "Lviv"), ("Czernowitz", "Chernivtsi"), ("Iwano-Frankiwsk", "Ivano-Frankivsk")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), SENTENCES, ids=[s[:40] for s, _ in SENTENCES])
+def test_mentions_in_dev_sentences(g: Gazetteer, sentence: str, expected: list[tuple[str, str]]):
+    mentions = g.find_mentions(sentence)
+    assert [(m.surface, m.place.name) for m in mentions] == expected
+    at = 0
+    for m in mentions:
+        start = sentence.index(m.surface, at)
+        assert (m.start, m.end) == (start, start + len(m.surface))
+        assert sentence[m.start : m.end] == m.surface
+        at = m.end
+
+
+def test_longest_name_wins_and_mentions_do_not_overlap(g: Gazetteer):
+    text = "Frankfurt am Main und Frankfurt (Oder) sowie Bad Soden-Salmünster."
+    mentions = g.find_mentions(text)
+    assert mentions[0].surface == "Frankfurt am Main"
+    assert "Bad Soden-Salmünster" in [m.surface for m in mentions]
+    assert all(a.end <= b.start for a, b in itertools.pairwise(mentions))
+
+
+NOT_CITIES = [
+    "Das Essen war gut, danach ging es in die Halle am Hof.",
+    "Die Mode am Ende der Woche, weil die Bar offen war.",
+    "Reading the report, the mayor found the Bath Nice and Mobile Police units in order.",
+    "Die Kinder der Kitas lernen Deutsch. Auch eine Spende kam im Mai.",
+    "Martin van der Pütten und Martin Assmuth trafen Chad and Dennis George.",
+    "Im Sachsen-Anhalt und in Bayern, in Deutschland und der Ukraine, in Sachsen.",
+    "Україна та Німеччина підписали угоду.",
+    "Volodymyr Zelensky met Olaf Scholz; Володимир Зеленський зустрівся з послом.",
+    "The farewell party held at the Prince William of Gloucester Barracks.",
+    "SPD und CDU im Rat; die ESSEN-Ausgabe.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_CITIES)
+def test_ordinary_words_countries_and_persons_do_not_fire(g: Gazetteer, text: str):
+    assert [m.surface for m in g.find_mentions(text)] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "name"),
+    [
+        ("Die Delegation reiste nach Essen.", "Essen", "Essen"),
+        ("Sie kamen aus Halle.", "Halle", "Halle"),
+        ("The twin town of Reading is Düsseldorf.", "Reading", "Reading"),
+    ],
+)
+def test_ambiguous_names_fire_after_a_place_preposition(g: Gazetteer, text: str, surface: str, name: str):
+    mentions = g.find_mentions(text)
+    assert mentions and mentions[0].surface == surface
+    assert mentions[0].place.name == name
+    assert mentions[0].place.population > 100_000  # Essen, Halle (Saale), Reading: the large namesakes
+
+
+def test_empty_and_lowercase_text(g: Gazetteer):
+    assert g.find_mentions("") == []
+    assert g.find_mentions("dortmund und köln schreibt man groß") == []
