@@ -112,6 +112,6 @@ def query(
         result = _run_embedded(chosen, bindings, store)
     try:
         write_results(result, fmt, sys.stdout.buffer, console, hide={p.name for p in chosen.params})  # type: ignore[arg-type]
-    except OSError as err:
-        raise UserError(f"query '{chosen.name}' failed: {err}") from None
+    except (OSError, RuntimeError, SyntaxError) as err:
+        raise UserError(f"query '{chosen.name}' failed: {str(err).splitlines()[0] if str(err) else err}") from None
     sys.stdout.flush()

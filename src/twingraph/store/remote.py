@@ -86,9 +86,15 @@ class RemoteStore:
         try:
             if graph_query:
                 return [quad.triple for quad in parse(body, format=RdfFormat.TURTLE)]
+            parsed = parse_query_results(body, format=QueryResultsFormat.XML)
+            if isinstance(parsed, QuerySolutions):
+                # read to the end once: a server may start answering 200 and then report an error in the body
+                for _ in parsed:
+                    pass
             return parse_query_results(body, format=QueryResultsFormat.XML)
         except SyntaxError as err:
-            raise EndpointError(f"{self.endpoint} answered with results twingraph cannot read: {err}") from None
+            detail = str(err).splitlines()[0] if str(err) else "unreadable results"
+            raise EndpointError(f"{self.endpoint} failed while answering: {detail[:300]}") from None
 
     def update(self, sparql: str) -> None:
         client = self._client(sparql)
