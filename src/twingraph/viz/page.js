@@ -153,7 +153,11 @@
   window.__tg = { network: network, nodes: visNodes, edges: visEdges, nodeView: nodeView, edgeView: edgeView, data: data };
   network.once("afterDrawing", function () { window.__tgFirstRender = performance.now(); });
   if (!big) {
-    network.once("stabilizationIterationsDone", function () { network.setOptions({ physics: false }); window.__tgStable = true; });
+    network.once("stabilizationIterationsDone", function () {
+      network.setOptions({ physics: false });
+      network.storePositions();  // nodes the slider hides and shows again come back where they were
+      window.__tgStable = true;
+    });
   } else {
     window.__tgStable = true;
   }
@@ -245,9 +249,5 @@
       showNode(hits[0]);
     }
   });
-  window.__tgSearch = function (text) { search.value = text; search.dispatchEvent(new KeyboardEvent("keydown", { key: "Enter" })); };
-  window.__tgSetDate = function (iso) {
-    slider.value = String(Math.max(0, Math.min(days, Math.round((toTime(iso) - start) / DAY))));
-    readSlider(); refresh();
-  };
+  window.__tgDayOf = function (iso) { return Math.max(0, Math.min(days, Math.round((toTime(iso) - start) / DAY))); };
 })();

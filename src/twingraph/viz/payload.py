@@ -104,7 +104,9 @@ def appearance_dates(graph: nx.MultiDiGraph, nodes: Iterable[str]) -> dict[str, 
     for node in chosen:
         if graph.nodes[node]["kind"] in FACT_KINDS:
             continue
-        linked = [dates.get(n) for n in nx.all_neighbors(graph, node) if n in chosen]
+        linked = [
+            dates[n] for n in nx.all_neighbors(graph, node) if n in chosen and graph.nodes[n]["kind"] in FACT_KINDS
+        ]
         dates[node] = min((d for d in linked if d), default=None)
     return dates
 
