@@ -1,0 +1,141 @@
+"""What every relation rule needs to know about one article, computed once.
+
+Sentences with their city references, organizations and dates; the article's home city (the most mentioned city
+of the language's own country: a German article's Dortmund) and its focus pair (the two cities the article is
+about), which resolve "die Partnerstadt", "beider Städte", "the two towns" and "in die Ukraine".
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from twingraph.extract.dates import DateContext, DateMention, find_dates
+from twingraph.extract.organizations import OrgMention, find_organizations
+from twingraph.extract.persons import name_spans
+from twingraph.extract.places import CityRef, find_city_refs, find_countries
+from twingraph.extract.sentences import Sentence, split_sentences
+from twingraph.facts import Article, Evidence
+from twingraph.gazetteer import Place
+
+_LANGUAGE_COUNTRIES = {"de": {"DE", "AT", "CH"}, "en": {"GB", "US", "IE"}, "uk": {"UA"}}
+_CYRILLIC = re.compile(r"[А-Яа-яІіЇїЄєҐґ]")
+_FOUNDING = re.compile(r"\b(?:seit|since|begründet|gegründet|established|dates back|abschlossen)\b", re.IGNORECASE)
+_PLANNED_ANCHOR = re.compile(r"\b(?:geplant|voraussichtlich|soll|will|planned|expected)", re.IGNORECASE)
+
+
+@dataclass
+class SentenceInfo:
+    sentence: Sentence
+    refs: list[CityRef]  # offsets relative to the sentence
+    orgs: list[OrgMention]
+    dates: list[DateMention]
+    countries: list[tuple[int, int, str]]
+
+    @property
+    def text(self) -> str:
+        return self.sentence.text
+
+    @property
+    def evidence(self) -> Evidence:
+        s = self.sentence
+        return Evidence(s.text, s.start, s.end)
+
+    def partner_refs(self) -> list[CityRef]:
+        """Cities that may be partners, origins or destinations: not merely locating something."""
+        return [r for r in self.refs if not r.locating]
+
+
+@dataclass
+class ArticleContext:
+    article: Article
+    language: str
+    sentences: list[SentenceInfo]
+    places: dict[str, Place] = field(default_factory=dict)
+    counts: Counter[str] = field(default_factory=Counter)
+    home: str | None = None
+    focus: tuple[str, ...] = ()
+
+    def other_focus(self, city: str) -> str | None:
+        """The other city of the focus pair."""
+        if len(self.focus) == 2 and city in self.focus:
+            return self.focus[1] if self.focus[0] == city else self.focus[0]
+        return None
+
+    def focus_city_in(self, country: str) -> str | None:
+        return next((c for c in self.focus if self.places[c].country == country), None)
+
+    def most_mentioned_in(self, country: str) -> str | None:
+        ranked = [c for c, _ in self.counts.most_common() if self.places[c].country == country]
+        return ranked[0] if ranked else None
+
+
+def detect_language(article: Article) -> str:
+    if article.language:
+        return article.language
+    return "uk" if len(_CYRILLIC.findall(article.text[:2000])) > 50 else "de"
+
+
+def build_context(article: Article) -> ArticleContext:
+    language = detect_language(article)
+    sentences = split_sentences(article.text, language)
+    year = _reference_year(article, sentences)
+    date_ctx = DateContext(published=article.published, year=year)
+    infos: list[SentenceInfo] = []
+    places: dict[str, Place] = {}
+    counts: Counter[str] = Counter()
+    for s in sentences:
+        persons = name_spans(s.text)
+        refs = [r for r in find_city_refs(s.text) if not any(a < r.end and r.start < b for a, b in persons)]
+        infos.append(SentenceInfo(s, refs, [], find_dates(s.text, date_ctx), find_countries(s.text)))
+        for r in refs:
+            places.setdefault(r.place.name, r.place)
+            if not r.locating and not r.derived:
+                counts[r.place.name] += 1
+    ctx = ArticleContext(article, language, infos, places, counts)
+    ctx.home = _home(ctx)
+    ctx.focus = _focus(ctx)
+    for info in infos:
+        info.orgs = find_organizations(info.text, info.refs, ctx.home)
+    return ctx
+
+
+def _home(ctx: ArticleContext) -> str | None:
+    own = _LANGUAGE_COUNTRIES.get(ctx.language, set())
+    ranked = [c for c, _ in ctx.counts.most_common() if ctx.places[c].country in own]
+    if ranked:
+        return ranked[0]
+    top = ctx.counts.most_common(1)
+    return top[0][0] if top else None
+
+
+def _focus(ctx: ArticleContext) -> tuple[str, ...]:
+    """The home city and the most mentioned other city (needs each to be named at least twice, or the home)."""
+    if not ctx.home:
+        return ()
+    others = [(c, n) for c, n in ctx.counts.most_common() if c != ctx.home]
+    if not others:
+        return (ctx.home,)
+    return (ctx.home, others[0][0])
+
+
+def _reference_year(article: Article, sentences: list[Sentence]) -> int | None:
+    """The year the article speaks from when it has no publication date: taken from its dated statements.
+
+    A month with a year ("Februar 2023") anchors the text; a day and month without year ("am Montag, 19. Juni")
+    falls in that year. When the anchor is a plan ("voraussichtlich im Februar 2024"), the text speaks from
+    before it: months after the anchor's month fall in the year before.
+    """
+    if article.published:
+        return int(article.published.iso[:4])
+    anchors = []
+    for s in sentences:
+        if s.heading or _FOUNDING.search(s.text):
+            continue  # "Im Dezember 1988 wurde die Städtepartnerschaft begründet" dates the past, not the text
+        for d in find_dates(s.text):
+            if d.value.precision == "month" and not d.value.inferred:
+                year = int(d.value.iso[:4])
+                planned = _PLANNED_ANCHOR.search(s.text[max(0, d.start - 40) : d.start])
+                anchors.append(year - 1 if planned else year)
+    return max(anchors) if anchors else None

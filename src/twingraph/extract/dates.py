@@ -1,0 +1,283 @@
+"""The one date normaliser: German and English date expressions -> `DateValue` with their precision.
+
+Written forms covered (each a row in `_PATTERNS`, tried in order, longest first):
+  "2. April 1960", "am Montag, 19. Juni", "vom 24. bis 29. September", "Am 17. und 18. Mai", "24.04.2014",
+  "Februar 2023", "im Dezember 1988", "June 14-15", "14 June 2023", "February 12, 2021", "2021-02-12",
+  bare years ("seit 1969"), and relative dates ("heute", "gestern", "vergangene Woche", "today", "last week",
+  "des vergangenen Jahres", "im vergangenen September") resolved against the publication date when it is known.
+A day and month without a year take the year from a `DateContext` and are flagged `inferred=True`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from twingraph.facts import DateValue
+
+MONTHS: dict[str, int] = {
+    # German
+    "januar": 1, "jänner": 1, "jan": 1, "februar": 2, "feber": 2, "feb": 2, "märz": 3, "mär": 3, "april": 4,
+    "apr": 4, "mai": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
+    "sept": 9, "sep": 9, "oktober": 10, "okt": 10, "november": 11, "nov": 11, "dezember": 12, "dez": 12,
+    # English
+    "january": 1, "february": 2, "march": 3, "mar": 3, "may": 5, "june": 6, "july": 7, "october": 10,
+    "oct": 10, "december": 12, "dec": 12,
+}  # fmt: skip
+
+# Months spelled out only: abbreviations need a following period ("Okt.") and "Mai"/"May" need a day or a year
+# next to them, otherwise they are ordinary words (May as a verb, "mar" in English).
+_MONTH_WORDS = sorted({m for m in MONTHS if len(m) > 3} | {"mai", "may"}, key=len, reverse=True)
+_ABBREVIATIONS = sorted({m for m in MONTHS if len(m) <= 4 and m not in ("mai", "may", "juni", "juli", "june", "july")})
+MONTH_RE = r"(?P<{name}>(?:" + "|".join(_MONTH_WORDS) + r")\b|(?:" + "|".join(_ABBREVIATIONS) + r")\.)"
+_WEEKDAY = (
+    r"(?:(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonnabend|Sonntag|Monday|Tuesday|Wednesday"
+    r"|Thursday|Friday|Saturday|Sunday),?\s+(?:den\s+|the\s+)?)?"
+)
+_YEAR = r"(?P<{name}>(?:1[89]|20)\d\d)"
+_DASH = r"\s*[-–—]\s*"
+_PREVIOUS_YEAR = r"(?P<prev>\s+des\s+(?:vergangenen|letzten|Vor)\s*[Jj]ahres|\s+of\s+last\s+year)"
+
+
+def _m(name: str) -> str:
+    return MONTH_RE.format(name=name)
+
+
+def _y(name: str) -> str:
+    return _YEAR.format(name=name)
+
+
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("iso", re.compile(r"\b(?P<y>(?:1[89]|20)\d\d)-(?P<mo>[01]\d)-(?P<d>[0-3]\d)\b")),
+    ("numeric", re.compile(r"\b(?P<d>[0-3]?\d)\.(?P<mo>[01]?\d)\.(?P<y>(?:1[89]|20)\d\d)\b")),
+    # vom 2. bis 4. Mai (2014) / 2.–4. Mai / am 17. und 18. Mai
+    (
+        "de_range",
+        re.compile(
+            r"\b(?:vom\s+|am\s+)?" + _WEEKDAY + r"(?P<d>[0-3]?\d)\.\s*(?:bis(?:\s+zum)?\s+|und\s+|[-–]\s*)"
+            r"(?P<d2>[0-3]?\d)\.\s+" + _m("mo") + r"(?:\s+" + _y("y") + r")?",
+            re.IGNORECASE,
+        ),
+    ),
+    # June 14-15(, 2023) / 14-15 June (2023)
+    (
+        "en_range",
+        re.compile(
+            r"\b" + _m("mo") + r"\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?" + _DASH + r"(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?"
+            r"(?:,?\s+" + _y("y") + r")?",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "en_range_dm",
+        re.compile(
+            r"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?"
+            + _DASH
+            + r"(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?"
+            + _m("mo")
+            + r"(?:,?\s+"
+            + _y("y")
+            + r")?",
+            re.IGNORECASE,
+        ),
+    ),
+    # (am) (Montag,) 19. Juni (2023) / 2. April 1960
+    (
+        "de_day",
+        re.compile(
+            r"\b(?:am\s+|vom\s+)?"
+            + _WEEKDAY
+            + r"(?P<d>[0-3]?\d)\.\s*"
+            + _m("mo")
+            + r"(?:\s+"
+            + _y("y")
+            + r"|"
+            + _PREVIOUS_YEAR
+            + r")?",
+            re.IGNORECASE,
+        ),
+    ),
+    # February 12(, 2021) / 12(th) (of) February 2021
+    (
+        "en_day_md",
+        re.compile(
+            r"\b" + _WEEKDAY + _m("mo") + r"\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+" + _y("y") + r")?",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "en_day_dm",
+        re.compile(
+            r"\b"
+            + _WEEKDAY
+            + r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?"
+            + _m("mo")
+            + r"(?:,?\s+"
+            + _y("y")
+            + r")?",
+            re.IGNORECASE,
+        ),
+    ),
+    # Februar 2023 / im Dezember 1988 / in February 2023
+    ("month_year", re.compile(r"\b" + _m("mo") + r"\s+(?:of\s+)?" + _y("y"), re.IGNORECASE)),
+    # im vergangenen September / last September
+    (
+        "month_last",
+        re.compile(
+            r"\b(?:im\s+)?(?:vergangenen|letzten|last)\s+" + _m("mo"),
+            re.IGNORECASE,
+        ),
+    ),
+    ("year", re.compile(r"(?<![\d.,/-])(?P<y>(?:1[89]|20)\d\d)(?![\d.,]\d)")),
+]
+
+# Relative expressions: (pattern, offset in days from the publication date, precision).
+_RELATIVE: list[tuple[re.Pattern[str], int, str]] = [
+    (re.compile(r"\b(?:heute|today|сьогодні)\b", re.IGNORECASE), 0, "day"),
+    (re.compile(r"\b(?:gestern|yesterday|вчора)\b", re.IGNORECASE), -1, "day"),
+    (re.compile(r"\b(?:vergangene[nr]?|letzte[nr]?)\s+Woche\b|\blast\s+week\b", re.IGNORECASE), -7, "week"),
+    (re.compile(r"\b(?:in\s+dieser|diese)\s+Woche\b|\bthis\s+week\b", re.IGNORECASE), 0, "week"),
+    (
+        re.compile(r"\bdes\s+vergangenen\s+Jahres\b|\bim\s+vergangenen\s+Jahr\b|\blast\s+year\b", re.IGNORECASE),
+        -365,
+        "year",
+    ),  # noqa: E501
+    (re.compile(r"\bin\s+diesem\s+Jahr\b|\bthis\s+year\b|\bdieses\s+Jahr(?:es)?\b", re.IGNORECASE), 0, "year"),
+]
+
+
+@dataclass(frozen=True)
+class DateContext:
+    """What fixes dates the text leaves open: the publication date, or a year known from the article."""
+
+    published: DateValue | None = None
+    year: int | None = None  # reference year when no publication date is known (inferred from the text)
+
+
+@dataclass(frozen=True)
+class DateMention:
+    start: int  # offsets in the text given to find_dates
+    end: int
+    value: DateValue
+    until: DateValue | None = None  # end of a range ("vom 2. bis 4. Mai")
+    relative: bool = False
+
+    @property
+    def text(self) -> str:
+        return self.value.text or ""
+
+
+def _published(ctx: DateContext) -> date | None:
+    if ctx.published and ctx.published.precision == "day":
+        return date.fromisoformat(ctx.published.iso)
+    return None
+
+
+def _context_year(ctx: DateContext) -> int | None:
+    if ctx.published:
+        return int(ctx.published.iso[:4])
+    return ctx.year
+
+
+def _iso(year: int, month: int | None = None, day: int | None = None) -> str | None:
+    try:
+        if day is not None and month is not None:
+            return date(year, month, day).isoformat()
+    except ValueError:
+        return None
+    if month is not None:
+        return f"{year:04d}-{month:02d}" if 1 <= month <= 12 else None
+    return f"{year:04d}"
+
+
+def _month(token: str | None) -> int | None:
+    if not token:
+        return None
+    return MONTHS.get(token.lower().rstrip("."))
+
+
+def _absolute(kind: str, m: re.Match[str], ctx: DateContext) -> tuple[DateValue, DateValue | None] | None:
+    groups = m.groupdict()
+    written = m.group(0).strip()
+    year_text = groups.get("y")
+    year = int(year_text) if year_text else _context_year(ctx)
+    inferred = not year_text
+    if year is not None and groups.get("prev"):
+        year -= 1
+    if year is None:
+        return None
+    if kind == "year":
+        return DateValue(f"{year:04d}", written), None
+    if kind == "month_last":
+        month = _month(groups.get("mo"))
+        if month is None or ctx.published is None:
+            return None
+        pub = int(ctx.published.iso[:4]), int(ctx.published.iso[5:7] or 0) if len(ctx.published.iso) >= 7 else 12
+        last_year = pub[0] if month < pub[1] else pub[0] - 1
+        return DateValue(f"{last_year:04d}-{month:02d}", written, inferred=True), None
+    month = int(groups["mo"]) if groups.get("mo", "").isdigit() else _month(groups.get("mo"))
+    if month is None:
+        return None
+    if kind == "month_year":
+        iso = _iso(year, month)
+        return (DateValue(iso, written), None) if iso else None
+    day_iso = _iso(year, month, int(groups["d"]))
+    if day_iso is None:
+        return None
+    value = DateValue(day_iso, written, inferred=inferred)
+    until = None
+    if groups.get("d2"):
+        end_iso = _iso(year, month, int(groups["d2"]))
+        until = DateValue(end_iso, written, inferred=inferred) if end_iso else None
+    return value, until
+
+
+def _relative(m: re.Match[str], days: int, precision: str, ctx: DateContext) -> DateValue | None:
+    base = _published(ctx)
+    if base is None:
+        if precision == "year" and ctx.published is not None:
+            year = int(ctx.published.iso[:4]) + (-1 if days < 0 else 0)
+            return DateValue(f"{year:04d}", m.group(0), inferred=True)
+        return None
+    moment = base + timedelta(days=days)
+    if precision == "day":
+        return DateValue(moment.isoformat(), m.group(0))
+    if precision == "week":
+        return DateValue(moment.isoformat()[:7], m.group(0))  # the week is known, the day is not
+    return DateValue(f"{moment.year:04d}", m.group(0))
+
+
+def find_dates(text: str, ctx: DateContext | None = None) -> list[DateMention]:
+    """Every date expression in `text`, left to right, without overlaps (the longest form wins)."""
+    ctx = ctx or DateContext()
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(start: int, end: int) -> bool:
+        return all(end <= s or start >= e for s, e in taken)
+
+    for kind, pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            if not free(m.start(), m.end()):
+                continue
+            parsed = _absolute(kind, m, ctx)
+            if parsed is None:
+                continue
+            taken.append((m.start(), m.end()))
+            found.append(DateMention(m.start(), m.end(), parsed[0], parsed[1]))
+    for pattern, days, precision in _RELATIVE:
+        for m in pattern.finditer(text):
+            if not free(m.start(), m.end()):
+                continue
+            value = _relative(m, days, precision, ctx)
+            if value is not None:
+                taken.append((m.start(), m.end()))
+                found.append(DateMention(m.start(), m.end(), value, None, relative=True))
+    return sorted(found, key=lambda d: d.start)
+
+
+def parse_date(text: str, ctx: DateContext | None = None) -> DateValue | None:
+    """The first date expression in `text`, or None."""
+    dates = find_dates(text, ctx)
+    return dates[0].value if dates else None

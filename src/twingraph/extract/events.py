@@ -1,0 +1,49 @@
+"""Dated happenings around a partnership: donations, funding, receptions and anniversaries.
+
+One event per sentence for donations and funding (each sentence tells its own delivery or grant); receptions and
+anniversary ceremonies are one per article (a report covers one ceremony, named in several sentences).
+Planned visits come from the visit rules.
+"""
+
+from __future__ import annotations
+
+import re
+
+from twingraph.extract import lexicon as lx
+from twingraph.extract.clauses import says_something, words
+from twingraph.extract.context import ArticleContext
+from twingraph.facts import Event
+
+_PER_ARTICLE = {"reception", "anniversary"}
+_AMOUNT = re.compile(r"\b\d[\d.,]*\s*(?:Euro|EUR|€|Pfund|pounds?|£|Dollar|\$|гривень)", re.IGNORECASE)
+_QUANTITY = re.compile(r"\b(?P<n>\d+|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|two|three|four|five)\s+(?=[A-ZÄÖÜa-z])")
+
+
+def find_events(ctx: ArticleContext) -> list[Event]:
+    found: list[Event] = []
+    seen_kinds: set[str] = set()
+    for info in ctx.sentences:
+        text = info.text
+        if not says_something(info.sentence):
+            continue
+        kinds = [lx.EVENT_WORDS[w] for _, _, w in words(text) if w in lx.EVENT_WORDS]
+        if re.search(lx.FUNDING_SUPPORT, text):
+            kinds.append("funding")
+        if "donation" in kinds and any(b in text.lower() for b in lx.DONATION_BLOCKERS) and "spende" not in text.lower():
+            kinds.remove("donation")
+        for kind in dict.fromkeys(kinds):
+            if kind in _PER_ARTICLE and kind in seen_kinds:
+                continue
+            seen_kinds.add(kind)
+            dates = [d for d in info.dates if not re.match(lx.DURATION_AFTER, text[d.end :])]
+            amount = _AMOUNT.search(text)
+            found.append(
+                Event(
+                    kind,
+                    description=text,
+                    date=dates[0].value if dates else None,
+                    amount=amount.group(0) if amount and kind in ("donation", "funding") else None,
+                    evidence=info.evidence,
+                )
+            )
+    return found

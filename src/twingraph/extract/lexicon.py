@@ -1,0 +1,243 @@
+"""The word tables the rules read: one table per idea, German and English side by side.
+
+Each table is data, not logic: a rule asks "is this token a partnership word, and of which type?". Entries are
+lower-case surface forms (inflected forms listed explicitly: German nouns and verbs change their endings).
+"""
+
+from __future__ import annotations
+
+# --- partnerships -----------------------------------------------------------------------------------------
+# word -> partnership type. Plural forms are in PARTNERSHIP_PLURALS: a plural names a pair only when the
+# sentence names two cities ("Żagań and Teltow have been sister cities"), else it is generic talk
+# ("zur Bildung deutsch-ukrainischer Städtepartnerschaften aufgerufen").
+PARTNERSHIP_WORDS: dict[str, str] = {
+    "städtepartnerschaft": "twinning", "partnerstadt": "twinning", "partnerstädten": "twinning",
+    "städtepartnerschaftsvertrag": "twinning", "städtefreundschaft": "friendship", "städtepartner": "twinning",
+    "solidaritätspartnerschaft": "solidarity", "projektpartnerschaft": "project", "partnerschaft": "other",
+    "partnerschaftsurkunde": "other", "freundschaft": "friendship", "kooperationspartnerschaft": "cooperation",
+    "twinning": "twinning", "twinned": "twinning", "twin": "twinning", "sister": "twinning",
+    "partnership": "other", "friendship": "friendship", "link": "other", "solidarity partnership": "solidarity",
+    "партнерство": "other", "побратим": "twinning", "побратими": "twinning", "побратимами": "twinning",
+    "співробітництво": "cooperation", "співробітництва": "cooperation",
+}  # fmt: skip
+PARTNERSHIP_PLURALS: dict[str, str] = {
+    "städtepartnerschaften": "twinning", "partnerstädte": "twinning", "solidaritätspartnerschaften": "solidarity",
+    "partnerschaften": "other", "twinnings": "twinning", "partnerships": "other", "cities": "twinning",
+    "towns": "twinning",
+}  # fmt: skip
+# "twin"/"sister" only count before a town word; "link" only in "the link between".
+PARTNERSHIP_NEEDS_NEXT: dict[str, tuple[str, ...]] = {
+    "twin": ("town", "towns", "city", "cities"),
+    "sister": ("town", "towns", "city", "cities"),
+}
+PARTNERSHIP_NEEDS_PREVIOUS: dict[str, tuple[str, ...]] = {"cities": ("twin", "sister"), "towns": ("twin", "sister")}
+# Words that make a following "twinning"/"partnership" the name of something else.
+PARTNERSHIP_NOT_BEFORE = ("association", "associations", "verein", "guidelines", "committee", "society", "programme",
+                          "group", "groups", "club", "trip", "visit", "members", "member")
+
+# Cues for the status of a partnership, searched in the clause of the partnership word (regular expressions).
+STATUS_CUES: dict[str, tuple[str, ...]] = {
+    "suspended": (r"\bauf Eis\b", r"\bausgesetzt\b", r"\beingefroren\b", r"\bruht\b", r"\bsuspend", r"\bfrozen\b",
+                  r"\bon hold\b"),
+    "planned": (r"\bsoll(?:en)?\b", r"\bstrebt\b.*\ban\b", r"\bangestrebt", r"\bgeplant", r"\bkünftig", r"\bzukünftig",
+                r"\bwird\b.*\bbesiegelt\b", r"\bam Aufbau\b", r"\bauf dem Weg zu\b", r"\bwill\b",
+                r"\bplan(?:s|ned|ning)?\b", r"\bintend", r"\bto become\b", r"\bfuture\b", r"\bnächste[n]?\b",
+                r"\bwerden\b.*\bbesiegelt\b", r"\bvorbereite"),
+    "formalized": (r"\bbesiegelt\b", r"\bunterzeichne", r"\bunterschrieben\b", r"\bUnterzeichnung\b",
+                   r"\bgeschlossen\b", r"\bsigned\b", r"\bsigning\b", r"\bfrom now on\b", r"\bofficially\b",
+                   r"\bпідписа", r"\bvollzogen\b", r"\beingegangen\b", r"\beingeht\b"),
+}  # fmt: skip
+# A partnership said to have been founded at a date long past is simply active ("Im Dezember 1988 ... begründet").
+SINCE_CUES = (
+    r"\bseit\b",
+    r"\bsince\b",
+    r"\bdates back to\b",
+    r"\bdating back to\b",
+    r"\bbegründet\b",
+    r"\bgegründet\b",
+    r"\bestablished\b",
+    r"\bbesteht\b",
+    r"\bvom\b",
+    r"\bwurde\b",
+    r"\babschlossen\b",
+    r"\bin\b",
+    r"\bim\b",
+    r"\bз\b",
+)
+PLANNED_BY_CUES = (r"\bbis\s+(?:spätestens\s+)?(?:zum\s+Jahr\s+)?$", r"\bby\s+$", r"\buntil\s+$")
+DURATION_AFTER = r"^\s*(?:Jahre|Jahren|years?)\b"  # "45 Jahre" is a duration, never a year
+
+# --- agreements -------------------------------------------------------------------------------------------
+AGREEMENT_WORDS: dict[str, str] = {
+    "vereinbarung": "agreement", "kooperationsvereinbarung": "cooperation agreement", "abkommen": "agreement",
+    "partnerschaftsabkommen": "partnership agreement", "vertrag": "contract", "partnerschaftsvertrag": "contract",
+    "städtepartnerschaftsvertrag": "contract", "partnerschaftsurkunde": "charter", "urkunde": "charter",
+    "absichtserklärung": "memorandum", "memorandum": "memorandum", "mou": "memorandum", "agreement": "agreement",
+    "charter": "charter", "declaration": "declaration", "угоду": "agreement", "угода": "agreement",
+    "меморандум": "memorandum", "unterzeichnung": "signing",
+}  # fmt: skip
+SIGNING_CUES = (
+    r"\bunterzeichne",
+    r"\bunterschrieben\b",
+    r"\bunterschreiben\b",
+    r"\bUnterzeichnung\b",
+    r"\bSignatur",
+    r"\bvereinbar",
+    r"\bschlossen\b",
+    r"\bgeschlossen\b",
+    r"\bbesiegelt\b",
+    r"\bsign(?:ed|ing|s)?\b",
+    r"\bre-sign",
+    r"\bпідписа",
+    r"\bvollzogen\b",
+)
+RENEWAL_CUES = (r"\bErneuerung\b", r"\berneuert", r"\bre-sign", r"\brenew", r"\breaffirm")
+
+# --- visits -----------------------------------------------------------------------------------------------
+VISIT_NOUNS = {
+    "delegation", "besuch", "besuchs", "besuches", "gegenbesuch", "gegenbesuchs", "besuchergruppe", "gruppe",
+    "reise", "delegationsreise", "fahrt", "visit", "trip", "guests", "gäste", "group",
+}  # fmt: skip
+VISIT_VERBS = {
+    "besuchte", "besuchten", "besucht", "besuchen", "reiste", "reisten", "reist", "reisen", "gereist", "kam",
+    "kamen", "kommt", "kommen", "visited", "visits", "visit", "travelled", "traveled", "welcomed", "hosted",
+}  # fmt: skip
+RETURN_VISIT_WORDS = {"gegenbesuch", "gegenbesuchs", "rückbesuch", "return"}
+GENERIC_VISIT_PLURALS = {"besuche", "reisen", "delegationsreisen", "trips", "visits", "delegations", "fahrten"}
+# Prepositions before the city a delegation comes from / goes to.
+ORIGIN_PREPS = ("aus", "from", "von")
+DESTINATION_PREPS = ("nach", "in", "to", "ins", "zu")
+# "die Einladung aus Dortmund": the inviting city is the host.
+INVITATION_WORDS = ("einladung", "invitation")
+# Cues that a trip lies ahead.
+FUTURE_CUES = (
+    r"\bgeplant",
+    r"\bangedacht\b",
+    r"\bdemnächst\b",
+    r"\bvoraussichtlich\b",
+    r"\bkünftig",
+    r"\bwird\b",
+    r"\bwerden\b",
+    r"\bsoll(?:en)?\b",
+    r"\bwill\b",
+    r"\bplan(?:s|ned)?\b",
+    r"\bnext\s+(?:year|month|week)\b",
+    r"\bis to\b",
+    r"\bGeplant\b",
+    r"\bexpected\b",
+    r"\bupcoming\b",
+)
+# Group words whose number is the size of a delegation: "28 guests", "19 Dortmunderinnen und Dortmunder".
+SIZE_NOUNS = {"guests", "gäste", "delegates", "members", "teilnehmer", "teilnehmende", "personen", "people", "visitors"}
+NUMBER_WORDS: dict[str, int] = {
+    "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9, "zehn": 10, "elf": 11,
+    "zwölf": 12, "dreizehn": 13, "vierzehn": 14, "fünfzehn": 15, "sechzehn": 16, "siebzehn": 17, "achtzehn": 18,
+    "neunzehn": 19, "zwanzig": 20, "dreißig": 30, "vierzig": 40, "fünfzig": 50, "two": 2, "three": 3, "four": 4,
+    "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "twenty": 20,
+}  # fmt: skip
+
+# --- events -----------------------------------------------------------------------------------------------
+EVENT_WORDS: dict[str, str] = {
+    # donation: what is given and handed over
+    "spende": "donation", "spenden": "donation", "spendet": "donation", "spendete": "donation",
+    "gespendet": "donation", "gespendete": "donation", "übergaben": "donation", "übergab": "donation",
+    "übergeben": "donation", "überreichte": "donation", "überreichten": "donation", "schickt": "donation",
+    "schickte": "donation", "geschickt": "donation", "hilfsgüter": "donation", "donated": "donation",
+    "donation": "donation", "donations": "donation", "donate": "donation", "delivered": "donation",
+    # funding
+    "gefördert": "funding", "förderte": "funding", "finanziert": "funding", "finanzierte": "funding",
+    "fördermittel": "funding", "zuschuss": "funding", "funded": "funding", "sponsored": "funding",
+    "funding": "funding", "grant": "funding",
+    # reception
+    "begrüßt": "reception", "empfangen": "reception", "empfing": "reception", "empfang": "reception",
+    "welcomed": "reception", "reception": "reception",
+    # anniversary
+    "jubiläum": "anniversary", "jubiläums": "anniversary", "festakt": "anniversary", "jahrestag": "anniversary",
+    "feierstunde": "anniversary", "anniversary": "anniversary", "jubilee": "anniversary",
+}  # fmt: skip
+# "thanks to the support of the X Foundation": support by a funding body is funding.
+FUNDING_SUPPORT = r"\bsupport of the\b.*\b(?:Foundation|Fund|Stiftung|Programme|Program)\b"
+# Words after which a reception word is not about a delegation ("welcomed the decision").
+DONATION_BLOCKERS = ("delegation", "vertreter", "delegates")
+
+# --- persons and roles ------------------------------------------------------------------------------------
+# role as written (lower case) -> short English role. Longest first when matching.
+ROLE_WORDS: dict[str, str] = {
+    "oberbürgermeister": "Lord Mayor", "oberbürgermeisterin": "Lord Mayor", "ob": "Lord Mayor",
+    "altoberbürgermeister": "former Lord Mayor", "altoberbürgermeisterin": "former Lord Mayor",
+    "bürgermeister": "mayor", "bürgermeisterin": "mayor", "stadtoberhaupt": "mayor",
+    "stellvertretende bürgermeisterin": "deputy mayor", "stellvertretender bürgermeister": "deputy mayor",
+    "stellvertretende bürgermeister": "deputy mayor", "erster bürgermeister": "mayor",
+    "bundespräsident": "Federal President", "bundeskanzler": "Federal Chancellor", "bundeskanzlerin": "Federal Chancellor",
+    "bundesminister": "federal minister", "bundesministerin": "federal minister", "minister": "minister",
+    "ministerin": "minister", "geschäftsführer": "managing director", "geschäftsführerin": "managing director",
+    "geschäftsführender direktor": "managing director", "geschäftsführende direktorin": "managing director",
+    "direktor": "director", "direktorin": "director", "leiter": "head", "leiterin": "head",
+    "koordinator": "coordinator", "koordinatorin": "coordinator", "vorsitzender": "chair", "vorsitzende": "chair",
+    "präsident": "president", "präsidentin": "president", "redakteurin": "reporter", "redakteur": "reporter",
+    "redakteurinnen": "reporter", "reporterin": "reporter", "künstlerin": "artist", "künstler": "artist",
+    "stadtrat": "councillor", "stadträtin": "councillor", "ratsmitglied": "councillor", "beigeordneter": "alderman",
+    "dezernent": "head of department", "dezernentin": "head of department", "botschafter": "ambassador",
+    "botschafterin": "ambassador", "konsul": "consul", "generalkonsul": "Consul General", "landrat": "district administrator",
+    "mayor": "mayor", "lord mayor": "Lord Mayor", "deputy mayor": "deputy mayor", "councillor": "councillor",
+    "coun": "councillor", "cllr": "councillor", "leader": "leader", "chairman": "chair", "chairwoman": "chair",
+    "chair": "chair", "president": "president", "principal": "principal", "director": "director",
+    "adviser": "adviser", "advisor": "adviser", "prime minister": "Prime Minister", "chancellor": "Chancellor",
+    "federal chancellor": "Federal Chancellor", "ambassador": "ambassador", "secretary": "secretary",
+    "guitarist": "guitarist", "classical guitarist": "guitarist", "singer": "singer", "singers": "singer",
+    "head": "head", "representative": "representative", "manager": "manager", "spokesperson": "spokesperson",
+    "spokesman": "spokesperson", "міський голова": "mayor", "президент": "president", "посол": "ambassador",
+    "генконсул": "Consul General",
+}  # fmt: skip
+# Roles held at national level: "Bundespräsident X" belongs to no city.
+NATIONAL_ROLES = {
+    "Federal President",
+    "Federal Chancellor",
+    "federal minister",
+    "Prime Minister",
+    "Chancellor",
+    "minister",
+    "ambassador",
+    "Consul General",
+    "president",
+}
+# Roles that mean head of a city (their `of` is a city).
+CITY_HEAD_ROLES = {"Lord Mayor", "former Lord Mayor", "mayor", "deputy mayor"}
+ACADEMIC_TITLES = {"dr", "dr.", "prof", "prof.", "professor", "dipl.-ing.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.",
+                   "sir", "dame", "coun", "cllr", "herr", "frau"}  # fmt: skip
+# Capitalised words that start no name even if a first-name list knows them.
+NOT_NAMES = {
+    "mai", "juni", "juli", "august", "april", "may", "june", "die", "der", "das", "den", "dem", "des", "ein", "eine",
+    "stadt", "city", "paris", "florence", "berlin", "london", "nur", "auch", "nach", "mit", "von", "im", "in", "am",
+    "kurz", "sun", "rose", "will", "mark", "grant", "bill", "art", "hope", "van", "oder", "so", "ob",
+    "laut", "neben", "bereits", "dank", "beim", "ukrainer", "ukrainerinnen", "russian", "german", "ukrainian",
+    "international", "smart", "digital", "urban", "street", "new", "young", "network", "prince",
+    "kanal", "the", "on", "at", "for", "and", "und", "is", "lage", "dank", "januar", "februar", "märz", "oktober",
+    "november", "dezember", "september", "january", "february", "march", "october", "december", "deutsch",
+}  # fmt: skip
+# First names the general name list lacks (Ukrainian transliterations).
+EXTRA_FIRST_NAMES = {"halyna", "ostap", "serhij", "serhii", "oleksandr", "oleksii", "vitalii", "andrii", "yurii",
+                     "mykola", "svitlana", "olena", "oksana", "tetiana", "iryna", "nataliia", "volodymyr", "borys"}  # fmt: skip
+NAME_PARTICLES = {"van", "von", "der", "de", "den", "zu", "van der", "von der", "di", "da", "le", "la", "ten", "ter"}
+
+# --- organizations ----------------------------------------------------------------------------------------
+# German compound endings and nouns that make a named body.
+ORG_HEADS_DE = (
+    "verein", "verband", "stiftung", "ministerium", "behörde", "servicestelle", "stadtrat", "gemeinderat",
+    "stadtverwaltung", "klinikum", "kulturbetriebe", "betriebe", "wirtschaftsförderung", "büro", "hochschule",
+    "universität", "gmbh", "kammer", "headquarter", "netzwerk", "stadtwerke", "sparkasse", "feuerwehr",
+)  # fmt: skip
+ORG_HEAD_EXACT_DE = {"bundestag", "bundesrat", "landtag", "europäische union", "stadtrat", "gemeinderat"}
+ORG_HEADS_EN = (
+    "association", "council", "foundation", "network", "office", "union", "ministry", "agency", "committee",
+    "society", "club", "university", "project", "headquarter", "headquarters", "trust", "fund", "manor", "company",
+    "bundestag", "parliament", "commission", "institute", "college", "united",
+)  # fmt: skip
+# Bodies of a city that are named without the city ("der Stadtrat"): the article's home city completes the name.
+MUNICIPAL_BODIES = {"stadtrat": "Stadtrat", "stadtrates": "Stadtrat", "stadtrats": "Stadtrat",
+                    "stadtverwaltung": "Stadtverwaltung", "partnerschaftsverein": "Partnerschaftsverein",
+                    "gemeinderat": "Gemeinderat", "wirtschaftsförderung": "Wirtschaftsförderung"}  # fmt: skip
+# Places where things happen are not organizations.
+VENUE_WORDS = ("rathaus", "town hall", "barracks", "halle", "hall", "kaserne", "torhaus", "park", "platz", "stadion")
+SPORTS_CLUB_MARKERS = ("United", "FC", "BVB", "Borussia", "SV", "VfL", "Athletic", "Rovers", "Wanderers")
+PARTY_ABBREVIATIONS = {"SPD", "CDU", "CSU", "FDP", "AfD", "Grüne", "Linke", "BSW", "Labour", "Tory", "Conservative"}

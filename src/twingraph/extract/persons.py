@@ -1,0 +1,272 @@
+"""Named persons with their post: "Bürgermeisterin Barbara Brunsing", "Andrii Dranchuk, Mayor of Khotyn".
+
+A name is a known first name followed by a surname (particles "van der", "von" allowed), or any two capitalised
+words right after a role word ("OB Serhij Suchomlyn"). Academic titles are dropped. The post comes from the role
+word before the name (with the city before it, "Zwickaus Oberbürgermeisterin", or after it, "Bürgermeisterin
+Schytomyrs", "Mayor of Grantham") or from an apposition after it ("Ivan Adamenko, Geschäftsführer von Wilo
+Ukraine", "Stefan Mühlhofer als geschäftsführender Direktor der Dortmunder Kulturbetriebe", "Fabian Zeuch, der im
+Büro für Internationale Beziehung der Stadt Dortmund ..."). Names joined by "und"/"and" share the role before
+them; "sein Kollege" shares the employer of the person named before.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from twingraph.extract import lexicon as lx
+from twingraph.extract.organizations import OrgMention
+from twingraph.extract.places import CityRef
+from twingraph.extract.sentences import Sentence
+
+_ROLES = sorted(lx.ROLE_WORDS, key=len, reverse=True)
+_ROLE_ALT = "|".join(re.escape(r) for r in _ROLES)
+_TITLE = r"(?:(?:Dr|Prof|Mr|Mrs|Ms|Coun|Cllr|Sir|Dipl\.-Ing)\.?\s+)"
+# role, optional "of X"/"von X"/city genitive, optional comma, titles: right before the name
+_ROLE_BEFORE = re.compile(
+    r"(?:\b(?P<former>frühere[rn]?|ehemalige[rn]?|former)\s+)?\b(?P<role>" + _ROLE_ALT + r")\b"
+    r"(?P<tail>(?:\s+(?:of|to\s+the\s+\w+\s+of|von|der\s+Stadt)\s+(?:the\s+)?[A-ZÄÖÜŻ][\w’'-]*(?:\s+[A-ZÄÖÜ][\w-]*)?"
+    r"|\s+[A-ZÄÖÜ][\w-]*s)?)"
+    r"\s*,?\s*" + _TITLE + r"*$",
+    re.IGNORECASE,
+)
+_ROLE_AFTER = re.compile(
+    r"^\s*(?:,\s*(?:an?\s+|the\s+|der\s+|die\s+)?|\s*\(|\s+als\s+(?:\w+\s+)?)"
+    r"(?P<role>" + _ROLE_ALT + r")\b(?P<rest>[^,;()]*)",
+    re.IGNORECASE,
+)
+_WORKS_IN = re.compile(r"^\s*(?:,\s*(?:der|die)\s+(?:im|in\s+der|beim|bei\s+der|in\s+the)|\s+(?:vom|von\s+der|of\s+the))\s")
+_APPOSITION_CITY = re.compile(r"^\s*,\s*")
+_NATIONALITY = {
+    "ukrainisch": "UA", "französisch": "FR", "polnisch": "PL", "britisch": "GB", "englisch": "GB",
+    "russisch": "RU", "deutsch": "DE", "ukrainian": "UA", "french": "FR", "polish": "PL", "german": "DE",
+}  # fmt: skip
+MUNICIPAL_OFFICE = "Stadtverwaltung"  # completed with the article's home city by the pipeline
+_WORD = re.compile(r"[A-ZÄÖÜŻŁŚ][\w’'-]*|[a-zäöü]+")
+
+
+@cache
+def _first_names() -> frozenset[str]:
+    """First names from the gender-guesser name dictionary plus a few transliterations it lacks."""
+    import gender_guesser.detector as gd
+
+    detector = gd.Detector(case_sensitive=False)
+    return frozenset(detector.names) | frozenset(lx.EXTRA_FIRST_NAMES)
+
+
+def is_first_name(word: str) -> bool:
+    first = word.split("-")[0].lower()
+    return first not in lx.NOT_NAMES and first in _first_names()
+
+
+@dataclass(frozen=True)
+class PersonMention:
+    name: str
+    start: int  # offsets into the sentence text
+    end: int
+    role: str | None = None
+    role_text: str | None = None
+    of: str | None = None  # canonical city name or organization name
+    of_is_city: bool = False
+    city_hint: str | None = None  # a city near the role, for posts that belong to a city
+
+
+_NAME = re.compile(
+    r"(?P<titles>" + _TITLE + r"*)(?P<first>[A-ZÄÖÜ][a-zäöüßéèáíóúčšžłńś]+(?:-[A-ZÄÖÜ][a-zäöüßé]+)?)"
+    r"(?P<rest>(?:\s+(?:(?:van\s+der|von\s+der|van|von|de|di|da|ten|ter|zu)\s+)?"
+    r"[A-ZÄÖÜŻŁŚ][a-zäöüßéèáíóúčšžłńśą’'-]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?))"
+)
+
+
+def _name_candidates(text: str) -> list[re.Match[str]]:
+    """Every place a name may start, overlapping: "Oberbürgermeister Thomas" fails, "Thomas Westphal" is tried."""
+    found = []
+    pos = 0
+    while True:
+        m = _NAME.search(text, pos)
+        if m is None:
+            return found
+        found.append(m)
+        pos = m.start("first") + 1
+
+
+_AND = re.compile(r"^\s*(?:und|and|sowie|&)\s+")
+
+
+def find_persons(
+    sentence: Sentence, refs: list[CityRef], orgs: list[OrgMention], language: str | None
+) -> list[PersonMention]:
+    """Persons named in one sentence; `refs` and `orgs` use offsets into `sentence.text`."""
+    text = sentence.text
+    found: list[PersonMention] = []
+    for m in _name_candidates(text):
+        first, rest = m.group("first"), m.group("rest")
+        surname = rest.split()[-1]
+        start, end = m.start("first"), m.end()
+        role_before = _ROLE_BEFORE.search(text[: m.start()])
+        if not is_first_name(first) and (role_before is None or _looks_like_noun(first) or _looks_like_noun(surname)):
+            continue
+        if surname.lower() in lx.ORG_HEADS_EN or surname.lower() in ("twinning", "city", "stadt"):
+            continue
+        nxt = text[end : end + 30]
+        if re.match(r"\s+(?:" + "|".join(lx.ORG_HEADS_EN) + r")\b", nxt, re.IGNORECASE):
+            continue  # "Hans Seidel Foundation"
+        if re.search(r"\b(?:Prince|King|Queen|St\.?|Sankt|Saint)\s+$", text[: m.start()]):
+            continue
+        if first.lower() in lx.NOT_NAMES or surname.lower() in lx.NOT_NAMES:
+            continue
+        if any(r.start < start < r.end for r in refs):
+            continue  # inside a city name ("Sankt Augustin")
+        if any(o.start <= start and end <= o.end for o in orgs):
+            continue  # inside an organization name
+        if any(f.start <= start < f.end for f in found):
+            continue
+        found.append(_with_role(text, start, end, first + rest, role_before, refs, orgs))
+    # "Chad and Dennis George": a lone first name coordinated with a full name shares the surname.
+    for person in list(found):
+        before = text[: person.start]
+        lone = re.search(r"\b([A-ZÄÖÜ][a-zäöü]+)\s+(?:und|and)\s+$", before)
+        if lone and is_first_name(lone.group(1)) and not any(f.start <= lone.start(1) < f.end for f in found):
+            surname = person.name.split()[-1]
+            role_before = _ROLE_BEFORE.search(text[: lone.start(1)])
+            shared = _with_role(text, lone.start(1), lone.end(1), lone.group(1), role_before, refs, orgs)
+            found.append(
+                PersonMention(
+                    f"{lone.group(1)} {surname}", lone.start(1), lone.end(1), shared.role, shared.role_text,
+                    shared.of, shared.of_is_city, shared.city_hint,
+                )
+            )
+            if person.role is None and shared.role is not None:
+                found[found.index(person)] = PersonMention(
+                    person.name, person.start, person.end, shared.role, shared.role_text, shared.of
+                )
+    found.sort(key=lambda p: p.start)
+    return _share_roles(text, found)
+
+
+def _with_role(
+    text: str,
+    start: int,
+    end: int,
+    name: str,
+    role_before: re.Match[str] | None,
+    refs: list[CityRef],
+    orgs: list[OrgMention],
+) -> PersonMention:
+    name = re.sub(r"\s+", " ", name)
+    if role_before:
+        role_text = role_before.group("role")
+        role = lx.ROLE_WORDS[role_text.lower()]
+        if role_before.group("former") and not role.startswith("former"):
+            role = "former " + role
+        offset = role_before.start()
+        of, is_city = _of_in(text, role_before.start("tail"), role_before.end("tail"), refs, orgs)
+        if of is None:
+            prev_city = [r for r in refs if r.end <= offset and offset - r.end <= 3]  # "Zwickaus Oberbürgermeisterin"
+            if prev_city:
+                of, is_city = prev_city[-1].place.name, True
+        hint = _city_hint(text, offset, refs) if of is None and role in lx.CITY_HEAD_ROLES else None
+        after_role = _ROLE_AFTER.match(text[end:])
+        if of is None and after_role:
+            later, later_is_city = _of_in(text, end + after_role.start("rest"), end + after_role.end("rest"), refs, orgs)
+            if later:
+                of, is_city, hint = later, later_is_city, None
+                role_text = f"{role_text}, {after_role.group('role')}"
+        if role in lx.NATIONAL_ROLES:
+            of, is_city, hint = None, False, None
+        return PersonMention(name, start, end, role, role_text, of, is_city, hint)
+    after = text[end:]
+    m = _ROLE_AFTER.match(after)
+    if m:
+        role_text = m.group("role")
+        role = lx.ROLE_WORDS[role_text.lower()]
+        of, is_city = _of_in(text, end + m.start("rest"), end + m.end("rest"), refs, orgs)
+        if role in lx.NATIONAL_ROLES:
+            of, is_city = None, False
+        return PersonMention(name, start, end, role, role_text, of, is_city)
+    works = _WORKS_IN.match(after)
+    if works:
+        org = next((o for o in orgs if o.start >= end + works.end() - 1 and o.start - end - works.end() <= 12), None)
+        if org:
+            return PersonMention(name, start, end, None, None, org.name, False)
+    apposition = _APPOSITION_CITY.match(after)
+    if apposition:
+        city = next((r for r in refs if r.start == end + apposition.end() and not r.derived), None)
+        if city and re.match(r"\s*,", text[city.end :]):
+            return PersonMention(name, start, end, None, None, city.place.name, True)
+    return PersonMention(name, start, end)
+
+
+def _of_in(
+    text: str, start: int, end: int, refs: list[CityRef], orgs: list[OrgMention]
+) -> tuple[str | None, bool]:
+    """The organization or city a role phrase names ("der Dortmunder Kulturbetriebe", "of Khotyn")."""
+    if start < 0 or end <= start:
+        return None, False
+    inside = [o for o in orgs if o.start >= start and o.start < end]
+    if inside:
+        return inside[-1].name if len(inside) > 1 and inside[-1].end > inside[0].end else inside[0].name, False
+    cities = [r for r in refs if r.start >= start and r.start < end]
+    if cities:
+        return cities[-1].place.name, True
+    named = re.match(
+        r"\s+(?:(?:von|of|der|des)\s+)?((?:[A-ZÄÖÜ][\w-]+)(?:\s+[A-ZÄÖÜ][\w-]+){0,3})", text[start:end]
+    )
+    if named:
+        words = _nominative(named.group(1))
+        if re.search(r"amt$", words):  # "Leiter des Rechtsamtes": a municipal office -> the city administration
+            return MUNICIPAL_OFFICE, False
+        if not re.match(r"\s+(?:von|of|der|des)\s", text[start:end]):
+            return None, False
+        return words, False
+    return None, False
+
+
+_NOUN_ENDINGS = re.compile(r"(?:ung|ungen|heit|keit|schaft|ion|ismus|tät|ale|ische|ischen|liche|lichen)$")
+
+
+def _looks_like_noun(word: str) -> bool:
+    """German abstract nouns and adjectives ("Internationale Beziehungen") are not names."""
+    return bool(_NOUN_ENDINGS.search(word.lower()))
+
+
+def name_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of likely personal names (first name + surname), so that "Rainer" is not read as a place."""
+    return [(m.start("first"), m.end()) for m in _name_candidates(text) if is_first_name(m.group("first"))]
+
+
+def _nominative(name: str) -> str:
+    """"Robert-Schumann-Hauses" -> "Robert-Schumann-Haus"; "Rechtsamtes" -> "Rechtsamt"."""
+    return re.sub(r"(haus|amt|werk|büro)(?:es|s)$", r"\1", name, flags=re.IGNORECASE)
+
+
+def _city_hint(text: str, offset: int, refs: list[CityRef]) -> str | None:
+    """The city a mayor without explicit city most likely heads: a nationality word, else the nearest city."""
+    clause = text[max(0, offset - 60) : offset].lower()
+    for word, code in _NATIONALITY.items():
+        if word in clause:
+            return "country:" + code
+    usable = [r for r in refs if not r.locating]
+    if not usable:
+        return None
+    return min(usable, key=lambda r: abs(r.start - offset)).place.name
+
+
+def _share_roles(text: str, found: list[PersonMention]) -> list[PersonMention]:
+    """Coordinated names share the role before the first and the employer after the last."""
+    out = list(found)
+    for i in range(1, len(out)):
+        prev, cur = out[i - 1], out[i]
+        between = text[prev.end : cur.start]
+        if _AND.match(between) and cur.role is None and prev.role is not None and between.strip() in ("und", "and"):
+            out[i] = PersonMention(cur.name, cur.start, cur.end, prev.role, prev.role_text, prev.of, prev.of_is_city,
+                                   prev.city_hint)  # fmt: skip
+        elif re.search(r"\b(?:sein|ihr)e?\s+(?:Kollege|Kollegin)\b", between) and cur.of is None and prev.of:
+            out[i] = PersonMention(cur.name, cur.start, cur.end, cur.role, cur.role_text, prev.of, prev.of_is_city)
+    for i in range(len(out) - 2, -1, -1):
+        cur, nxt = out[i], out[i + 1]
+        between = text[cur.end : nxt.start]
+        if between.strip() in ("und", "and") and cur.of is None and nxt.of is not None and nxt.role is None:
+            out[i] = PersonMention(cur.name, cur.start, cur.end, cur.role, cur.role_text, nxt.of, nxt.of_is_city)
+    return out

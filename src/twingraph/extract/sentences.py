@@ -1,0 +1,65 @@
+"""Article text -> sentences with exact character offsets, via spaCy's blank tokenizer and rule sentencizer.
+
+Lines are split first: a title, a subheading or a list item without final punctuation is a sentence of its own
+(news texts put headings on their own line), and such heading-like lines are flagged so that relation rules can
+ignore teaser headlines that slip through the article reader.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+import spacy
+from spacy.language import Language
+
+_LANGS = {"de", "en"}
+_FINAL_PUNCT = ('.', '!', '?', ':', '"', '“', '”', '“', '»', '«', "'", '…', ")")  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int  # offsets in the article text
+    end: int
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str
+    start: int  # offset in the article text; text == article.text[start:end]
+    end: int
+    index: int
+    heading: bool  # a line of its own without sentence punctuation (title, subheading, teaser)
+    tokens: tuple[Token, ...]
+
+
+@cache
+def _pipeline(lang: str) -> Language:
+    nlp = spacy.blank(lang if lang in _LANGS else "de")
+    nlp.add_pipe("sentencizer")
+    return nlp
+
+
+_LINE = re.compile(r"[^\n]+")
+
+
+def split_sentences(text: str, language: str | None = None) -> list[Sentence]:
+    """Sentences of `text` in order; offsets point into `text`."""
+    nlp = _pipeline(language or "de")
+    lines = [(m.start(), m.group(0)) for m in _LINE.finditer(text) if m.group(0).strip()]
+    sentences: list[Sentence] = []
+    for (line_start, line), doc in zip(lines, nlp.pipe(line for _, line in lines), strict=True):
+        stripped = line.rstrip()
+        heading = not stripped.endswith(_FINAL_PUNCT)
+        for span in doc.sents:
+            body = span.text.strip()
+            if not body:
+                continue
+            start = line_start + span.start_char + (len(span.text) - len(span.text.lstrip()))
+            tokens = tuple(
+                Token(t.text, line_start + t.idx, line_start + t.idx + len(t.text)) for t in span if not t.is_space
+            )
+            sentences.append(Sentence(body, start, start + len(body), len(sentences), heading, tokens))
+    return sentences

@@ -1,0 +1,180 @@
+"""Visits of delegations between cities, and trips that lie ahead without a fixed date (planned_visit events).
+
+A clause with a visit word ("Delegation", "Besuch", "reiste", "visited", "guests") gives a visit when it names
+where the group comes from ("aus Dortmund", "from Sankt Augustin", "eine Dortmunder Delegation",
+"19 Dortmunderinnen und Dortmunder") or where it goes ("nach/in/to X", "in die Partnerstadt", "in die Ukraine").
+The missing end is the other city of the article's focus pair; a sightseeing trip to a city outside the pair
+("a trip to Hull") has no such end and gives nothing. "Gegenbesuch" is the reverse of the visit it answers;
+"die Einladung aus Dortmund" makes Dortmund the host. Signings by video link are no visits. A trip told in the
+future without fixed days is an event of kind planned_visit, not a visit.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from twingraph.extract import lexicon as lx
+from twingraph.extract.clauses import clauses, has_cue, last_part, says_something, words
+from twingraph.extract.context import ArticleContext, SentenceInfo
+from twingraph.extract.places import CityRef
+from twingraph.facts import Event, Visit
+
+_ORIGIN_BEFORE = re.compile(
+    r"\b(?:aus|from)\s+(?:(?:der|dem|den|the|city\s+of|Stadt|[a-zäöü]+(?:en|er|e))\s+){0,3}$"
+)
+_DEST_BEFORE = re.compile(
+    r"\b(?:nach|to|in|ins|zu\s+Gast\s+in|visited|besuchte[n]?)\s+(?:(?:der|die|dem|den|the|city\s+of|Stadt|"
+    r"[a-zäöü]+(?:en|er|e|es))\s+){0,3}$"
+)
+_INVITATION_BEFORE = re.compile(r"\b(?:Einladung|invitation)\s+(?:aus|from|der\s+Stadt|of)\s+(?:\w+\s+){0,2}$")
+_COUNTRY_DEST = re.compile(r"\b(?:nach|in\s+die|in\s+den|ins|to)\s+$")
+_PARTNER_DEST = re.compile(r"\b(?:in\s+die|die|the|to\s+the)\s+(?:\w+\s+)?(?:Partnerstadt|partner\s+city|twin\s+town)\b")
+_VIDEO = re.compile(r"\b(?:video|Video|online|Online|відеозв)", re.IGNORECASE)
+_ANAPHORIC_START = re.compile(r"^(?:Aus diesem Anlass|Dabei|Bei dieser Gelegenheit|On this occasion|During)\b")
+_SIZE_PATTERNS = (
+    re.compile(r"\b(?P<n>\d+)-köpfige"),
+    re.compile(r"\b(?P<w>[a-zäöü]+)köpfige", re.IGNORECASE),
+    re.compile(r"\b(?P<n>\d+)\s+(?:" + "|".join(lx.SIZE_NOUNS) + r")\b", re.IGNORECASE),
+    re.compile(r"\b(?:delegation|group)\s+of\s+(?P<n>\d+)\b", re.IGNORECASE),
+    re.compile(r"\b(?P<n>\d+)-(?:strong|member)\b", re.IGNORECASE),
+    re.compile(r"\b(?P<n>\d+)\s+[A-ZÄÖÜ][a-zäöü]+(?:erinnen|er)\b"),
+)
+_ATTENDED = re.compile(r"\b(?:attended by|nahmen\b.*\bteil)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class VisitMention:
+    visit: Visit
+    sentence_index: int
+
+
+def _is_trigger(word: str) -> bool:
+    head = last_part(word)
+    return (
+        word in lx.VISIT_NOUNS
+        or word in lx.VISIT_VERBS
+        or head in ("fahrt", "reise", "besuch", "delegation")
+        or word.endswith(("delegation", "besuch"))
+    )
+
+
+def _size(text: str) -> int | None:
+    for pattern in _SIZE_PATTERNS:
+        m = pattern.search(text)
+        if not m:
+            continue
+        if m.groupdict().get("n"):
+            n = int(m.group("n"))
+        else:
+            word = m.group("w").lower()
+            n = lx.NUMBER_WORDS.get(word, 0)
+        if 1 < n < 1000:
+            return n
+    return None
+
+
+def _ends(
+    ctx: ArticleContext, info: SentenceInfo, start: int, end: int
+) -> tuple[str | None, str | None, bool]:
+    """(origin, destination, explicit) named in the clause text[start:end]."""
+    text = info.text
+    origin = destination = None
+    refs: list[CityRef] = [r for r in info.partner_refs() if start <= r.start < end]
+    for ref in refs:
+        before = text[max(start, ref.start - 45) : ref.start]
+        if _INVITATION_BEFORE.search(before):
+            destination = destination or ref.place.name
+        elif not ref.derived and _ORIGIN_BEFORE.search(before):
+            origin = origin or ref.place.name
+        elif not ref.derived and _DEST_BEFORE.search(before):
+            destination = destination or ref.place.name
+        elif ref.derived and origin is None:
+            after = words(text[ref.end : ref.end + 40])
+            following = [w for _, _, w in after if w not in ("und", "and")][:2]
+            if following and (_is_trigger(following[0]) or (len(following) > 1 and _is_trigger(following[1]))):
+                origin = ref.place.name
+    for org in info.orgs:
+        if start <= org.start < end and org.city and origin is None:
+            if re.search(r"\b(?:from|aus)\s+(?:the\s+|dem\s+|der\s+)?$", text[max(0, org.start - 12) : org.start]):
+                origin = org.city
+    explicit = origin is not None or destination is not None
+    if destination is None:
+        for c_start, _c_end, code in info.countries:
+            if start <= c_start < end and _COUNTRY_DEST.search(text[max(0, c_start - 10) : c_start]) and origin:
+                destination = ctx.focus_city_in(code)
+    if origin and destination is None:
+        destination = ctx.other_focus(origin)
+    elif destination and origin is None:
+        origin = ctx.other_focus(destination)
+    if origin == destination:
+        return None, None, False
+    return origin, destination, explicit
+
+
+def _attendance(ctx: ArticleContext, info: SentenceInfo) -> tuple[str, str] | None:
+    """"the meeting took place in Berlin, which was attended by the heads of ... Chortkiv, ...": a trip there."""
+    m = _ATTENDED.search(info.text)
+    if not m:
+        return None
+    venue = next((r for r in info.partner_refs() if r.start < m.start() and not r.derived), None)
+    guest = next((r for r in info.partner_refs() if r.start > m.end() and not r.derived), None)
+    if venue and guest and venue.place.name != guest.place.name:
+        return guest.place.name, venue.place.name
+    return None
+
+
+def find_visits(ctx: ArticleContext) -> tuple[list[VisitMention], list[Event]]:
+    visits: list[VisitMention] = []
+    planned: list[Event] = []
+    for k, info in enumerate(ctx.sentences):
+        if not says_something(info.sentence) or _VIDEO.search(info.text):
+            continue
+        text = info.text
+        attendance = _attendance(ctx, info)
+        if attendance:
+            visit = Visit(attendance[0], attendance[1], evidence=info.evidence)
+            visits.append(VisitMention(visit, info.sentence.index))
+            continue
+        sentence_visits: list[Visit] = []
+        for start, end in clauses(text):
+            clause = text[start:end]
+            tokens = words(clause)
+            triggers = [w for _, _, w in tokens if _is_trigger(w)]
+            generic = [w for _, _, w in tokens if w in lx.GENERIC_VISIT_PLURALS]
+            if not triggers and not generic:
+                continue
+            future = has_cue(clause, lx.FUTURE_CUES)
+            dates = [d for d in info.dates if start <= d.start < end]
+            day_dates = [d for d in dates if d.value.precision == "day" and not d.relative]
+            if future and not day_dates:
+                date = dates[0].value if dates else None
+                planned.append(Event("planned_visit", clause.strip(), date, evidence=info.evidence))
+                break
+            if not triggers:
+                continue
+            returning = any(w in lx.RETURN_VISIT_WORDS for w in triggers)
+            origin, destination, explicit = _ends(ctx, info, start, end)
+            if returning and not explicit and sentence_visits:
+                previous = sentence_visits[-1]
+                origin, destination = previous.destination, previous.origin
+            elif not explicit and _PARTNER_DEST.search(clause) and sentence_visits:
+                continue
+            if not origin or not destination:
+                continue
+            if not dates and k and _ANAPHORIC_START.search(text):
+                dates = [d for d in ctx.sentences[k - 1].dates if not d.relative]
+            first = dates[0] if dates else None
+            visit = Visit(
+                origin,
+                destination,
+                start=first.value if first else None,
+                end=first.until if first else None,
+                size=_size(clause),
+                planned=future,
+                return_visit=returning,
+                evidence=info.evidence,
+            )
+            sentence_visits.append(visit)
+        visits.extend(VisitMention(v, info.sentence.index) for v in sentence_visits)
+    return visits, planned
