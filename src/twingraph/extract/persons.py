@@ -107,10 +107,7 @@ def find_persons(
         role_before = _ROLE_BEFORE.search(text[: m.start()])
         if not is_first_name(first) and (role_before is None or _looks_like_noun(first) or _looks_like_noun(surname)):
             continue
-        if surname.lower() in lx.ORG_HEADS_EN or surname.lower() in ("twinning", "city", "stadt"):
-            continue
-        nxt = text[end : end + 30]
-        if re.match(r"\s+(?:" + "|".join(lx.ORG_HEADS_EN) + r")\b", nxt, re.IGNORECASE):
+        if not _plausible_surname(surname, text[end:]):
             continue  # "Hans Seidel Foundation"
         if re.search(r"\b(?:Prince|King|Queen|St\.?|Sankt|Saint)\s+$", text[: m.start()]):
             continue
@@ -233,7 +230,19 @@ def _looks_like_noun(word: str) -> bool:
 
 def name_spans(text: str) -> list[tuple[int, int]]:
     """Spans of likely personal names (first name + surname), so that "Rainer" is not read as a place."""
-    return [(m.start("first"), m.end()) for m in _name_candidates(text) if is_first_name(m.group("first"))]
+    return [
+        (m.start("first"), m.end())
+        for m in _name_candidates(text)
+        if is_first_name(m.group("first")) and _plausible_surname(m.group("rest").split()[-1], text[m.end() :])
+    ]
+
+
+def _plausible_surname(surname: str, following: str) -> bool:
+    """Not "Hans Seidel Foundation", "Grantham Twinning Association": a name is not followed by an org head."""
+    lower = surname.lower()
+    if lower in lx.ORG_HEADS_EN or lower in ("twinning", "city", "stadt") or lower in lx.NOT_NAMES:
+        return False
+    return not re.match(r"\s+(?:" + "|".join(lx.ORG_HEADS_EN) + r")\b", following[:30], re.IGNORECASE)
 
 
 def _nominative(name: str) -> str:

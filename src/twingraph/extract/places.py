@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from rapidfuzz import fuzz
+
 from twingraph.gazetteer import Place, gazetteer
 
 # "westlich von", "120 Kilometer westlich von", "north of", "near", "bei" right before a city: a location phrase.
@@ -47,10 +49,14 @@ def find_city_refs(text: str) -> list[CityRef]:
     refs: list[CityRef] = []
     taken: list[tuple[int, int]] = []
     for m in g.find_mentions(text):
-        before = text[max(0, m.start - 40) : m.start]
+        start, end, surface, place = m.start, m.end, m.surface, m.place
+        garbled = _garbled_name(text, start, end)
+        if garbled:
+            end, surface, place = garbled
+        before = text[max(0, start - 40) : start]
         locating = bool(_LOCATING.search(before))
-        refs.append(CityRef(m.start, m.end, m.surface, m.place, False, locating))
-        taken.append((m.start, m.end))
+        refs.append(CityRef(start, end, surface, place, False, locating))
+        taken.append((start, end))
     for m in _DEMONYM.finditer(text):
         if any(not (m.end() <= s or m.start() >= e) for s, e in taken):
             continue
@@ -64,6 +70,24 @@ def find_city_refs(text: str) -> list[CityRef]:
             continue
         refs.append(CityRef(m.start(), m.end(), m.group(0), place, True, False))
     return sorted(refs, key=lambda r: r.start)
+
+
+_CONTINUATION = re.compile(r"\s([A-ZÄÖÜ][\w]+-[A-ZÄÖÜ][\w]+)")
+
+
+def _garbled_name(text: str, start: int, end: int) -> tuple[int, str, Place] | None:
+    """A city name written with a typo that the gazetteer reads as a shorter one: "Baden Sod-Salmünster" is Bad
+    Soden-Salmünster, found through its distinctive last part and accepted when the spellings are close."""
+    m = _CONTINUATION.match(text, end)
+    if not m:
+        return None
+    g = gazetteer()
+    span = text[start : m.end()]
+    for part in (m.group(1), m.group(1).rsplit("-", 1)[-1]):
+        place = g.resolve(part)
+        if place and fuzz.ratio(place.name.casefold(), span.casefold()) >= 80:
+            return m.end(), span, place
+    return None
 
 
 _COUNTRY_WORD = re.compile(r"[A-ZÄÖÜ][\w-]+|[А-ЯІЇЄҐ][\w'’-]+")

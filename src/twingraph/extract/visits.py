@@ -38,7 +38,6 @@ _SIZE_PATTERNS = (
     re.compile(r"\b(?P<n>\d+)\s+(?:" + "|".join(lx.SIZE_NOUNS) + r")\b", re.IGNORECASE),
     re.compile(r"\b(?:delegation|group)\s+of\s+(?P<n>\d+)\b", re.IGNORECASE),
     re.compile(r"\b(?P<n>\d+)-(?:strong|member)\b", re.IGNORECASE),
-    re.compile(r"\b(?P<n>\d+)\s+[A-ZÄÖÜ][a-zäöü]+(?:erinnen|er)\b"),
 )
 _ATTENDED = re.compile(r"\b(?:attended by|nahmen\b.*\bteil)\b", re.IGNORECASE)
 
@@ -59,7 +58,11 @@ def _is_trigger(word: str) -> bool:
     )
 
 
-def _size(text: str) -> int | None:
+def _size(text: str, refs: list[CityRef], offset: int) -> int | None:
+    for ref in refs:  # "19 Dortmunderinnen und Dortmunder"
+        m = re.search(r"\b(\d+)\s+$", text[max(0, ref.start - offset - 8) : ref.start - offset]) if ref.derived else None
+        if m:
+            return int(m.group(1))
     for pattern in _SIZE_PATTERNS:
         m = pattern.search(text)
         if not m:
@@ -170,7 +173,7 @@ def find_visits(ctx: ArticleContext) -> tuple[list[VisitMention], list[Event]]:
                 destination,
                 start=first.value if first else None,
                 end=first.until if first else None,
-                size=_size(clause),
+                size=_size(clause, [r for r in info.refs if start <= r.start < end], start),
                 planned=future,
                 return_visit=returning,
                 evidence=info.evidence,

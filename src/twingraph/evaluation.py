@@ -1,0 +1,316 @@
+"""Score extraction against gold YAML facts, along the path a user's data takes.
+
+Each article is read by the real reader, extracted, mapped to RDF and stored alone in a fresh embedded store; the
+facts are read back through the contract queries (cities, persons, ...). Matching follows the reference scorer of
+the evaluation set: names compared case-, accent- and punctuation-blind; persons by name or alias or a near
+spelling; roles as (person, of) pairs; organizations by stemmed token sets; partnerships by unordered city pair and
+type; visits by (from, to); agreements by at least two matched parties; events by kind for the scored kinds.
+Attributes of matched facts (partnership status and since, visit start and size, agreement date) are accuracies.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import tempfile
+import unicodedata
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from twingraph.errors import UserError
+from twingraph.extract import Extractor, default_extractor
+from twingraph.load import store_facts
+from twingraph.queries import load_query
+from twingraph.store import open_store
+
+QUERIES = ("cities", "persons", "organizations", "partnerships", "visits", "agreements", "events")
+TYPES = ("cities", "persons", "roles", "organizations", "partnerships", "visits", "agreements", "events")
+EVENT_KINDS = {"donation", "funding", "planned_visit", "reception", "anniversary"}
+EVENT_SYNONYMS = {
+    "handover": "donation", "aid": "donation", "aid_delivery": "donation", "grant": "funding",
+    "welcome": "reception", "jubilee": "anniversary",
+}  # fmt: skip
+STOP = {"der", "die", "das", "des", "dem", "den", "the", "of", "fur", "und", "and", "city", "stadt", "von", "for"}
+
+Row = dict[str, str]
+
+
+def norm(text: str | None) -> str:
+    text = (text or "").replace("ß", "ss").casefold()
+    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return " ".join(re.findall(r"[^\W_]+", text))
+
+
+def near(a: str, b: str) -> bool:
+    a, b = norm(a), norm(b)
+    return bool(a) and (a == b or difflib.SequenceMatcher(None, a, b).ratio() >= 0.9)
+
+
+def stems(text: str) -> set[str]:
+    return {w[:6] for w in norm(text).split() if w not in STOP}
+
+
+def org_match(a: str, b: str) -> bool:
+    x, y = stems(a), stems(b)
+    if not x or not y:
+        return False
+    small = x if len(x) <= len(y) else y
+    return x == y or (len(small) >= 2 and (x <= y or y <= x)) or len(x & y) / len(x | y) >= 0.6
+
+
+def date_match(pred: str | None, gold: object) -> bool:
+    g = str(gold)
+    return bool(pred) and str(pred)[: len(g)] == g
+
+
+@dataclass
+class Counts:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    def add(self, other: Counts) -> None:
+        self.tp, self.fp, self.fn = self.tp + other.tp, self.fp + other.fp, self.fn + other.fn
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+@dataclass
+class Score:
+    """Counts per fact type, attribute accuracies (correct, total) and distractor hits."""
+
+    counts: dict[str, Counts] = field(default_factory=lambda: {t: Counts() for t in TYPES})
+    attributes: dict[str, list[int]] = field(default_factory=dict)
+    distractor_hits: int = 0
+
+    def add(self, other: Score) -> None:
+        for t in TYPES:
+            self.counts[t].add(other.counts[t])
+        for name, (ok, n) in other.attributes.items():
+            mine = self.attributes.setdefault(name, [0, 0])
+            mine[0] += ok
+            mine[1] += n
+        self.distractor_hits += other.distractor_hits
+
+    @property
+    def micro(self) -> Counts:
+        total = Counts()
+        for c in self.counts.values():
+            total.add(c)
+        return total
+
+    def as_dict(self) -> dict[str, Any]:
+        micro = self.micro
+        return {
+            "micro": {"precision": micro.precision, "recall": micro.recall, "f1": micro.f1},
+            "types": {
+                t: {"tp": c.tp, "fp": c.fp, "fn": c.fn, "precision": c.precision, "recall": c.recall, "f1": c.f1}
+                for t, c in self.counts.items()
+            },
+            "attributes": {name: {"correct": ok, "total": n} for name, (ok, n) in sorted(self.attributes.items())},
+            "distractor_hits": self.distractor_hits,
+        }
+
+
+class Gold:
+    def __init__(self, data: dict[str, Any]) -> None:
+        self.data = data
+        self.cities: list[dict[str, Any]] = data.get("cities") or []
+        self.persons: list[dict[str, Any]] = data.get("persons") or []
+        self.orgs: list[dict[str, Any]] = data.get("organizations") or []
+        self.distractors = [d for d in data.get("distractors") or [] if isinstance(d, str)]
+
+    def city_of(self, label: str | None) -> str | None:
+        n = norm(label)
+        for c in self.cities:
+            if n and n in {norm(c["name"]), *(norm(m) for m in c.get("mentions") or [])}:
+                return str(c["name"])
+        return None
+
+    def party_match(self, pred: str, gold: str) -> bool:
+        city = self.city_of(pred)
+        return (city is not None and city == self.city_of(gold)) or org_match(pred, gold) or near(pred, gold)
+
+
+def _greedy(pred: list[Any], gold: list[Any], match: Callable[[Any, Any], bool]) -> list[tuple[int, int]]:
+    used: set[int] = set()
+    pairs = []
+    for i, p in enumerate(pred):
+        for j, g in enumerate(gold):
+            if j not in used and match(p, g):
+                used.add(j)
+                pairs.append((i, j))
+                break
+    return pairs
+
+
+def _event_kind(k: str | None) -> str:
+    k = norm(k).replace(" ", "_")
+    return EVENT_SYNONYMS.get(k, k)
+
+
+def score_article(gold: Gold, facts: dict[str, list[Row]]) -> Score:
+    """Compare the facts read back from the store with one gold file."""
+    score = Score()
+
+    def tally(kind: str, pred: list[Any], gold_items: list[Any], match: Callable[[Any, Any], bool]) -> list:
+        pairs = _greedy(pred, gold_items, match)
+        c = score.counts[kind]
+        c.tp += len(pairs)
+        c.fp += len(pred) - len(pairs)
+        c.fn += len(gold_items) - len(pairs)
+        return pairs
+
+    def attr(name: str, ok: bool) -> None:
+        a = score.attributes.setdefault(name, [0, 0])
+        a[0] += ok
+        a[1] += 1
+
+    labels = sorted({r.get("label") or "" for r in facts["cities"]} - {""})
+    tally("cities", labels, gold.cities, lambda p, g: gold.city_of(p) == g["name"])
+
+    def person_match(p: str, g: dict[str, Any]) -> bool:
+        return any(near(p, n) for n in [g["name"], *(g.get("aliases") or [])])
+
+    names = sorted({r.get("name") or "" for r in facts["persons"]} - {""})
+    tally("persons", names, gold.persons, person_match)
+    roles = sorted({(r.get("name") or "", r.get("of") or "") for r in facts["persons"] if r.get("of")})
+    gold_roles = [g for g in gold.persons if g.get("of")]
+    tally("roles", roles, gold_roles, lambda p, g: person_match(p[0], g) and gold.party_match(p[1], g["of"]))
+
+    orgs = sorted({r.get("name") or "" for r in facts["organizations"]} - {""})
+    tally("organizations", orgs, gold.orgs, lambda p, g: org_match(p, g["name"]) or near(p, g["name"]))
+
+    seen: set[Any] = set()
+    parts = []
+    for r in facts["partnerships"]:
+        a, b = r.get("cityA"), r.get("cityB")
+        key = (frozenset({gold.city_of(a) or a, gold.city_of(b) or b}), r.get("type"))
+        if key not in seen:
+            seen.add(key)
+            parts.append((key, r))
+    gparts = gold.data.get("partnerships") or []
+    for i, j in tally("partnerships", parts, gparts, lambda p, g: p[0] == (frozenset(g["cities"]), g["type"])):
+        r, g = parts[i][1], gparts[j]
+        if g.get("status"):
+            attr("partnership.status", r.get("status") == g["status"])
+        if g.get("since"):
+            attr("partnership.since", date_match(r.get("since"), g["since"]))
+
+    visits = list(facts["visits"])
+    gvisits = gold.data.get("visits") or []
+    pairs = tally(
+        "visits",
+        visits,
+        gvisits,
+        lambda p, g: gold.city_of(p.get("from")) == g["from"] and gold.city_of(p.get("to")) == g["to"],
+    )
+    for i, j in pairs:
+        r, g = visits[i], gvisits[j]
+        if g.get("start"):
+            attr("visit.start", date_match(r.get("start"), g["start"]))
+        if g.get("size"):
+            attr("visit.size", str(r.get("size") or "") == str(g["size"]))
+
+    def agreement_match(p: Row, g: dict[str, Any]) -> bool:
+        parties = [x.strip() for x in (p.get("parties") or "").split("|") if x.strip()]
+        hits = sum(any(gold.party_match(x, gp) for x in parties) for gp in g["parties"])
+        return hits >= min(2, len(g["parties"]))
+
+    agreements = facts["agreements"]
+    gagr = gold.data.get("agreements") or []
+    for i, j in tally("agreements", agreements, gagr, agreement_match):
+        if gagr[j].get("date"):
+            attr("agreement.date", date_match(agreements[i].get("date"), gagr[j]["date"]))
+
+    events = [r for r in facts["events"] if _event_kind(r.get("kind")) in EVENT_KINDS]
+    gevents = [e for e in gold.data.get("other_events") or [] if _event_kind(e.get("kind")) in EVENT_KINDS]
+    tally("events", events, gevents, lambda p, g: _event_kind(p.get("kind")) == _event_kind(g["kind"]))
+
+    for rows in facts.values():
+        for r in rows:
+            ev = (r.get("evidence") or "").strip()
+            if ev and any(ev in d for d in gold.distractors):
+                score.distractor_hits += 1
+    return score
+
+
+def facts_of_article(path: Path, extractor: Extractor) -> dict[str, list[Row]]:
+    """Ingest one article alone into a temporary store and read its facts back through the contract queries."""
+    from twingraph.articles import read_article_file
+
+    article = read_article_file(path)
+    facts = extractor.extract(article)
+    with tempfile.TemporaryDirectory() as tmp:
+        store = open_store(Path(tmp) / "store")
+        store_facts(store, facts)
+        rows = {name: _rows(store.query(load_query(name).text)) for name in QUERIES}
+        del store
+    return rows
+
+
+def _rows(solutions: Iterable[Any]) -> list[Row]:
+    out = []
+    for solution in solutions:
+        row: Row = {}
+        for variable in solutions.variables:  # type: ignore[attr-defined]
+            value = solution[variable]
+            if value is not None:
+                row[variable.value] = value.value
+        out.append(row)
+    return out
+
+
+@dataclass(frozen=True)
+class ArticleScore:
+    name: str
+    score: Score
+
+
+def evaluate(
+    articles_dir: Path, gold_dir: Path, only: Iterable[str] = (), progress: Callable[[str], None] | None = None
+) -> tuple[Score, list[ArticleScore]]:
+    """Score every gold file in `gold_dir` against the article of the same name in `articles_dir`."""
+    if not articles_dir.is_dir():
+        raise UserError(f"no articles folder {articles_dir}")
+    if not gold_dir.is_dir():
+        raise UserError(f"no gold folder {gold_dir}")
+    gold_files = sorted(gold_dir.glob("*.yaml"))
+    if not gold_files:
+        raise UserError(f"{gold_dir} holds no gold .yaml files")
+    wanted = set(only)
+    extractor = default_extractor()
+    total = Score()
+    per_article: list[ArticleScore] = []
+    for gold_path in gold_files:
+        name = gold_path.stem
+        if wanted and name not in wanted:
+            continue
+        candidates = sorted(articles_dir.glob(name + ".*"))
+        if not candidates:
+            raise UserError(f"{name}: no article in {articles_dir}")
+        try:
+            data = yaml.safe_load(gold_path.read_text(encoding="utf-8"))
+        except yaml.YAMLError as err:
+            raise UserError(f"{gold_path}: not valid YAML ({err.__class__.__name__})") from None
+        if progress:
+            progress(name)
+        result = score_article(Gold(data or {}), facts_of_article(candidates[0], extractor))
+        per_article.append(ArticleScore(name, result))
+        total.add(result)
+    return total, per_article
