@@ -208,3 +208,12 @@ def test_cli_export_to_file_and_user_errors(cli, loaded: EmbeddedStore, tmp_path
     assert missing.returncode == 2 and "no graph <https://example.org/nothing>" in missing.stderr
     view = cli("export", "--store", str(store_copy), "--view", "dbpedia")
     assert view.returncode == 2 and "unknown view 'dbpedia'" in view.stderr
+
+
+def test_curated_graph_found_by_its_article_url(loaded: EmbeddedStore) -> None:
+    seed = load_curated(DATA / "gold" / "seed_000.yaml")
+    assert seed.article.url and seed.article.key != seed.article.url
+    graph = iris.article_iri(seed.article.key).value
+    by_url = _parsed(_export(loaded, "nquads", graph=seed.article.url), "nquads")
+    assert list(by_url) == [graph]
+    assert isomorphic(by_url[graph], _expected(loaded)[graph])

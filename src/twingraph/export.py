@@ -15,9 +15,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import IO, Any
 
-from pyoxigraph import BlankNode, DefaultGraph, Literal, NamedNode, Quad, RdfFormat, serialize
+from pyoxigraph import BlankNode, DefaultGraph, Literal, NamedNode, Quad, QuerySolutions, RdfFormat, serialize
 
 from twingraph.errors import UserError
+from twingraph.queries import load_query
 from twingraph.rdf.iris import article_iri
 from twingraph.rdf.vocab import PREFIXES, RDF_TYPE
 from twingraph.resources import ontology_dir
@@ -51,7 +52,7 @@ def export_format(name: str) -> RdfFormat:
 
 
 def resolve_graph(store: EmbeddedStore, graph: str) -> NamedNode:
-    """A graph by its IRI, or by the source key (URL or curated file key) the article IRI is minted from."""
+    """A graph by its IRI, by the source key its IRI is minted from, or by the source's URL."""
     for candidate in (graph, article_iri(graph).value):
         try:
             node = NamedNode(candidate)
@@ -59,6 +60,12 @@ def resolve_graph(store: EmbeddedStore, graph: str) -> NamedNode:
             continue
         if store.has_graph(node):
             return node
+    result = store.query(load_query("source-graph").text, {"source": Literal(graph)})
+    found = [row["graph"] for row in result] if isinstance(result, QuerySolutions) else []
+    if len(found) == 1 and isinstance(found[0], NamedNode):
+        return found[0]
+    if len(found) > 1:
+        raise UserError(f"{len(found)} graphs hold sources with URL or key '{graph}'; name one by its IRI")
     raise UserError(f"no graph <{graph}> in the store (twingraph stats lists what is there)")
 
 

@@ -231,3 +231,15 @@ def test_cli_table_passes_on_demo_and_rejects_unknown_format(cli, store_path: Pa
     assert "conforms" in done.stdout and "0 violations" in done.stdout
     bad = cli("validate", "--store", str(store_path), "--format", "xml")
     assert bad.returncode == 2 and "unknown format 'xml'" in bad.stderr
+
+
+def test_validate_one_graph_by_source_url(store: EmbeddedStore, data_dir: Path) -> None:
+    _store_with(store, _drop(v.DESTINATION, "/visit/"))
+    seed = load_curated(data_dir / "gold" / "seed_000.yaml")
+    store_facts(store, seed)
+    from twingraph.export import resolve_graph
+
+    good = validate_store(store, only=resolve_graph(store, seed.article.url or ""))
+    assert good.graphs == 1 and good.conforms
+    bad = validate_store(store, only=resolve_graph(store, KEY))
+    assert bad.graphs == 1 and [r.graph for r in bad.violations] == [GRAPH.value]

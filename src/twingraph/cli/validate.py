@@ -12,6 +12,7 @@ from rich.table import Table
 
 from twingraph.cli.app import DEFAULT_STORE_PATH, QuietOption, StoreOption, app, console, console_err
 from twingraph.errors import UserError
+from twingraph.export import resolve_graph
 from twingraph.rdf.validation import ValidationReport, Violation, validate_store
 from twingraph.rdf.vocab import PREFIXES
 from twingraph.store import open_store
@@ -44,15 +45,21 @@ def _message(v: Violation) -> str:
 def validate(
     store: StoreOption = DEFAULT_STORE_PATH,
     fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
+    graph: Annotated[
+        str | None, typer.Option("--graph", help="Validate only this source graph (its IRI, or the source's URL).")
+    ] = None,
     quiet: QuietOption = False,
 ) -> None:
     """Validate each source graph with the SHACL shapes in ontology/shapes.ttl; exit 1 when one does not conform."""
     if fmt not in FORMATS:
         raise UserError(f"unknown format '{fmt}'; use one of {', '.join(FORMATS)}")
     target = open_store(store, must_exist=True)
+    only = resolve_graph(target, graph) if graph is not None else None
     with Progress(console=console_err, transient=True, disable=quiet or fmt == "json") as progress:
         task = progress.add_task("validating graphs", total=None)
-        report = validate_store(target, lambda done, total: progress.update(task, completed=done, total=total))
+        report = validate_store(
+            target, lambda done, total: progress.update(task, completed=done, total=total), only=only
+        )
     if fmt == "json":
         payload = {
             "conforms": report.conforms,
