@@ -151,11 +151,12 @@ def test_diff_lists_what_the_table_lacks(store: EmbeddedStore, tmp_path: Path) -
     pairs.write_text(
         "city_a,country_a,city_b,country_b,since,qid_a,qid_b,source\n"
         "Amiens,France,Dortmund,Germany,,Q41604,Q1295,table\n"
-        "Leeds,United Kingdom,Dortmund,Germany,,,Q1295,table\n",
+        "Leeds,United Kingdom,Dortmund,Germany,,,Q1295,table\n"
+        "Leeds,United Kingdom,Lille,France,,Q39121;Q774015,Q648,table\n",
         encoding="utf-8",
     )
     known = read_known_pairs(pairs)
-    assert known == {frozenset({"Q41604", "Q1295"})}
+    assert known == {frozenset({"Q41604", "Q1295"}), frozenset({"Q39121", "Q648"}), frozenset({"Q774015", "Q648"})}
     missing = missing_statements(twinning_statements(_load(store)), known)
     assert [(st.subject, st.partner) for st in missing] == [("Q1295", "Q156713"), ("Q156713", "Q1295")]
 

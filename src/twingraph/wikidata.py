@@ -164,6 +164,11 @@ def quickstatements_line(st: TwinningStatement) -> str:
     return "\t".join(fields)
 
 
+def _qids(cell: str | None) -> list[str]:
+    """A table cell may hold several QIDs of one city ('Q39121;Q774015'): any of them counts."""
+    return [q.strip() for q in (cell or "").split(";") if QID.match(q.strip())]
+
+
 def read_known_pairs(path: Path) -> set[frozenset[str]]:
     """Unordered QID pairs from a CSV with columns qid_a and qid_b (the twin-town table's layout)."""
     try:
@@ -172,11 +177,7 @@ def read_known_pairs(path: Path) -> set[frozenset[str]]:
             columns = set(reader.fieldnames or ())
             if not {"qid_a", "qid_b"} <= columns:
                 raise UserError(f"{path}: expected columns qid_a and qid_b, found {', '.join(sorted(columns))}")
-            return {
-                frozenset((row["qid_a"].strip(), row["qid_b"].strip()))
-                for row in reader
-                if QID.match(row["qid_a"].strip() or "") and QID.match(row["qid_b"].strip() or "")
-            }
+            return {frozenset((a, b)) for row in reader for a in _qids(row["qid_a"]) for b in _qids(row["qid_b"])}
     except FileNotFoundError:
         raise UserError(f"{path}: no such file") from None
     except UnicodeDecodeError:
