@@ -1,10 +1,11 @@
 """A SPARQL 1.1 Protocol endpoint over the store: the Oxigraph server behind a thin Python proxy.
 
-Oxigraph does the querying and enforces the timeout inside the engine (`--timeout-s` cancels even a
-runaway cross product). The proxy adds what the server lacks: a row limit (results arrive as line-based
-TSV / N-Triples, so it stops reading after LIMIT rows and closes the upstream connection), a read-only
-default that refuses updates before they reach the store, a clear 503 when a query was cancelled
-mid-stream, content negotiation for every W3C results format, and a page to type queries into.
+Oxigraph does the querying and cancels most over-long queries itself (`--timeout-s`). The proxy adds what
+the server lacks: a hard timeout (a query still running shortly after it restarts the engine, see Engine),
+a row limit (results arrive as line-based TSV / N-Triples, so it stops reading after LIMIT rows and closes
+the upstream connection), a read-only default that refuses updates before they reach the store, a clear
+503 when a query was cancelled mid-stream, content negotiation for every W3C results format, and a page
+to type queries into.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.parse
 from collections.abc import Iterator
@@ -44,6 +46,7 @@ GRAPH_TYPES: dict[str, RdfFormat] = {
     "application/rdf+xml": RdfFormat.RDF_XML,
     "application/ld+json": RdfFormat.JSON_LD,
 }
+GRACE = 2.0  # seconds past the timeout before the proxy stops waiting and restarts the engine
 SHORT_FORMATS = {
     "json": "application/sparql-results+json",
     "xml": "application/sparql-results+xml",
@@ -98,48 +101,96 @@ def negotiate(accept: str, offered: list[str], default: str) -> str | None:
     return None
 
 
-class Upstream:
-    """The Oxigraph server on a private loopback port; results are read line by line."""
+class Engine:
+    """The Oxigraph server process on a private loopback port.
 
-    def __init__(self, port: int, timeout: float) -> None:
-        self.port = port
-        self.timeout = timeout
+    Oxigraph checks its own timeout only between evaluation steps, so a cross product under ORDER BY can run
+    on for minutes; a query that outlives the timeout (plus a short grace) therefore restarts the process.
+    Other queries in flight at that moment fail too (502): the price of never letting one query hog the CPU.
+    """
 
-    def open(self, path: str, form: dict[str, list[str]], accept: str) -> tuple[http.client.HTTPConnection, object]:
-        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=self.timeout + 10)
+    def __init__(self, store: Path, rules: EndpointRules) -> None:
+        self.store = store
+        self.rules = rules
+        self.port = 0
+        self.generation = 0
+        self._process: subprocess.Popen[bytes] | None = None
+        self._lock = threading.Lock()
+
+    def start(self) -> None:
+        port = free_port()
+        mode = "serve" if self.rules.writable else "serve-read-only"
+        command = [oxigraph_binary(), mode, "--location", str(self.store), "--bind", f"127.0.0.1:{port}"]
+        command += ["--timeout-s", str(max(1, round(self.rules.timeout)))]
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        _wait_until_listening(process, port)
+        self._process, self.port = process, port
+        self.generation += 1
+
+    def stop(self) -> None:
+        if self._process is None:
+            return
+        self._process.terminate()
+        try:
+            self._process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self._process.kill()
+            self._process.wait(timeout=5)
+        self._process = None
+
+    def restart(self, generation: int) -> None:
+        """Kill a process still busy with a timed-out query, once, however many requests noticed it."""
+        with self._lock:
+            if generation == self.generation:
+                self.stop()
+                self.start()
+
+    def open(
+        self, path: str, form: dict[str, list[str]], accept: str
+    ) -> tuple[http.client.HTTPConnection, object, int]:
+        generation = self.generation
+        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=self.rules.timeout + GRACE)
         body = urllib.parse.urlencode(form, doseq=True)
-        connection.request(
-            "POST",
-            path,
-            body=body,
-            headers={"Content-Type": "application/x-www-form-urlencoded", "Accept": accept},
-        )
-        return connection, connection.getresponse()
+        headers = {"Content-Type": "application/x-www-form-urlencoded", "Accept": accept}
+        connection.request("POST", path, body=body, headers=headers)
+        return connection, connection.getresponse(), generation
 
 
 class SparqlEndpoint:
     """Protocol logic, independent of the HTTP server class: request in, Reply out."""
 
-    def __init__(self, upstream: Upstream, rules: EndpointRules) -> None:
-        self.upstream = upstream
+    def __init__(self, engine: Engine, rules: EndpointRules) -> None:
+        self.engine = engine
         self.rules = rules
+
+    def _timed_out(self, generation: int) -> Reply:
+        self.engine.restart(generation)
+        return Reply.text(503, f"query timed out after {self.rules.timeout:g} s")
 
     def query(self, form: dict[str, list[str]], accept: str) -> Reply:
         forwarded = {k: v for k, v in form.items() if k in ("query", "default-graph-uri", "named-graph-uri")}
+        deadline = time.monotonic() + self.rules.timeout + GRACE
+        generation = self.engine.generation
         try:
-            connection, response = self.upstream.open(
+            connection, response, generation = self.engine.open(
                 "/query", forwarded, "text/tab-separated-values, application/n-triples;q=0.9"
             )
+        except TimeoutError:
+            return self._timed_out(generation)
         except OSError as err:
             return Reply.text(502, f"the query engine is not answering: {err}")
         try:
-            return self._relay(response, accept)  # type: ignore[arg-type]
+            return self._relay(connection, response, accept, deadline)  # type: ignore[arg-type]
         except TimeoutError:
-            return Reply.text(503, f"query timed out after {self.rules.timeout:g} s")
+            return self._timed_out(generation)
+        except OSError as err:
+            return Reply.text(502, f"the query engine stopped answering: {err}")
         finally:
             connection.close()  # stops the engine from producing rows nobody will read
 
-    def _relay(self, response: http.client.HTTPResponse, accept: str) -> Reply:
+    def _relay(
+        self, connection: http.client.HTTPConnection, response: http.client.HTTPResponse, accept: str, deadline: float
+    ) -> Reply:
         if response.status != 200:
             message = response.read().decode("utf-8", "replace")
             status = 503 if "cancelled" in message.lower() else response.status
@@ -147,7 +198,8 @@ class SparqlEndpoint:
                 message = f"query timed out after {self.rules.timeout:g} s"
             return Reply.text(status, message)
         upstream_type = (response.getheader("Content-Type") or "").split(";")[0].strip()
-        lines, truncated = self._read_lines(response, graph=upstream_type == "application/n-triples")
+        graph = upstream_type == "application/n-triples"
+        lines, truncated = self._read_lines(connection, response, graph, deadline)
         data = b"".join(lines)
         try:
             if upstream_type == "application/n-triples":
@@ -159,16 +211,25 @@ class SparqlEndpoint:
                 return Reply.text(503, f"query timed out after {self.rules.timeout:g} s")
             return Reply.text(500, "the query engine failed while writing results: " + text.splitlines()[-1])
 
-    def _read_lines(self, response: http.client.HTTPResponse, graph: bool) -> tuple[list[bytes], bool]:
+    def _read_lines(
+        self, connection: http.client.HTTPConnection, response: http.client.HTTPResponse, graph: bool, deadline: float
+    ) -> tuple[list[bytes], bool]:
         """Header plus at most `limit` rows (triples for graphs); True when more were on the way."""
         wanted = self.rules.limit + (0 if graph else 1)
         lines: list[bytes] = []
-        while len(lines) < wanted:
+        while len(lines) <= wanted:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                raise TimeoutError
+            if connection.sock is not None:
+                connection.sock.settimeout(remaining)
             line = response.readline()
             if not line:
                 return lines, False
+            if len(lines) == wanted:
+                return lines, True
             lines.append(line)
-        return lines, bool(response.readline())
+        return lines, True
 
     def _results_reply(self, data: bytes, accept: str, truncated: bool) -> Reply:
         media = negotiate(accept, list(RESULT_TYPES), "application/sparql-results+json")
@@ -202,7 +263,7 @@ class SparqlEndpoint:
             return Reply.text(403, "this endpoint is read-only (start it with --writable to accept updates)")
         forwarded = {k: v for k, v in form.items() if k in ("update", "using-graph-uri", "using-named-graph-uri")}
         try:
-            connection, response = self.upstream.open("/update", forwarded, "text/plain")
+            connection, response, _ = self.engine.open("/update", forwarded, "text/plain")
         except OSError as err:
             return Reply.text(502, f"the query engine is not answering: {err}")
         try:
@@ -321,32 +382,16 @@ def free_port() -> int:
 
 
 @contextmanager
-def oxigraph_server(store: Path, rules: EndpointRules) -> Iterator[Upstream]:
-    """Run `oxigraph serve-read-only` (or `serve` when writable) on a private port for as long as needed."""
+def oxigraph_server(store: Path, rules: EndpointRules) -> Iterator[Engine]:
+    """Run `oxigraph serve-read-only` (or `serve` when writable) for as long as the endpoint is up."""
     if not store.is_dir():
         raise UserError(f"no store at {store} (ingest something first, or pass --store DIR)")
-    port = free_port()
-    mode = "serve" if rules.writable else "serve-read-only"
-    command = [
-        oxigraph_binary(),
-        mode,
-        "--location",
-        str(store),
-        "--bind",
-        f"127.0.0.1:{port}",
-        "--timeout-s",
-        str(max(1, round(rules.timeout))),
-    ]
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    engine = Engine(store, rules)
+    engine.start()
     try:
-        _wait_until_listening(process, port)
-        yield Upstream(port, rules.timeout)
+        yield engine
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
+        engine.stop()
 
 
 def _wait_until_listening(process: subprocess.Popen[bytes], port: int, patience: float = 20) -> None:
@@ -367,11 +412,9 @@ def _wait_until_listening(process: subprocess.Popen[bytes], port: int, patience:
     raise UserError("the query engine did not start within 20 s")
 
 
-def make_server(
-    host: str, port: int, upstream: Upstream, rules: EndpointRules, start_query: str
-) -> ThreadingHTTPServer:
+def make_server(host: str, port: int, engine: Engine, rules: EndpointRules, start_query: str) -> ThreadingHTTPServer:
     try:
-        server = ThreadingHTTPServer((host, port), make_handler(SparqlEndpoint(upstream, rules), start_query))
+        server = ThreadingHTTPServer((host, port), make_handler(SparqlEndpoint(engine, rules), start_query))
     except OSError as err:
         raise UserError(f"cannot listen on {host}:{port}: {err.strerror or err}") from None
     server.daemon_threads = True

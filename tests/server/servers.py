@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import re
 import socket
 import subprocess
 import time
 import urllib.error
 import urllib.request
+from collections import Counter
 from dataclasses import dataclass
+
+from twingraph.queries import LibraryQuery
+from twingraph.results import term_text
 
 
 @dataclass(frozen=True)
@@ -51,3 +56,34 @@ def stop(process: subprocess.Popen[bytes]) -> None:
     except subprocess.TimeoutExpired:
         process.kill()
         process.wait(timeout=5)
+
+
+def normalised(result: object) -> Counter[tuple[tuple[str, str], ...]]:
+    """Rows as sorted (column, value) pairs, values as strings; aggregated lists compared as sets of parts
+    (GROUP_CONCAT order is up to the engine)."""
+    variables = [v.value for v in result.variables]  # type: ignore[attr-defined]
+    rows: Counter[tuple[tuple[str, str], ...]] = Counter()
+    for solution in result:  # type: ignore[attr-defined]
+        cells = []
+        for v in variables:
+            parts = sorted(p for p in re.split(r"[,|–\s]+", term_text(solution[v])) if p)
+            cells.append((v, " ".join(parts)))
+        rows[tuple(sorted(cells))] += 1
+    return rows
+
+
+# values for the library's parameters that find something in the sample graph
+SAMPLE_PARAMS = {
+    "city": "dortmund",
+    "partner": "Zhytomyr",
+    "entity": "Svitlana Olshanska",
+    "country": "UA",
+    "source": "https://www.dortmund.de/newsroom/nachrichten/delegation-aus-schytomyr-besucht-dortmund.html",
+}
+
+
+def sample_params(query: LibraryQuery) -> dict[str, str] | None:
+    """Sample values for the query's parameters; None when a required one has no sample value."""
+    if any(not p.optional and p.name not in SAMPLE_PARAMS for p in query.params):
+        return None
+    return {p.name: SAMPLE_PARAMS[p.name] for p in query.params if p.name in SAMPLE_PARAMS}

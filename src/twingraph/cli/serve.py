@@ -25,8 +25,8 @@ def serve(
     """Serve the store at http://HOST:PORT/sparql (GET and POST, W3C result formats, a query page at /)."""
     signal.signal(signal.SIGTERM, _stop)  # a plain kill also stops the query engine behind the proxy
     rules = EndpointRules(writable=writable, timeout=timeout, limit=max(1, limit))
-    with oxigraph_server(store, rules) as upstream:
-        server = make_server(host, port, upstream, rules, load_query("partnerships").text)
+    with oxigraph_server(store, rules) as engine:
+        server = make_server(host, port, engine, rules, load_query("partnerships").text)
         if not quiet:
             mode = "read-write" if writable else "read-only"
             console.print(
