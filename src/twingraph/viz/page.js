@@ -2,8 +2,14 @@
    All text from sources is set with textContent or given to vis as plain strings (vis shows them as text). */
 (function () {
   "use strict";
+  performance.mark("tg-start");
   var data = JSON.parse(document.getElementById("tg-data").textContent);
+  performance.mark("tg-data-parsed");
   var big = data.mode === "network";
+  // the partnership type most lines have: drawn in a quiet colour on a network map
+  var typeCounts = {};
+  data.edges.forEach(function (e) { if (e.ptype) { typeCounts[e.ptype] = (typeCounts[e.ptype] || 0) + 1; } });
+  var commonType = Object.keys(typeCounts).sort(function (a, b) { return typeCounts[b] - typeCounts[a]; })[0];
   var kindStyle = {};
   data.kinds.forEach(function (k) { kindStyle[k.kind] = k; });
   var PTYPE_COLORS = { twinning: "#d62728", solidarity: "#e377c2", friendship: "#bcbd22", project: "#17becf",
@@ -77,7 +83,7 @@
   });
   data.partnershipTypes.forEach(function (t) {
     var swatch = el("span", null, big ? "tg-line" : "tg-swatch diamond");
-    swatch.style.background = PTYPE_COLORS[t] || "#999";
+    swatch.style.background = big && t === commonType ? "#6b7f99" : (PTYPE_COLORS[t] || "#999");
     addCheckbox(document.getElementById("tg-ptypes"), t, t, shownTypes, swatch);
   });
   if (!data.partnershipTypes.length) { document.getElementById("tg-ptypes").style.display = "none"; }
@@ -90,34 +96,37 @@
   data.nodes.forEach(function (n) { byId[n.id] = n; });
 
   // --- vis data ------------------------------------------------------------------------------------
+  // Colours and shapes come from groups (one per kind) and defaults: per-item styling makes vis-network
+  // parse options for every node and edge, seconds on a network of 20,000 cities.
+  var groups = {};
+  data.kinds.forEach(function (k) {
+    groups[k.kind] = { shape: k.shape, color: { background: k.color, border: big ? k.color : "#333" } };
+  });
   var visNodes = new vis.DataSet(data.nodes.map(function (n) {
-    var style = kindStyle[n.kind];
-    var color = n.ptype ? (PTYPE_COLORS[n.ptype] || style.color) : style.color;
-    var node = { id: n.id, label: n.label, title: n.tip, shape: style.shape, color: { background: color, border: "#333" } };
+    var node = { id: n.id, label: n.label, title: n.tip, group: n.kind };
     if (big) {
-      node.x = n.x; node.y = n.y; node.size = n.size; node.borderWidth = 0;
-      node.color = { background: color, border: color };
-    } else {
-      node.size = n.kind === "city" ? 22 : 14;
-      if (n.kind === "city") { node.font = { size: 20, face: "system-ui, sans-serif", bold: true }; }
-      if (n.pin) { node.x = n.pin[0]; node.y = n.pin[1]; node.fixed = true; }
-      if (!n.own_date && n.kind !== "city" && n.kind !== "person" && n.kind !== "organization") {
-        node.shapeProperties = { borderDashes: [4, 3] };
-        node.opacity = 0.75;
-      }
+      if (n.rank === null || n.rank === undefined) { delete node.label; }
+      else { node.font = { size: n.rank < 40 ? 170 : 70, color: "#123" }; }  // big names readable on the whole map
+      node.x = n.x; node.y = n.y; node.size = n.size;
+      return node;
+    }
+    if (n.ptype && PTYPE_COLORS[n.ptype]) { node.color = { background: PTYPE_COLORS[n.ptype], border: "#333" }; }
+    node.size = n.kind === "city" ? 22 : 14;
+    if (n.kind === "city") { node.font = { size: 20, face: "system-ui, sans-serif", bold: true }; }
+    if (n.pin) { node.x = n.pin[0]; node.y = n.pin[1]; node.fixed = true; }
+    if (!n.own_date && n.kind !== "city" && n.kind !== "person" && n.kind !== "organization") {
+      node.shapeProperties = { borderDashes: [4, 3] };
+      node.opacity = 0.75;
     }
     return node;
   }));
   var visEdges = new vis.DataSet(data.edges.map(function (e, i) {
     var edge = { id: i, from: e.from, to: e.to, title: e.tip };
     if (big) {
-      edge.color = { color: PTYPE_COLORS[e.ptype] || "#999", opacity: 0.12 };
-      edge.width = 0.5;
+      if (e.ptype && e.ptype !== commonType) { edge.color = { color: PTYPE_COLORS[e.ptype] || "#999", opacity: 0.3 }; }
     } else {
       edge.label = e.label;
-      edge.arrows = "to";
-      edge.dashes = !!e.dashes;
-      edge.color = { color: "#888" };
+      if (e.dashes) { edge.dashes = true; }
     }
     return edge;
   }));
@@ -140,18 +149,26 @@
     autoResize: true,
     layout: { improvedLayout: false, randomSeed: 7 },
     interaction: { hover: true, tooltipDelay: 150, hideEdgesOnDrag: big, hideEdgesOnZoom: big },
-    nodes: { font: { size: big ? 10 : 13, face: "system-ui, sans-serif" }, scaling: { label: { drawThreshold: big ? 9 : 5 } } },
-    edges: { font: { size: 10, align: "middle", color: "#555", strokeWidth: 3 }, smooth: big ? false : { type: "dynamic" } },
+    nodes: big
+      ? { borderWidth: 0, font: { size: 10, face: "system-ui, sans-serif" }, scaling: { label: { drawThreshold: 9 } } }
+      : { font: { size: 13, face: "system-ui, sans-serif" }, scaling: { label: { drawThreshold: 5 } } },
+    groups: groups,
+    edges: big
+      ? { smooth: false, width: 0.5, color: { color: "#6b7f99", opacity: 0.1 } }
+      : { smooth: { type: "dynamic" }, arrows: "to", color: { color: "#888" },
+          font: { size: 10, align: "middle", color: "#555", strokeWidth: 3 } },
     physics: big ? false : {
       solver: "forceAtlas2Based",
       forceAtlas2Based: { gravitationalConstant: -60, springLength: 110, avoidOverlap: 0.4 },
       stabilization: { iterations: 400, updateInterval: 50 }
     }
   };
+  performance.mark("tg-datasets-built");
   var container = document.getElementById("tg-network");
   var network = new vis.Network(container, { nodes: nodeView, edges: edgeView }, options);
+  performance.mark("tg-network-created");
   window.__tg = { network: network, nodes: visNodes, edges: visEdges, nodeView: nodeView, edgeView: edgeView, data: data };
-  network.once("afterDrawing", function () { window.__tgFirstRender = performance.now(); });
+  network.once("afterDrawing", function () { performance.mark("tg-first-drawn"); window.__tgFirstRender = performance.now(); });
   if (!big) {
     network.once("stabilizationIterationsDone", function () {
       network.setOptions({ physics: false });
