@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from twingraph.articles.language import detect_language, language_warning
 from twingraph.articles.sources import SourceInfo
 from twingraph.facts import Article, DateValue
+
+# Control characters XML 1.0 cannot carry (all but tab, newline, return): a stray NUL in a page would
+# otherwise make the RDF/XML export unreadable. Removed before extraction, so evidence offsets stay true.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 
 
 @dataclass(frozen=True)
@@ -29,9 +34,9 @@ def assemble(found: Found, *, fallback_key: str, path: str, source: SourceInfo |
     url = source.url or found.url
     article = Article(
         key=url or fallback_key,
-        text=found.text,
+        text=_NOT_XML.sub("", found.text),
         url=url,
-        title=source.title or found.title,
+        title=_NOT_XML.sub("", title) if (title := source.title or found.title) else None,
         publisher=source.publisher or found.publisher,
         published=source.published or found.published,
         language=language,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -13,6 +14,8 @@ from twingraph.articles.html import NoArticleBodyError, parse_html
 from twingraph.articles.plaintext import parse_body
 from twingraph.articles.problems import InputProblem
 from twingraph.facts import Article, DateValue
+
+_LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")  # BCP 47 shape: de, en-GB, uk
 
 
 def _string(record: dict[str, object], name: str) -> str | None:
@@ -45,6 +48,8 @@ def _record_article(record: dict[str, object], path: Path, line: int) -> tuple[A
     if not found.text.strip():
         raise ValueError("no article text left after removing navigation and teasers")
     language = _string(record, "language")
+    if language is not None and not _LANGUAGE_TAG.fullmatch(language):
+        raise ValueError(f"language {language[:20]!r} is not a language code such as de, en or uk")
     found = replace(
         found,
         publisher=_string(record, "publisher") or found.publisher,

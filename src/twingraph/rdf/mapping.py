@@ -23,6 +23,16 @@ def text(value: str, language: str | None = None) -> Literal:
     return Literal(value, language=language) if language else Literal(value)
 
 
+def _url(value: str) -> NamedNode | Literal:
+    """The page address as an IRI; as text when it is not a valid IRI (a batch line may carry any string)."""
+    if "://" in value and " " not in value:
+        try:
+            return NamedNode(value)
+        except ValueError:
+            pass
+    return text(value)
+
+
 def integer(value: int) -> Literal:
     return Literal(str(value), datatype=NamedNode(XSD + "integer"))
 
@@ -110,7 +120,7 @@ def _article(w: _GraphWriter, now: datetime) -> None:
     w.add(node, v.ARTICLE_KEY, text(a.key))
     w.add(node, v.ARTICLE_TEXT, text(a.text))
     if a.url:
-        w.add(node, v.SCHEMA_URL, NamedNode(a.url) if "://" in a.url and " " not in a.url else text(a.url))
+        w.add(node, v.SCHEMA_URL, _url(a.url))
     w.add_optional(node, v.DCT_TITLE, text(a.title) if a.title else None)
     w.add_optional(node, v.DCT_PUBLISHER, text(a.publisher) if a.publisher else None)
     w.add_optional(node, v.DCT_LANGUAGE, text(a.language) if a.language else None)
