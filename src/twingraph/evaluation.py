@@ -17,9 +17,10 @@ import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import yaml
+from pyoxigraph import QuerySolutions
 
 from twingraph.errors import UserError
 from twingraph.extract import Extractor, default_extractor
@@ -259,16 +260,16 @@ def facts_of_article(path: Path, extractor: Extractor) -> dict[str, list[Row]]:
     with tempfile.TemporaryDirectory() as tmp:
         store = open_store(Path(tmp) / "store")
         store_facts(store, facts)
-        rows = {name: _rows(store.query(load_query(name).text)) for name in QUERIES}
+        rows = {name: _rows(cast(QuerySolutions, store.query(load_query(name).text))) for name in QUERIES}
         del store
     return rows
 
 
-def _rows(solutions: Iterable[Any]) -> list[Row]:
+def _rows(solutions: QuerySolutions) -> list[Row]:
     out = []
     for solution in solutions:
         row: Row = {}
-        for variable in solutions.variables:  # type: ignore[attr-defined]
+        for variable in solutions.variables:
             value = solution[variable]
             if value is not None:
                 row[variable.value] = value.value

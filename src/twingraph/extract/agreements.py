@@ -78,7 +78,9 @@ def find_agreements(ctx: ArticleContext) -> list[AgreementMention]:
         dates = [
             d
             for d in info.dates
-            if not (renewal and re.search(r"\bvom\s+$|^vom\b", text[max(0, d.start - 5) : d.start] + (d.value.text or "")))
+            if not (
+                renewal and re.search(r"\bvom\s+$|^vom\b", text[max(0, d.start - 5) : d.start] + (d.value.text or ""))
+            )
         ]
         dates = [d for d in dates if not re.match(lx.DURATION_AFTER, text[d.end :])]
         agreement = Agreement(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from itertools import pairwise
 
 from twingraph.extract.sentences import Sentence
 
@@ -25,7 +26,7 @@ def clauses(text: str) -> list[tuple[int, int]]:
     for m in _CLAUSE_BREAK.finditer(text):
         bounds.append(m.end())
     bounds.append(len(text))
-    return [(a, b) for a, b in zip(bounds, bounds[1:], strict=False) if b > a]
+    return [(a, b) for a, b in pairwise(bounds) if b > a]
 
 
 def clause_of(text: str, offset: int) -> tuple[int, int]:

@@ -142,7 +142,7 @@ _RELATIVE: list[tuple[re.Pattern[str], int, str]] = [
         re.compile(r"\bdes\s+vergangenen\s+Jahres\b|\bim\s+vergangenen\s+Jahr\b|\blast\s+year\b", re.IGNORECASE),
         -365,
         "year",
-    ),  # noqa: E501
+    ),
     (re.compile(r"\bin\s+diesem\s+Jahr\b|\bthis\s+year\b|\bdieses\s+Jahr(?:es)?\b", re.IGNORECASE), 0, "year"),
 ]
 

@@ -16,7 +16,9 @@ from twingraph.facts import Event
 
 _PER_ARTICLE = {"reception", "anniversary"}
 _AMOUNT = re.compile(r"\b\d[\d.,]*\s*(?:Euro|EUR|€|Pfund|pounds?|£|Dollar|\$|гривень)", re.IGNORECASE)
-_QUANTITY = re.compile(r"\b(?P<n>\d+|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|two|three|four|five)\s+(?=[A-ZÄÖÜa-z])")
+_QUANTITY = re.compile(
+    r"\b(?P<n>\d+|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|two|three|four|five)\s+(?=[A-ZÄÖÜa-z])"
+)
 
 
 def find_events(ctx: ArticleContext) -> list[Event]:
@@ -29,7 +31,11 @@ def find_events(ctx: ArticleContext) -> list[Event]:
         kinds = [lx.EVENT_WORDS[w] for _, _, w in words(text) if w in lx.EVENT_WORDS]
         if re.search(lx.FUNDING_SUPPORT, text):
             kinds.append("funding")
-        if "donation" in kinds and any(b in text.lower() for b in lx.DONATION_BLOCKERS) and "spende" not in text.lower():
+        if (
+            "donation" in kinds
+            and any(b in text.lower() for b in lx.DONATION_BLOCKERS)
+            and "spende" not in text.lower()
+        ):
             kinds.remove("donation")
         for kind in dict.fromkeys(kinds):
             if kind in _PER_ARTICLE and kind in seen_kinds:

@@ -32,8 +32,22 @@ PARTNERSHIP_NEEDS_NEXT: dict[str, tuple[str, ...]] = {
 }
 PARTNERSHIP_NEEDS_PREVIOUS: dict[str, tuple[str, ...]] = {"cities": ("twin", "sister"), "towns": ("twin", "sister")}
 # Words that make a following "twinning"/"partnership" the name of something else.
-PARTNERSHIP_NOT_BEFORE = ("association", "associations", "verein", "guidelines", "committee", "society", "programme",
-                          "group", "groups", "club", "trip", "visit", "members", "member")
+PARTNERSHIP_NOT_BEFORE = (
+    "association",
+    "associations",
+    "verein",
+    "guidelines",
+    "committee",
+    "society",
+    "programme",
+    "group",
+    "groups",
+    "club",
+    "trip",
+    "visit",
+    "members",
+    "member",
+)
 
 # Cues for the status of a partnership, searched in the clause of the partnership word (regular expressions).
 STATUS_CUES: dict[str, tuple[str, ...]] = {
@@ -168,7 +182,8 @@ ROLE_WORDS: dict[str, str] = {
     "bürgermeister": "mayor", "bürgermeisterin": "mayor", "stadtoberhaupt": "mayor",
     "stellvertretende bürgermeisterin": "deputy mayor", "stellvertretender bürgermeister": "deputy mayor",
     "stellvertretende bürgermeister": "deputy mayor", "erster bürgermeister": "mayor",
-    "bundespräsident": "Federal President", "bundeskanzler": "Federal Chancellor", "bundeskanzlerin": "Federal Chancellor",
+    "bundespräsident": "Federal President", "bundeskanzler": "Federal Chancellor",
+    "bundeskanzlerin": "Federal Chancellor",
     "bundesminister": "federal minister", "bundesministerin": "federal minister", "minister": "minister",
     "ministerin": "minister", "geschäftsführer": "managing director", "geschäftsführerin": "managing director",
     "geschäftsführender direktor": "managing director", "geschäftsführende direktorin": "managing director",
@@ -178,7 +193,8 @@ ROLE_WORDS: dict[str, str] = {
     "redakteurinnen": "reporter", "reporterin": "reporter", "künstlerin": "artist", "künstler": "artist",
     "stadtrat": "councillor", "stadträtin": "councillor", "ratsmitglied": "councillor", "beigeordneter": "alderman",
     "dezernent": "head of department", "dezernentin": "head of department", "botschafter": "ambassador",
-    "botschafterin": "ambassador", "konsul": "consul", "generalkonsul": "Consul General", "landrat": "district administrator",
+    "botschafterin": "ambassador", "konsul": "consul", "generalkonsul": "Consul General",
+    "landrat": "district administrator",
     "mayor": "mayor", "lord mayor": "Lord Mayor", "deputy mayor": "deputy mayor", "councillor": "councillor",
     "coun": "councillor", "cllr": "councillor", "leader": "leader", "chairman": "chair", "chairwoman": "chair",
     "chair": "chair", "president": "president", "principal": "principal", "director": "director",
@@ -212,12 +228,13 @@ NOT_NAMES = {
     "kurz", "sun", "rose", "will", "mark", "grant", "bill", "art", "hope", "van", "oder", "so", "ob",
     "laut", "neben", "bereits", "dank", "beim", "ukrainer", "ukrainerinnen", "russian", "german", "ukrainian",
     "international", "smart", "digital", "urban", "street", "new", "young", "network", "prince",
-    "kanal", "the", "on", "at", "for", "and", "und", "is", "lage", "dank", "januar", "februar", "märz", "oktober",
+    "kanal", "the", "on", "at", "for", "and", "und", "is", "lage", "januar", "februar", "märz", "oktober",
     "november", "dezember", "september", "january", "february", "march", "october", "december", "deutsch",
 }  # fmt: skip
 # First names the general name list lacks (Ukrainian transliterations).
 EXTRA_FIRST_NAMES = {"halyna", "ostap", "serhij", "serhii", "oleksandr", "oleksii", "vitalii", "andrii", "yurii",
-                     "mykola", "svitlana", "olena", "oksana", "tetiana", "iryna", "nataliia", "volodymyr", "borys"}  # fmt: skip
+                     "mykola", "svitlana", "olena", "oksana", "tetiana", "iryna", "nataliia", "volodymyr",
+                     "borys"}  # fmt: skip
 NAME_PARTICLES = {"van", "von", "der", "de", "den", "zu", "van der", "von der", "di", "da", "le", "la", "ten", "ter"}
 
 # --- organizations ----------------------------------------------------------------------------------------

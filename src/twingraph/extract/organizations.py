@@ -32,7 +32,10 @@ _GERMAN_ORG = re.compile(
     + _COMPLEMENT
     + r")"
 )
-_STADT = re.compile(r"(?<![a-zäöüß]{3}e\s)(?<![a-zäöüß]{2}en\s)(?<!mit der\s)\bStadt\s+(?P<city>[A-ZÄÖÜ][\w-]+(?:\s+(?:am|an\s+der|bei)\s+[A-ZÄÖÜ][\w-]+)?)")
+_STADT = re.compile(
+    r"(?<![a-zäöüß]{3}e\s)(?<![a-zäöüß]{2}en\s)(?<!mit der\s)\bStadt"
+    r"\s+(?P<city>[A-ZÄÖÜ][\w-]+(?:\s+(?:am|an\s+der|bei)\s+[A-ZÄÖÜ][\w-]+)?)"
+)
 _RUN = re.compile(
     r"(?:\b[A-ZÄÖÜŻŁ][\w’'&/-]*|\bBVB\b)(?:\s+(?:(?:of|for|and|&)(?:\s+the)?\s+)?(?:[A-ZÄÖÜŻŁ][\w’'&/-]*))*"
 )
@@ -48,7 +51,7 @@ class OrgMention:
 
 
 def _strip_genitive(word: str) -> str:
-    """"Klinikums" -> "Klinikum", "Stadtrates" -> "Stadtrat" (German genitive of the head noun)."""
+    """ "Klinikums" -> "Klinikum", "Stadtrates" -> "Stadtrat" (German genitive of the head noun)."""
     lower = word.lower()
     for head in lx.ORG_HEADS_DE:
         for ending in ("es", "s"):

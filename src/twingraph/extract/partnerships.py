@@ -149,7 +149,7 @@ def find_partnerships(ctx: ArticleContext) -> list[PartnershipMention]:
             for pair in _pairs(ctx, info, trigger):
                 found.append(
                     PartnershipMention(
-                        pair,  # type: ignore[arg-type]
+                        pair,
                         trigger.type,
                         explicit or "active",
                         explicit,

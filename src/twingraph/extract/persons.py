@@ -36,7 +36,9 @@ _ROLE_AFTER = re.compile(
     r"(?P<role>" + _ROLE_ALT + r")\b(?P<rest>[^,;()]*)",
     re.IGNORECASE,
 )
-_WORKS_IN = re.compile(r"^\s*(?:,\s*(?:der|die)\s+(?:im|in\s+der|beim|bei\s+der|in\s+the)|\s+(?:vom|von\s+der|of\s+the))\s")
+_WORKS_IN = re.compile(
+    r"^\s*(?:,\s*(?:der|die)\s+(?:im|in\s+der|beim|bei\s+der|in\s+the)|\s+(?:vom|von\s+der|of\s+the))\s"
+)
 _APPOSITION_CITY = re.compile(r"^\s*,\s*")
 _NATIONALITY = {
     "ukrainisch": "UA", "französisch": "FR", "polnisch": "PL", "britisch": "GB", "englisch": "GB",
@@ -81,7 +83,7 @@ _NAME = re.compile(
 
 def _name_candidates(text: str) -> list[re.Match[str]]:
     """Every place a name may start, overlapping: "Oberbürgermeister Thomas" fails, "Thomas Westphal" is tried."""
-    found = []
+    found: list[re.Match[str]] = []
     pos = 0
     while True:
         m = _NAME.search(text, pos)
@@ -130,8 +132,14 @@ def find_persons(
             shared = _with_role(text, lone.start(1), lone.end(1), lone.group(1), role_before, refs, orgs)
             found.append(
                 PersonMention(
-                    f"{lone.group(1)} {surname}", lone.start(1), lone.end(1), shared.role, shared.role_text,
-                    shared.of, shared.of_is_city, shared.city_hint,
+                    f"{lone.group(1)} {surname}",
+                    lone.start(1),
+                    lone.end(1),
+                    shared.role,
+                    shared.role_text,
+                    shared.of,
+                    shared.of_is_city,
+                    shared.city_hint,
                 )
             )
             if person.role is None and shared.role is not None:
@@ -166,7 +174,9 @@ def _with_role(
         hint = _city_hint(text, offset, refs) if of is None and role in lx.CITY_HEAD_ROLES else None
         after_role = _ROLE_AFTER.match(text[end:])
         if of is None and after_role:
-            later, later_is_city = _of_in(text, end + after_role.start("rest"), end + after_role.end("rest"), refs, orgs)
+            later, later_is_city = _of_in(
+                text, end + after_role.start("rest"), end + after_role.end("rest"), refs, orgs
+            )
             if later:
                 of, is_city, hint = later, later_is_city, None
                 role_text = f"{role_text}, {after_role.group('role')}"
@@ -195,9 +205,7 @@ def _with_role(
     return PersonMention(name, start, end)
 
 
-def _of_in(
-    text: str, start: int, end: int, refs: list[CityRef], orgs: list[OrgMention]
-) -> tuple[str | None, bool]:
+def _of_in(text: str, start: int, end: int, refs: list[CityRef], orgs: list[OrgMention]) -> tuple[str | None, bool]:
     """The organization or city a role phrase names ("der Dortmunder Kulturbetriebe", "of Khotyn")."""
     if start < 0 or end <= start:
         return None, False
@@ -207,9 +215,7 @@ def _of_in(
     cities = [r for r in refs if r.start >= start and r.start < end]
     if cities:
         return cities[-1].place.name, True
-    named = re.match(
-        r"\s+(?:(?:von|of|der|des)\s+)?((?:[A-ZÄÖÜ][\w-]+)(?:\s+[A-ZÄÖÜ][\w-]+){0,3})", text[start:end]
-    )
+    named = re.match(r"\s+(?:(?:von|of|der|des)\s+)?((?:[A-ZÄÖÜ][\w-]+)(?:\s+[A-ZÄÖÜ][\w-]+){0,3})", text[start:end])
     if named:
         words = _nominative(named.group(1))
         if re.search(r"amt$", words):  # "Leiter des Rechtsamtes": a municipal office -> the city administration
@@ -246,7 +252,7 @@ def _plausible_surname(surname: str, following: str) -> bool:
 
 
 def _nominative(name: str) -> str:
-    """"Robert-Schumann-Hauses" -> "Robert-Schumann-Haus"; "Rechtsamtes" -> "Rechtsamt"."""
+    """ "Robert-Schumann-Hauses" -> "Robert-Schumann-Haus"; "Rechtsamtes" -> "Rechtsamt"."""
     return re.sub(r"(haus|amt|werk|büro)(?:es|s)$", r"\1", name, flags=re.IGNORECASE)
 
 

@@ -3,8 +3,6 @@ merge -> `FactSet`. Every fact keeps the sentence it comes from with its offsets
 
 from __future__ import annotations
 
-import re
-
 from twingraph import __version__
 from twingraph.extract import lexicon as lx
 from twingraph.extract.agreements import find_agreements
@@ -144,4 +142,4 @@ def _article_types(ctx: ArticleContext) -> set[str]:
     if "twinning" in found and not any(w.startswith(("städtepartner", "partnerst", "twin", "sister", "побратим"))
                                        for _, _, w in words(text)):  # fmt: skip
         found.discard("twinning")
-    return found if not re.search(r"solidarit", text) else found
+    return found

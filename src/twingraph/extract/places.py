@@ -28,7 +28,21 @@ _DEMONYM = re.compile(
     r"(?P<suffix>er\*innen|er:innen|erinnen|erin|ern|ers|er)\b"
 )
 # Stems that end a German adjective in -er but are no city ("Neuer", "Weiter").
-_NOT_DEMONYM_STEMS = {"Neu", "Weit", "Ander", "Ober", "Unt", "Inn", "Äuß", "Hint", "Vord", "Mitt", "Letzt", "Somm", "Wint"}
+_NOT_DEMONYM_STEMS = {
+    "Neu",
+    "Weit",
+    "Ander",
+    "Ober",
+    "Unt",
+    "Inn",
+    "Äuß",
+    "Hint",
+    "Vord",
+    "Mitt",
+    "Letzt",
+    "Somm",
+    "Wint",
+}
 
 
 @dataclass(frozen=True)
@@ -57,18 +71,15 @@ def find_city_refs(text: str) -> list[CityRef]:
         locating = bool(_LOCATING.search(before))
         refs.append(CityRef(start, end, surface, place, False, locating))
         taken.append((start, end))
-    for m in _DEMONYM.finditer(text):
-        if any(not (m.end() <= s or m.start() >= e) for s, e in taken):
+    for d in _DEMONYM.finditer(text):
+        if any(not (d.end() <= s or d.start() >= e) for s, e in taken):
             continue
-        stem = m.group("stem")
+        stem = d.group("stem")
         if stem in _NOT_DEMONYM_STEMS or len(stem) < 4:
             continue
-        place = g.resolve(stem)
-        if place is None and stem.endswith("e"):
-            place = None
-        if place is None:
-            continue
-        refs.append(CityRef(m.start(), m.end(), m.group(0), place, True, False))
+        found = g.resolve(stem)
+        if found is not None:
+            refs.append(CityRef(d.start(), d.end(), d.group(0), found, True, False))
     return sorted(refs, key=lambda r: r.start)
 
 

@@ -20,16 +20,16 @@ from twingraph.extract.context import ArticleContext, SentenceInfo
 from twingraph.extract.places import CityRef
 from twingraph.facts import Event, Visit
 
-_ORIGIN_BEFORE = re.compile(
-    r"\b(?:aus|from)\s+(?:(?:der|dem|den|the|city\s+of|Stadt|[a-zäöü]+(?:en|er|e))\s+){0,3}$"
-)
+_ORIGIN_BEFORE = re.compile(r"\b(?:aus|from)\s+(?:(?:der|dem|den|the|city\s+of|Stadt|[a-zäöü]+(?:en|er|e))\s+){0,3}$")
 _DEST_BEFORE = re.compile(
     r"\b(?:nach|to|in|ins|zu\s+Gast\s+in|visited|besuchte[n]?)\s+(?:(?:der|die|dem|den|the|city\s+of|Stadt|"
     r"[a-zäöü]+(?:en|er|e|es))\s+){0,3}$"
 )
 _INVITATION_BEFORE = re.compile(r"\b(?:Einladung|invitation)\s+(?:aus|from|der\s+Stadt|of)\s+(?:\w+\s+){0,2}$")
 _COUNTRY_DEST = re.compile(r"\b(?:nach|in\s+die|in\s+den|ins|to)\s+$")
-_PARTNER_DEST = re.compile(r"\b(?:in\s+die|die|the|to\s+the)\s+(?:\w+\s+)?(?:Partnerstadt|partner\s+city|twin\s+town)\b")
+_PARTNER_DEST = re.compile(
+    r"\b(?:in\s+die|die|the|to\s+the)\s+(?:\w+\s+)?(?:Partnerstadt|partner\s+city|twin\s+town)\b"
+)
 _VIDEO = re.compile(r"\b(?:video|Video|online|Online|відеозв)", re.IGNORECASE)
 _ANAPHORIC_START = re.compile(r"^(?:Aus diesem Anlass|Dabei|Bei dieser Gelegenheit|On this occasion|During)\b")
 _SIZE_PATTERNS = (
@@ -60,7 +60,11 @@ def _is_trigger(word: str) -> bool:
 
 def _size(text: str, refs: list[CityRef], offset: int) -> int | None:
     for ref in refs:  # "19 Dortmunderinnen und Dortmunder"
-        m = re.search(r"\b(\d+)\s+$", text[max(0, ref.start - offset - 8) : ref.start - offset]) if ref.derived else None
+        m = (
+            re.search(r"\b(\d+)\s+$", text[max(0, ref.start - offset - 8) : ref.start - offset])
+            if ref.derived
+            else None
+        )
         if m:
             return int(m.group(1))
     for pattern in _SIZE_PATTERNS:
@@ -77,9 +81,7 @@ def _size(text: str, refs: list[CityRef], offset: int) -> int | None:
     return None
 
 
-def _ends(
-    ctx: ArticleContext, info: SentenceInfo, start: int, end: int
-) -> tuple[str | None, str | None, bool]:
+def _ends(ctx: ArticleContext, info: SentenceInfo, start: int, end: int) -> tuple[str | None, str | None, bool]:
     """(origin, destination, explicit) named in the clause text[start:end]."""
     text = info.text
     origin = destination = None
@@ -98,9 +100,9 @@ def _ends(
             if following and (_is_trigger(following[0]) or (len(following) > 1 and _is_trigger(following[1]))):
                 origin = ref.place.name
     for org in info.orgs:
-        if start <= org.start < end and org.city and origin is None:
-            if re.search(r"\b(?:from|aus)\s+(?:the\s+|dem\s+|der\s+)?$", text[max(0, org.start - 12) : org.start]):
-                origin = org.city
+        from_org = re.search(r"\b(?:from|aus)\s+(?:the\s+|dem\s+|der\s+)?$", text[max(0, org.start - 12) : org.start])
+        if start <= org.start < end and org.city and origin is None and from_org:
+            origin = org.city
     explicit = origin is not None or destination is not None
     if destination is None:
         for c_start, _c_end, code in info.countries:
@@ -116,7 +118,7 @@ def _ends(
 
 
 def _attendance(ctx: ArticleContext, info: SentenceInfo) -> tuple[str, str] | None:
-    """"the meeting took place in Berlin, which was attended by the heads of ... Chortkiv, ...": a trip there."""
+    """ "the meeting took place in Berlin, which was attended by the heads of ... Chortkiv, ...": a trip there."""
     m = _ATTENDED.search(info.text)
     if not m:
         return None
