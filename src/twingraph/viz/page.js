@@ -103,7 +103,8 @@
     groups[k.kind] = { shape: k.shape, color: { background: k.color, border: big ? k.color : "#333" } };
   });
   var visNodes = new vis.DataSet(data.nodes.map(function (n) {
-    var node = { id: n.id, label: n.label, title: n.tip, group: n.kind };
+    var node = { id: n.id, label: n.label, title: n.tip };
+    if (!big) { node.group = n.kind; }  // a network map has cities only: their style is the default one
     if (big) {
       if (n.rank === null || n.rank === undefined) { delete node.label; }
       else { node.font = { size: n.rank < 40 ? 170 : 70, color: "#123" }; }  // big names readable on the whole map
@@ -150,7 +151,8 @@
     layout: { improvedLayout: false, randomSeed: 7 },
     interaction: { hover: true, tooltipDelay: 150, hideEdgesOnDrag: big, hideEdgesOnZoom: big },
     nodes: big
-      ? { borderWidth: 0, font: { size: 10, face: "system-ui, sans-serif" }, scaling: { label: { drawThreshold: 9 } } }
+      ? { borderWidth: 0, shape: "dot", color: { background: kindStyle.city.color, border: kindStyle.city.color },
+          font: { size: 10, face: "system-ui, sans-serif" }, scaling: { label: { drawThreshold: 9 } } }
       : { font: { size: 13, face: "system-ui, sans-serif" }, scaling: { label: { drawThreshold: 5 } } },
     groups: groups,
     edges: big

@@ -1,0 +1,37 @@
+"""`twingraph viz` as a user runs it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from twingraph.store import EmbeddedStore
+
+
+def test_viz_writes_a_partnership_page(cli, viz_store: EmbeddedStore, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    out = tmp_path / "dz.html"
+    done = cli("viz", "--partnership", "dortmund, Schytomyr", "--out", str(out), "--store", str(viz_store.path))
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.startswith(f"wrote {out}")
+    page = out.read_text(encoding="utf-8")
+    assert "<title>The partnership of Dortmund and Zhytomyr</title>" in page
+
+
+def test_viz_focus_on_a_city(cli, viz_store: EmbeddedStore, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    out = tmp_path / "dortmund.html"
+    done = cli("viz", "--focus", "Dortmund", "-q", "--out", str(out), "--store", str(viz_store.path))
+    assert done.returncode == 0 and done.stderr == ""
+    page = out.read_text(encoding="utf-8")
+    assert "Dortmund and its partner cities" in page and "Amiens" in page and "Leeds" in page
+
+
+def test_viz_unknown_city_is_one_line_and_exit_2(cli, viz_store: EmbeddedStore, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    done = cli("viz", "--focus", "Atlantis", "--out", str(tmp_path / "x.html"), "--store", str(viz_store.path))
+    assert done.returncode == 2
+    assert done.stderr.strip() == "error: unknown city 'Atlantis': no label or mention in the store matches it"
+    assert not (tmp_path / "x.html").exists()
+
+
+def test_viz_needs_an_existing_store(cli, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    done = cli("viz", "--store", str(tmp_path / "nothing"))
+    assert done.returncode == 2
+    assert "no store at" in done.stderr
