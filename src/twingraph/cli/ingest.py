@@ -32,7 +32,9 @@ def _summary_line(report: IngestReport) -> str:
 
 @app.command("ingest")
 def ingest_command(
-    paths: Annotated[list[Path], typer.Argument(help="Article files (.txt, .html, .jsonl) or folders of them.")],
+    paths: Annotated[
+        list[Path], typer.Argument(metavar="PATH", help="Article files (.txt, .html, .jsonl) or folders of them.")
+    ],
     store: StoreOption = DEFAULT_STORE_PATH,
     sources: Annotated[
         Path | None,
