@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from functools import cache, lru_cache
 from itertools import pairwise
 
 from twingraph.extract.sentences import Sentence
@@ -36,8 +36,14 @@ def clause_of(text: str, offset: int) -> tuple[int, int]:
     return 0, len(text)
 
 
-def has_cue(text: str, cues: Iterable[str]) -> bool:
-    return any(re.search(cue, text, re.IGNORECASE) for cue in cues)
+@cache
+def _cue_pattern(cues: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{c})" for c in cues), re.IGNORECASE)
+
+
+def has_cue(text: str, cues: tuple[str, ...]) -> bool:
+    """Does any of these regular expressions occur (case-blind) in the text?"""
+    return bool(_cue_pattern(tuple(cues)).search(text))
 
 
 def says_something(sentence: Sentence) -> bool:
@@ -48,9 +54,10 @@ def says_something(sentence: Sentence) -> bool:
 _WORD = re.compile(r"[\w’'-]+")
 
 
-def words(text: str) -> list[tuple[int, int, str]]:
+@lru_cache(maxsize=4096)
+def words(text: str) -> tuple[tuple[int, int, str], ...]:
     """(start, end, lower-case word) for the words of a text; hyphenated compounds stay one word."""
-    return [(m.start(), m.end(), m.group(0).lower().strip("-’'")) for m in _WORD.finditer(text)]
+    return tuple((m.start(), m.end(), m.group(0).lower().strip("-’'")) for m in _WORD.finditer(text))
 
 
 def last_part(word: str) -> str:

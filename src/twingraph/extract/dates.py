@@ -147,6 +147,12 @@ _RELATIVE: list[tuple[re.Pattern[str], int, str]] = [
 ]
 
 
+_DIGIT = re.compile(r"\d")
+_RELATIVE_WORD = re.compile(
+    r"heute|today|сьогодні|gestern|yesterday|вчора|Woche|week|Jahr|year|vergangenen|letzten|last", re.IGNORECASE
+)
+
+
 @dataclass(frozen=True)
 class DateContext:
     """What fixes dates the text leaves open: the publication date, or a year known from the article."""
@@ -252,12 +258,17 @@ def find_dates(text: str, ctx: DateContext | None = None) -> list[DateMention]:
     """Every date expression in `text`, left to right, without overlaps (the longest form wins)."""
     ctx = ctx or DateContext()
     found: list[DateMention] = []
+    has_digit = _DIGIT.search(text) is not None
+    if not has_digit and not _RELATIVE_WORD.search(text):
+        return found
     taken: list[tuple[int, int]] = []
 
     def free(start: int, end: int) -> bool:
         return all(end <= s or start >= e for s, e in taken)
 
     for kind, pattern in _PATTERNS:
+        if not has_digit and kind != "month_last":
+            continue  # every other form has a number in it
         for m in pattern.finditer(text):
             if not free(m.start(), m.end()):
                 continue

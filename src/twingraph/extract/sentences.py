@@ -19,20 +19,12 @@ _FINAL_PUNCT = ('.', '!', '?', ':', '"', '“', '”', '“', '»', '«', "'", '
 
 
 @dataclass(frozen=True)
-class Token:
-    text: str
-    start: int  # offsets in the article text
-    end: int
-
-
-@dataclass(frozen=True)
 class Sentence:
     text: str
     start: int  # offset in the article text; text == article.text[start:end]
     end: int
     index: int
     heading: bool  # a line of its own without sentence punctuation (title, subheading, teaser)
-    tokens: tuple[Token, ...]
 
 
 @cache
@@ -54,12 +46,10 @@ def split_sentences(text: str, language: str | None = None) -> list[Sentence]:
         stripped = line.rstrip()
         heading = not stripped.endswith(_FINAL_PUNCT)
         for span in doc.sents:
-            body = span.text.strip()
+            raw = line[span.start_char : span.end_char]
+            body = raw.strip()
             if not body:
                 continue
-            start = line_start + span.start_char + (len(span.text) - len(span.text.lstrip()))
-            tokens = tuple(
-                Token(t.text, line_start + t.idx, line_start + t.idx + len(t.text)) for t in span if not t.is_space
-            )
-            sentences.append(Sentence(body, start, start + len(body), len(sentences), heading, tokens))
+            start = line_start + span.start_char + (len(raw) - len(raw.lstrip()))
+            sentences.append(Sentence(body, start, start + len(body), len(sentences), heading))
     return sentences
