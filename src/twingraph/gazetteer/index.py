@@ -145,9 +145,9 @@ class Gazetteer:
         alternate = [n for n in self._alternate.get(key) if n not in own]
         return own + alternate
 
-    def _lookup(self, name: str) -> list[int]:
+    def _lookup(self, name: str, *, regions: bool = False) -> list[int]:
         key = fold(name)
-        if not key or key in self._non_city_keys:
+        if not key or (key in self._non_city_keys and not regions):
             return []
         found = self._ranked(key)
         if found:
@@ -165,9 +165,13 @@ class Gazetteer:
             yield genitive
         yield from cyrillic_nominatives(word)
 
-    def candidates(self, name: str, country: str | None = None) -> list[Place]:
-        """Every place a name may mean, best first: own name before alternate, then by population."""
-        places = [self.place(n) for n in self._lookup(name) if not self.is_region(n)]
+    def candidates(self, name: str, country: str | None = None, *, include_regions: bool = False) -> list[Place]:
+        """Every place a name may mean, best first: own name before alternate, then by population.
+
+        Regions (counties, oblasts) are left out unless asked for: twin-town tables pair them too.
+        """
+        found = self._lookup(name, regions=include_regions)
+        places = [self.place(n) for n in found if include_regions or not self.is_region(n)]
         if country:
             code = self.countries.code(country) or country.upper()
             places = [p for p in places if p.country == code]

@@ -51,6 +51,8 @@ class _GraphWriter:
         self.activity = iris.activity_iri(self.key)
         self.quads: list[Quad] = []
         self._cities = {c.name: iris.city_iri(c.name, c.country) for c in facts.cities}
+        # World tables repeat names across countries (Alexandria EG/US): facts may name a city "Name, CC".
+        self._cities.update({f"{c.name}, {c.country}": iris.city_iri(c.name, c.country) for c in facts.cities})
         self._orgs = {o.name: iris.organization_iri(o.name) for o in facts.organizations}
 
     def add(self, s: NamedNode | BlankNode, p: NamedNode, o: NamedNode | BlankNode | Literal) -> None:

@@ -1,0 +1,238 @@
+"""World twin-town tables (CSV) -> one `FactSet` of origin "table", checked row by row before anything is stored.
+
+Columns: city_a, country_a, city_b, country_b (required; English country names or ISO codes) and
+since, qid_a, qid_b, source (optional). Cities go through the gazetteer, so a row "Zhytomyr, Ukraine"
+and an article's "Schytomyr" name one city. A-B and B-A rows are one partnership.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pyoxigraph import RdfFormat, serialize
+
+from twingraph import __version__
+from twingraph.errors import UserError
+from twingraph.facts import Article, City, DateValue, FactSet, Partnership
+from twingraph.gazetteer import Gazetteer, Place, gazetteer
+from twingraph.rdf.iris import article_iri
+from twingraph.rdf.mapping import facts_to_quads
+from twingraph.store.embedded import EmbeddedStore
+
+REQUIRED_COLUMNS = ("city_a", "country_a", "city_b", "country_b")
+OPTIONAL_COLUMNS = ("since", "qid_a", "qid_b", "source")
+TABLE_KEY_PREFIX = "table:"
+
+
+@dataclass(frozen=True)
+class RowProblem:
+    """Something wrong with one line of the table (1-based line number in the file, header = line 1)."""
+
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"line {self.line}: {self.message}"
+
+
+@dataclass(frozen=True)
+class PairTable:
+    """A checked table: its facts, and what was merged, skipped or chosen on the way."""
+
+    path: Path
+    facts: FactSet
+    rows: int
+    problems: tuple[RowProblem, ...] = ()  # rows with errors: not in `facts`
+    merged: tuple[RowProblem, ...] = ()  # rows repeating a pair (either direction): one partnership
+    notes: tuple[RowProblem, ...] = ()  # choices worth knowing: a name that several places carry
+
+    @property
+    def key(self) -> str:
+        return self.facts.article.key
+
+
+@dataclass
+class _Checker:
+    """Row-by-row checks with the gazetteer; accumulates cities, partnerships and problems."""
+
+    g: Gazetteer
+    problems: list[RowProblem] = field(default_factory=list)
+    merged: list[RowProblem] = field(default_factory=list)
+    notes: list[RowProblem] = field(default_factory=list)
+    cities: dict[str, City] = field(default_factory=dict)  # "Name, CC" -> city
+    partnerships: dict[tuple[str, str], tuple[int, Partnership]] = field(default_factory=dict)
+    sources: set[str] = field(default_factory=set)
+    _resolved: dict[tuple[str, str, str], Place | str] = field(default_factory=dict)
+
+    def city(self, line: int, name: str, country_name: str, qid: str) -> Place | None:
+        """The place a row names, or None after recording why not."""
+        if not name:
+            self.problems.append(RowProblem(line, "empty city name"))
+            return None
+        if not country_name:
+            self.problems.append(RowProblem(line, f"no country for {name!r}"))
+            return None
+        cache_key = (name, country_name, qid)
+        found = self._resolved.get(cache_key)
+        if found is None:
+            found = self._resolve(line, name, country_name, qid)
+            self._resolved[cache_key] = found
+        if isinstance(found, str):
+            self.problems.append(RowProblem(line, found))
+            return None
+        return found
+
+    def _resolve(self, line: int, name: str, country_name: str, qid: str) -> Place | str:
+        code = self.g.country_code(country_name)
+        if code is None:
+            return f"unknown country {country_name!r} (for {name!r})"
+        found = self.g.candidates(name, code, include_regions=True)
+        if not found:
+            return f"unknown city {name!r} in {country_name}"
+        if qid:
+            by_qid = [p for p in found if p.wikidata == qid]
+            if by_qid:
+                return by_qid[0]
+        namesakes = sum(1 for p in found if p.name == found[0].name)
+        if namesakes > 1:
+            self.notes.append(
+                RowProblem(
+                    line,
+                    f"{name!r} in {country_name} names {namesakes} places; took the most populous "
+                    f"({found[0].population:,} inhabitants)",
+                )
+            )
+        return found[0]
+
+    def add_row(self, line: int, values: dict[str, str]) -> None:
+        a = self.city(line, values["city_a"], values["country_a"], values["qid_a"])
+        b = self.city(line, values["city_b"], values["country_b"], values["qid_b"])
+        try:
+            since = DateValue.parse(values["since"] or None)
+        except ValueError as err:
+            self.problems.append(RowProblem(line, f"since: {err}"))
+            return
+        if a is None or b is None:
+            return
+        key_a, key_b = _qualified(a), _qualified(b)
+        if key_a == key_b:
+            self.problems.append(
+                RowProblem(line, f"self pair: {values['city_a']!r} and {values['city_b']!r} are both {key_a}")
+            )
+            return
+        pair = (key_a, key_b) if key_a < key_b else (key_b, key_a)
+        known = self.partnerships.get(pair)
+        if known is not None:
+            first, partnership = known
+            self.merged.append(RowProblem(line, f"same pair as line {first} ({a.name} - {b.name}): merged"))
+            if since and (partnership.since is None or since.iso < partnership.since.iso):
+                self.partnerships[pair] = (first, _partnership(pair, since))
+            return
+        for key, place, qid in ((key_a, a, values["qid_a"]), (key_b, b, values["qid_b"])):
+            if key not in self.cities:
+                wikidata = place.wikidata or qid or None
+                self.cities[key] = City(place.name, place.country, wikidata=wikidata, geonames=place.geonames)
+        self.partnerships[pair] = (line, _partnership(pair, since))
+        if values["source"]:
+            self.sources.update(part.split("@", 1)[0].strip() for part in values["source"].split("|"))
+
+
+def _qualified(place: Place) -> str:
+    """How a partnership names its city: with the country, as world tables repeat names (see rdf.mapping)."""
+    return f"{place.name}, {place.country}"
+
+
+def _partnership(cities: tuple[str, str], since: DateValue | None) -> Partnership:
+    return Partnership(cities=cities, type="twinning", status="active", since=since)
+
+
+def _decode(path: Path) -> str:
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise UserError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise UserError(f"{path}: is a folder, not a CSV file") from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = data[: err.start].count(b"\n") + 1
+        raise UserError(f"{path}: not UTF-8 text (line {line}, byte {err.start}); save the table as UTF-8") from None
+
+
+def read_pairs(path: Path, g: Gazetteer | None = None) -> PairTable:
+    """Read and check a whole table; raises UserError only for problems of the file as a whole."""
+    g = g or gazetteer()
+    reader = csv.reader(io.StringIO(_decode(path)))
+    header = [h.strip() for h in next(reader, [])]
+    if not any(header):
+        raise UserError(f"{path}: empty file; expected the header {','.join(REQUIRED_COLUMNS + OPTIONAL_COLUMNS)}")
+    missing = [c for c in REQUIRED_COLUMNS if c not in header]
+    if missing:
+        raise UserError(
+            f"{path}: missing column{'s' if len(missing) > 1 else ''} {', '.join(missing)} "
+            f"(the header is: {','.join(header)})"
+        )
+    columns = [
+        (name, header.index(name) if name in header else None) for name in (*REQUIRED_COLUMNS, *OPTIONAL_COLUMNS)
+    ]
+    checks = _Checker(g)
+    rows = 0
+    for fields in reader:
+        line = reader.line_num
+        if not any(f.strip() for f in fields):
+            continue  # blank line
+        rows += 1
+        if len(fields) != len(header):
+            checks.problems.append(RowProblem(line, f"{len(fields)} fields, the header has {len(header)}"))
+            continue
+        checks.add_row(line, {name: fields[i].strip() if i is not None else "" for name, i in columns})
+    if rows == 0:
+        raise UserError(f"{path}: no rows after the header")
+    facts = FactSet(
+        article=Article(
+            key=TABLE_KEY_PREFIX + path.name,
+            text="",
+            url=_description_url(path),
+            title=f"Twin-town table {path.name}",
+            publisher="; ".join(sorted(checks.sources)) or None,
+            path=str(path),
+        ),
+        origin="table",
+        extractor="twingraph-pairs",
+        extractor_version=__version__,
+        cities=tuple(checks.cities.values()),
+        partnerships=tuple(p for _, p in sorted(checks.partnerships.values(), key=lambda item: item[0])),
+    )
+    return PairTable(
+        path=path,
+        facts=facts,
+        rows=rows,
+        problems=tuple(sorted(checks.problems, key=lambda p: p.line)),
+        merged=tuple(checks.merged),
+        notes=tuple(checks.notes),
+    )
+
+
+def _description_url(path: Path) -> str:
+    """Where the table is described: its README when it has one, else the file itself."""
+    readme = path.resolve().parent / "README.md"
+    return (readme if readme.exists() else path.resolve()).as_uri()
+
+
+def store_table(store: EmbeddedStore, table: PairTable) -> int:
+    """Replace the table's graph with its facts; returns the triples written.
+
+    A world table is hundreds of thousands of triples, too many for one SPARQL update to be quick, so the
+    old graph is dropped and the new one bulk-loaded as N-Quads. Every row was checked before: what is
+    written is the whole table, never part of it.
+    """
+    graph = article_iri(table.key)
+    quads = list(dict.fromkeys(facts_to_quads(table.facts)))
+    data = serialize(quads, format=RdfFormat.N_QUADS) or b""
+    store.remove_graph(graph)
+    store.bulk_load(data, graph)
+    return len(quads)

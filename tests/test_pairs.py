@@ -1,0 +1,241 @@
+"""World twin-town tables: every row checked, cities shared with the article extractor, one graph per table."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from pyoxigraph import NamedNode
+
+from twingraph.errors import UserError
+from twingraph.gazetteer import gazetteer
+from twingraph.pairs import PairTable, read_pairs, store_table
+from twingraph.rdf import vocab as v
+from twingraph.rdf.iris import article_iri, city_iri
+from twingraph.store import EmbeddedStore, open_store
+
+TABLE = Path(__file__).resolve().parents[1] / "data" / "twin-towns" / "pairs.csv"
+HEADER = "city_a,country_a,city_b,country_b,since,qid_a,qid_b,source\n"
+
+
+def write(tmp_path: Path, body: str, name: str = "pairs.csv", header: str = HEADER) -> Path:
+    path = tmp_path / name
+    path.write_text(header + body, encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="module")
+def world() -> PairTable:
+    return read_pairs(TABLE)
+
+
+def test_the_shipped_table_reads_whole(world: PairTable):
+    assert world.rows == 31_772
+    assert world.key == "table:pairs.csv"
+    assert world.facts.origin == "table"
+    assert len(world.facts.partnerships) > 31_500
+    assert len(world.facts.cities) > 21_000
+    assert len(world.problems) <= 5  # a few regions the table pairs but the gazetteer does not know
+    assert all(p.type == "twinning" and p.status == "active" for p in world.facts.partnerships[:100])
+    assert world.facts.article.url and world.facts.article.url.endswith("README.md")
+    assert "Hekman/twincities" in (world.facts.article.publisher or "")
+
+
+def test_table_cities_are_the_cities_articles_name(world: PairTable):
+    """'Zhytomyr, Ukraine' in the table and 'Schytomyr' in an article: one city, one IRI, with its QID."""
+    cities = {(c.name, c.country): c for c in world.facts.cities}
+    article_place = gazetteer().resolve("Schytomyr")
+    assert article_place is not None
+    table_city = cities[(article_place.name, article_place.country)]
+    assert table_city.wikidata == "Q156713"
+    assert city_iri(table_city.name, table_city.country) == city_iri(article_place.name, article_place.country)
+    assert ("Dortmund", "DE") in cities and ("Rostov-on-Don", "RU") in cities
+    pairs = {frozenset(p.cities) for p in world.facts.partnerships}
+    assert frozenset({"Dortmund, DE", "Rostov-on-Don, RU"}) in pairs
+    assert frozenset({"Amiens, FR", "Dortmund, DE"}) in pairs
+
+
+def test_symmetric_and_repeated_rows_are_one_partnership(tmp_path: Path):
+    table = read_pairs(
+        write(
+            tmp_path,
+            "Dortmund,Germany,Leeds,United Kingdom,,,,\n"
+            "Leeds,United Kingdom,Dortmund,Germany,1969,,,\n"
+            "Dortmund,Germany,Leeds,United Kingdom,,,,\n"
+            "Kiew,Ukraine,Köln,Germany,,,,\n",
+        )
+    )
+    assert table.problems == ()
+    assert [(m.line, m.message) for m in table.merged] == [
+        (3, "same pair as line 2 (Leeds - Dortmund): merged"),
+        (4, "same pair as line 2 (Dortmund - Leeds): merged"),
+    ]
+    assert len(table.facts.partnerships) == 2
+    leeds = table.facts.partnerships[0]
+    assert set(leeds.cities) == {"Dortmund, DE", "Leeds, GB"}
+    assert leeds.since is not None and leeds.since.iso == "1969"  # the repeated row's date is kept
+    assert {c.name for c in table.facts.cities} == {"Dortmund", "Leeds", "Kyiv", "Cologne"}
+
+
+def test_iso_codes_work_as_countries(tmp_path: Path):
+    table = read_pairs(write(tmp_path, "Zhytomyr,UA,Dortmund,DE,2023-02-28,,,\n"))
+    assert table.problems == ()
+    (p,) = table.facts.partnerships
+    assert p.since is not None and p.since.iso == "2023-02-28"
+
+
+def test_bad_rows_are_reported_with_their_lines(tmp_path: Path):
+    table = read_pairs(
+        write(
+            tmp_path,
+            "Dortmund,Germany,Leeds,United Kingdom,,,,\n"
+            "Dortmund,Atlantis,Leeds,United Kingdom,,,,\n"
+            "Xqzzyville,Germany,Leeds,United Kingdom,,,,\n"
+            "Kiew,Ukraine,Kyiv,Ukraine,,,,\n"
+            "Dortmund,Germany,Amiens,France,soon,,,\n"
+            ",Germany,Amiens,France,,,,\n"
+            "Dortmund,Germany,Amiens\n"
+            "\n",
+        )
+    )
+    assert [(p.line, p.message) for p in table.problems] == [
+        (3, "unknown country 'Atlantis' (for 'Dortmund')"),
+        (4, "unknown city 'Xqzzyville' in Germany"),
+        (5, "self pair: 'Kiew' and 'Kyiv' are both Kyiv, UA"),
+        (6, "since: not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD): 'soon'"),
+        (7, "empty city name"),
+        (8, "3 fields, the header has 8"),
+    ]
+    assert table.rows == 7
+    assert len(table.facts.partnerships) == 1
+
+
+def test_a_name_several_places_carry_is_picked_by_country_then_qid_and_noted(tmp_path: Path):
+    table = read_pairs(
+        write(
+            tmp_path,
+            "Frankfurt,Germany,Dortmund,Germany,,,,\n"
+            "Halle,Germany,Dortmund,Germany,,,,\n"
+            "Cologne,Italy,Dortmund,Germany,,,,\n",
+        )
+    )
+    cities = {c.name: c.country for c in table.facts.cities}
+    assert cities["Frankfurt am Main"] == "DE"
+    assert cities["Cologne"] == "IT"  # the country decides, not the population
+    assert any(n.line == 3 and "'Halle' in Germany names" in n.message for n in table.notes)
+
+
+def test_only_the_required_columns_are_needed(tmp_path: Path):
+    table = read_pairs(
+        write(tmp_path, "Zwickau,Germany,Dortmund,Germany\n", header="city_a,country_a,city_b,country_b\n")
+    )
+    assert len(table.facts.partnerships) == 1
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"city_a,city_b\nDortmund,Leeds\n", "missing columns country_a, country_b"),
+        (b"city_a,country_a,city_b\nDortmund,Germany,Leeds\n", "missing column country_b"),
+        (b"", "empty file"),
+        (HEADER.encode(), "no rows after the header"),
+        (HEADER.encode() + b"D\xf6rtmund,Germany,Leeds,United Kingdom,,,,\n", "not UTF-8 text (line 2"),
+    ],
+)
+def test_broken_files_fail_as_a_whole_with_one_clear_line(tmp_path: Path, content: bytes, message: str):
+    path = tmp_path / "broken.csv"
+    path.write_bytes(content)
+    with pytest.raises(UserError, match=message.replace("(", r"\(")):
+        read_pairs(path)
+
+
+def test_missing_file_is_a_user_error(tmp_path: Path):
+    with pytest.raises(UserError, match="no such file"):
+        read_pairs(tmp_path / "nope.csv")
+
+
+def test_stored_table_is_one_graph_with_cities_sameas_wikidata(tmp_path: Path, store: EmbeddedStore):
+    table = read_pairs(
+        write(tmp_path, "Zhytomyr,Ukraine,Dortmund,Germany,,,,\nDortmund,Germany,Leeds,United Kingdom,,,,\n")
+    )
+    triples = store_table(store, table)
+    graph = article_iri("table:pairs.csv")
+    assert store.graphs() == [graph]
+    assert store.count_in(graph) == triples
+    zhytomyr = city_iri("Zhytomyr", "UA")
+    assert zhytomyr == city_iri(gazetteer().resolve("Schytomyr").name, "UA")  # the article extractor's IRI
+    same_as = {q.object for q in store.quads(graph) if q.subject == zhytomyr and q.predicate == v.OWL_SAME_AS}
+    assert NamedNode(v.WIKIDATA_ENTITY + "Q156713") in same_as
+    kinds = {q.object for q in store.quads(graph) if q.subject == graph and q.predicate == v.RDF_TYPE}
+    assert v.SOURCE_GRAPH_KINDS["table"] in kinds
+    partners = {q.object for q in store.quads(graph) if q.predicate == v.PARTNER}
+    assert partners == {zhytomyr, city_iri("Dortmund", "DE"), city_iri("Leeds", "GB")}
+
+
+def test_reloading_replaces_the_graph(tmp_path: Path, store: EmbeddedStore):
+    path = write(tmp_path, "Zhytomyr,Ukraine,Dortmund,Germany,,,,\nDortmund,Germany,Leeds,United Kingdom,,,,\n")
+    first = store_table(store, read_pairs(path))
+    store_table(store, read_pairs(path))
+    assert len(store) == first
+    write(tmp_path, "Zhytomyr,Ukraine,Dortmund,Germany,,,,\n")
+    second = store_table(store, read_pairs(path))
+    assert second < first and len(store) == second
+    assert city_iri("Leeds", "GB") not in {q.object for q in store.quads() if q.predicate == v.PARTNER}
+
+
+# --- the command ---------------------------------------------------------------------------------------
+
+
+def test_cli_loads_and_reports(cli, tmp_path: Path, store_path: Path):
+    path = write(tmp_path, "Zhytomyr,Ukraine,Dortmund,Germany,,,,\nDortmund,Germany,Zhytomyr,Ukraine,,,,\n")
+    result = cli("load-pairs", str(path), "--store", str(store_path))
+    assert result.returncode == 0, result.stderr
+    assert "loaded pairs.csv: 2 rows -> 1 partnerships between 2 cities; 1 repeated pairs merged" in result.stdout
+    answer = cli("query", "partners-of", "-p", "city=Zhytomyr", "--store", str(store_path), "--format", "json")
+    rows = json.loads(answer.stdout)["results"]["bindings"]
+    assert [(r["partner"]["value"], r["origin"]["value"]) for r in rows] == [("Dortmund", "table")]
+
+
+def test_cli_loads_nothing_when_a_row_is_bad(cli, tmp_path: Path, store_path: Path):
+    path = write(tmp_path, "Zhytomyr,Ukraine,Dortmund,Germany,,,,\nDortmund,Atlantis,Leeds,United Kingdom,,,,\n")
+    result = cli("load-pairs", str(path), "--store", str(store_path))
+    assert result.returncode == 2
+    assert f"{path}:3: error: unknown country 'Atlantis' (for 'Dortmund')" in result.stderr
+    assert "1 bad row in" in result.stderr and "nothing loaded" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not store_path.exists()
+    skipped = cli("load-pairs", str(path), "--store", str(store_path), "--skip-bad-rows", "--format", "json")
+    assert skipped.returncode == 0, skipped.stderr
+    summary = json.loads(skipped.stdout)
+    assert summary["partnerships"] == 1
+    assert summary["skipped"] == [{"line": 3, "message": "unknown country 'Atlantis' (for 'Dortmund')"}]
+    assert summary["graph"] == article_iri("table:pairs.csv").value
+
+
+def test_cli_names_missing_columns(cli, tmp_path: Path, store_path: Path):
+    path = write(tmp_path, "Dortmund,Leeds\n", header="city_a,city_b\n")
+    result = cli("load-pairs", str(path), "--store", str(store_path))
+    assert result.returncode == 2
+    assert result.stderr.strip().endswith("missing columns country_a, country_b (the header is: city_a,city_b)")
+
+
+@pytest.mark.slow
+def test_cli_loads_the_whole_world_table(cli, store_path: Path):
+    result = cli("load-pairs", str(TABLE), "--store", str(store_path), "--format", "json", "--skip-bad-rows")
+    assert result.returncode == 0, result.stderr
+    summary = json.loads(result.stdout)
+    assert summary["rows"] == 31_772 and summary["partnerships"] > 31_500 and summary["triples"] > 300_000
+    again = cli("load-pairs", str(TABLE), "--store", str(store_path), "--format", "json", "--skip-bad-rows")
+    assert json.loads(again.stdout)["triples"] == summary["triples"]
+    store = open_store(store_path, read_only=True)
+    graph = article_iri("table:pairs.csv")
+    dortmund = city_iri("Dortmund", "DE")
+    with_dortmund = {q.subject for q in store.quads(graph) if q.predicate == v.PARTNER and q.object == dortmund}
+    partners = {q.object for q in store.quads(graph) if q.predicate == v.PARTNER and q.subject in with_dortmund} - {
+        dortmund
+    }
+    expected = {
+        city_iri(n, c) for n, c in [("Amiens", "FR"), ("Leeds", "GB"), ("Rostov-on-Don", "RU"), ("Zwickau", "DE")]
+    }
+    assert expected <= partners
