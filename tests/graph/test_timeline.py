@@ -39,7 +39,7 @@ def test_timeline_entries_carry_their_sources(curated_graph: nx.MultiDiGraph) ->
 def test_facts_of_an_article_about_another_pair_stay_out(curated_graph: nx.MultiDiGraph) -> None:
     """Article 02 is mainly about Dortmund–Zhytomyr; its council resolution is not Rostov's history."""
     entries = _timeline(curated_graph, "Dortmund", "Rostov-on-Don")
-    assert [(e.kind, e.what) for e in entries] == [("partnership", "partnership: twinning (suspended)")]
+    assert [(e.kind, e.what) for e in entries] == [("partnership", "twinning partnership (suspended)")]
     zhytomyr = {e.kind for e in _timeline(curated_graph, "Dortmund", "Zhytomyr")}
     assert {"reception", "funding", "donation", "agreement", "workshop"} <= zhytomyr
 

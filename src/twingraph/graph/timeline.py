@@ -67,9 +67,9 @@ def _entries(graph: nx.MultiDiGraph, fact: str) -> list[TimelineEntry]:
     data = graph.nodes[fact]
     kind, sources = data["kind"], data["sources"]
     if kind == "partnership":
-        caption = partnership_caption(data)
+        caption = partnership_caption(data).replace(data["type"], f"{data['type']} partnership", 1)
         milestones = [
-            TimelineEntry(date, milestone, f"{data['type']} partnership: {caption}", fact, sources)
+            TimelineEntry(date, milestone, caption, fact, sources)
             for milestone, date in (
                 ("partnership since", data.get("since")),
                 ("partnership planned by", data.get("planned_by")),
@@ -77,7 +77,7 @@ def _entries(graph: nx.MultiDiGraph, fact: str) -> list[TimelineEntry]:
             )
             if date
         ]
-        return milestones or [TimelineEntry(None, "partnership", f"partnership: {caption}", fact, sources)]
+        return milestones or [TimelineEntry(None, "partnership", caption, fact, sources)]
     details = [data["label"]]
     if kind == "visit" and data.get("size"):
         details.append(f"{data['size']} people")
