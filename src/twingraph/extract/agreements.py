@@ -79,7 +79,11 @@ def find_agreements(ctx: ArticleContext) -> list[AgreementMention]:
             d
             for d in info.dates
             if not (
-                renewal and re.search(r"\bvom\s+$|^vom\b", text[max(0, d.start - 5) : d.start] + (d.value.text or ""))
+                renewal
+                and (
+                    re.search(r"\bvom\s+$", text[max(0, d.start - 5) : d.start])
+                    or (d.value.text or "").lower().startswith("vom ")
+                )
             )
         ]
         dates = [d for d in dates if not re.match(lx.DURATION_AFTER, text[d.end :])]

@@ -17,7 +17,7 @@ from twingraph.extract.persons import name_spans
 from twingraph.extract.places import CityRef, find_city_refs, find_countries
 from twingraph.extract.sentences import Sentence, split_sentences
 from twingraph.facts import Article, Evidence
-from twingraph.gazetteer import Place
+from twingraph.gazetteer import Place, gazetteer
 
 _LANGUAGE_COUNTRIES = {"de": {"DE", "AT", "CH"}, "en": {"GB", "US", "IE"}, "uk": {"UA"}}
 _CYRILLIC = re.compile(r"[А-Яа-яІіЇїЄєҐґ]")
@@ -72,9 +72,12 @@ class ArticleContext:
 
 
 def detect_language(article: Article) -> str:
+    """The article's language as the reader gave it, else guessed from the text."""
     if article.language:
         return article.language
-    return "uk" if len(_CYRILLIC.findall(article.text[:2000])) > 50 else "de"
+    from twingraph.articles import detect_language as guess
+
+    return guess(article.text) or "de"
 
 
 def build_context(article: Article) -> ArticleContext:
@@ -95,9 +98,17 @@ def build_context(article: Article) -> ArticleContext:
                 counts[r.place.name] += 1
     ctx = ArticleContext(article, language, infos, places, counts)
     ctx.home = _home(ctx)
-    ctx.focus = _focus(ctx)
     for info in infos:
         info.orgs = find_organizations(info.text, info.refs, ctx.home)
+        for org in info.orgs:  # "The Grantham Twinning Association": its city is named, too
+            if org.city and not any(org.start <= r.start < org.end for r in info.refs):
+                counts[org.city] += 1
+                if org.city not in places:
+                    found = gazetteer().resolve(org.city)
+                    if found:
+                        places[org.city] = found
+    ctx.home = _home(ctx)
+    ctx.focus = _focus(ctx)
     return ctx
 
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from twingraph.extract import lexicon as lx
 from twingraph.extract.places import CityRef
+from twingraph.gazetteer import gazetteer
 
 _CAP = r"[A-ZÄÖÜ][\w’'&.-]*"
 _COMPLEMENT = (
@@ -65,6 +66,16 @@ def _city_at(refs: list[CityRef], start: int, end: int) -> CityRef | None:
         if ref.start >= start and ref.end <= end:
             return ref
     return None
+
+
+def _city_named_first(words: list[str]) -> str | None:
+    """ "Grantham Twinning Association": the words before the head noun may name the body's city."""
+    lowered = [w.lower() for w in words]
+    head = next((i for i, w in enumerate(lowered) if w in lx.ORG_HEADS_EN or w in ("twinning", "city")), 0)
+    if head == 0:
+        return None
+    place = gazetteer().resolve(" ".join(words[:head]))
+    return place.name if place else None
 
 
 def find_organizations(text: str, refs: list[CityRef], home: str | None) -> list[OrgMention]:
@@ -128,5 +139,5 @@ def find_organizations(text: str, refs: list[CityRef], home: str | None) -> list
         if len(words) < 2 and words and words[0].lower() not in ("bundestag", "bundesrat", "landtag"):
             continue
         ref = _city_at(refs, start, m.end())
-        add(" ".join(words), start, m.end(), ref.place.name if ref else None, None)
+        add(" ".join(words), start, m.end(), ref.place.name if ref else _city_named_first(words), None)
     return sorted(found, key=lambda o: o.start)

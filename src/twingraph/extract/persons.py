@@ -32,7 +32,7 @@ _ROLE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _ROLE_AFTER = re.compile(
-    r"^\s*(?:,\s*(?:an?\s+|the\s+|der\s+|die\s+)?|\s*\(|\s+als\s+(?:\w+\s+)?)"
+    r"^\s*(?:,\s*(?:an?\s+|the\s+|der\s+|die\s+)?|\s*\(|\s+als\s+(?:\w+\s+)??)"
     r"(?P<role>" + _ROLE_ALT + r")\b(?P<rest>[^,;()]*)",
     re.IGNORECASE,
 )
@@ -263,6 +263,11 @@ def _city_hint(text: str, offset: int, refs: list[CityRef]) -> str | None:
         if word in clause:
             return "country:" + code
     usable = [r for r in refs if not r.locating]
+    # "die Delegation aus Schytomyr ... von Bürgermeisterin X": the guests' city is not the host's
+    hosts = [
+        r for r in usable if not re.search(r"\b(?:aus|from)\s+(?:\w+\s+){0,2}$", text[max(0, r.start - 30) : r.start])
+    ]
+    usable = hosts or usable
     if not usable:
         return None
     return min(usable, key=lambda r: abs(r.start - offset)).place.name

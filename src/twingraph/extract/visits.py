@@ -159,6 +159,7 @@ def find_visits(ctx: ArticleContext) -> tuple[list[VisitMention], list[Event]]:
             if not triggers:
                 continue
             returning = any(w in lx.RETURN_VISIT_WORDS for w in triggers)
+            answered = returning and any(w not in lx.RETURN_VISIT_WORDS for w in triggers)
             origin, destination, explicit = _ends(ctx, info, start, end)
             if returning and not explicit and sentence_visits:
                 previous = sentence_visits[-1]
@@ -177,9 +178,11 @@ def find_visits(ctx: ArticleContext) -> tuple[list[VisitMention], list[Event]]:
                 end=first.until if first else None,
                 size=_size(clause, [r for r in info.refs if start <= r.start < end], start),
                 planned=future,
-                return_visit=returning,
+                return_visit=returning and not answered,
                 evidence=info.evidence,
             )
             sentence_visits.append(visit)
+            if answered:  # "nach dem ersten Besuch aus Dortmund in Schytomyr ... einen Gegenbesuch": both ways
+                sentence_visits.append(Visit(destination, origin, return_visit=True, evidence=info.evidence))
         visits.extend(VisitMention(v, info.sentence.index) for v in sentence_visits)
     return visits, planned

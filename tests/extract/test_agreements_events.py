@@ -1,0 +1,122 @@
+"""Agreements (parties, date), events (donation, funding, reception, anniversary) and organizations."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from twingraph.facts import FactSet
+
+Extract = Callable[..., FactSet]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "parties", "date"),
+    [
+        (
+            "Leeds and Dortmund are committing to strengthening relations with the re-signing of their Memorandum of "
+            "Understanding today, following the UK’s departure from the European Union.",
+            "2021-02-12",
+            {"Leeds", "Dortmund"},
+            "2021-02-12",
+        ),
+        (
+            "Tripartite twinning agreement between Khotyn (Ukraine), Żagań (Poland) and Teltow (Germany) was signed "
+            "by the mayors of the cities.",
+            None,
+            {"Khotyn", "Żagań", "Teltow"},
+            None,
+        ),
+        (
+            "Der Besuch wurde auch dafür genutzt, eine Vereinbarung zu einer Zusammenarbeit zwischen der Stadt "
+            "Dortmund und dem „Zhytomyr Volunteer Headquarter“ zu unterzeichnen.",
+            None,
+            {"Stadt Dortmund", "Zhytomyr Volunteer Headquarter"},
+            None,
+        ),
+        (
+            # a renewal is dated when it is signed, not by the charter it renews
+            "Im Fall von Dortmund und Amiens unterzeichneten beiden Seiten eine Erneuerung der Partnerschaftsurkunde "
+            "vom 2. April 1960.",
+            None,
+            {"Dortmund", "Amiens"},
+            None,
+        ),
+        (
+            "Am 5. Mai 2019 unterzeichneten die Bürgermeister von Jena und Lviv in Jena einen Partnerschaftsvertrag.",
+            None,
+            {"Jena", "Lviv"},
+            "2019-05-05",
+        ),
+    ],
+)
+def test_agreement(extract: Extract, text: str, published: str | None, parties: set[str], date: str | None) -> None:
+    agreements = extract(text, published=published).agreements
+    assert len(agreements) == 1
+    assert set(agreements[0].parties) == parties
+    assert (agreements[0].date.iso if agreements[0].date else None) == date
+
+
+def test_agreements_in_general_are_no_agreement(extract: Extract) -> None:
+    text = "Municipalities of Ukraine can sign twinning agreements with foreign municipalities such as Lublin or Kyiv."
+    assert extract(text).agreements == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Viele Spenden seien seitdem in Schytomyr gelandet, darunter ein Feuerwehrfahrzeug und ein Bus.", "donation"),
+        ("Martin van der Pütten und Fabian Zeuch übergaben Küchenmensen für Schulen und Generatoren.", "donation"),
+        (
+            "Der Besuch wurde zu großen Teilen von der Servicestelle für Kommunen in der Einen Welt gefördert.",
+            "funding",
+        ),
+        (
+            "The trip of the Ukrainian delegation took place thanks to the support of the Hans Seidel Foundation.",
+            "funding",
+        ),
+        ("Nach Ankunft wurde die Delegation von Bürgermeisterin Barbara Brunsing offiziell begrüßt.", "reception"),
+        ("Stadt Dortmund has been twinned with Leeds, with 2019 being the 50th year anniversary.", "anniversary"),
+        ("The town of Rugby donated two fire engines to its partner town of Bila Tserkva.", "donation"),
+    ],
+)
+def test_event_kind(extract: Extract, text: str, kind: str) -> None:
+    assert kind in [e.kind for e in extract(text).events]
+
+
+def test_one_anniversary_per_article(extract: Extract) -> None:
+    facts = extract(
+        "Die Feierlichkeiten zum runden Jubiläum mussten verschoben werden. Am 17. und 18. Mai wurde der Festakt "
+        "nachgeholt. Im Vordergrund stand der Festakt zum Jubiläum der Freundschaft von Dortmund und Amiens."
+    )
+    assert [e.kind for e in facts.events].count("anniversary") == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "city"),
+    [
+        ("Dr. Stefan Mühlhofer ist Direktor der Dortmunder Kulturbetriebe.", "Dortmunder Kulturbetriebe", "Dortmund"),
+        ("So wurde erörtert, wie das Klinikum Dortmund das Krankenhaus in Schytomyr unterstützen kann.",
+         "Klinikum Dortmund", "Dortmund"),
+        ("Das Bundesministerium für wirtschaftliche Zusammenarbeit bietet allen Kommunen Unterstützung.",
+         "Bundesministerium für wirtschaftliche Zusammenarbeit", None),
+        ("Councillor Judith Blake, leader of Leeds City Council, said it.", "Leeds City Council", "Leeds"),
+        ("The annual meeting of the Network of Young German Mayors took place in Berlin.",
+         "Network of Young German Mayors", None),
+        ("Die Feierstunde findet im Dortmunder Rathaus statt, organisiert von der Stadt Dortmund.", "Stadt Dortmund",
+         "Dortmund"),
+    ],
+)  # fmt: skip
+def test_organization(extract: Extract, text: str, name: str, city: str | None) -> None:
+    orgs = {o.name: o.city for o in extract(text).organizations}
+    assert name in orgs, orgs
+    assert orgs[name] == city
+
+
+def test_venues_are_no_organizations(extract: Extract) -> None:
+    facts = extract(
+        "The visit finished with the farewell party held at the Prince William of Gloucester Barracks. "
+        "Die Feierstunde findet im Dortmunder Rathaus statt."
+    )
+    assert not [o.name for o in facts.organizations if "Barracks" in o.name or "Rathaus" in o.name]

@@ -1,0 +1,127 @@
+"""Partnership type follows the text's word; status follows the cues of its clause; one per pair and type."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from twingraph.facts import FactSet
+
+Extract = Callable[..., FactSet]
+
+
+def _by_type(facts: FactSet) -> dict[str, tuple[frozenset[str], str, str | None]]:
+    return {p.type: (frozenset(p.cities), p.status, p.since.iso if p.since else None) for p in facts.partnerships}
+
+
+@pytest.mark.parametrize(
+    ("text", "pair", "type_", "status", "since"),
+    [
+        (
+            "Dortmunds 45 Jahre währende Städtepartnerschaft mit der russischen Stadt Rostow am Don liegt seit dem "
+            "russischen Angriffskrieg auf Eis.",
+            {"Dortmund", "Rostov-on-Don"},
+            "twinning",
+            "suspended",
+            None,
+        ),
+        (
+            "Im Dezember 1988 wurde die Städtepartnerschaft zwischen Dortmund und Zwickau begründet.",
+            {"Dortmund", "Zwickau"},
+            "twinning",
+            "active",
+            "1988-12",
+        ),
+        (
+            "Gleichzeitig strebt Dortmund eine neue Städtepartnerschaft an – mit Schytomyr in der Ukraine.",
+            {"Dortmund", "Zhytomyr"},
+            "twinning",
+            "planned",
+            None,
+        ),
+        (
+            "Der Stadtrat der Stadt Altdorf hat beschlossen, dass die Stadt Altdorf eine Solidaritätspartnerschaft "
+            "mit der Stadt Schowkwa eingeht.",
+            {"Altdorf bei Nürnberg", "Zhovkva"},
+            "solidarity",
+            "formalized",
+            None,
+        ),
+        (
+            "Żagań and Teltow have been sister cities for many years.",
+            {"Żagań", "Teltow"},
+            "twinning",
+            "active",
+            None,
+        ),
+        (
+            "Stadt Dortmund (Germany) has been twinned with Leeds for over 50 years.",
+            {"Dortmund", "Leeds"},
+            "twinning",
+            "active",
+            None,
+        ),
+        (
+            "Міський голова Дніпра повідомив, що Дніпро підписав угоду про співробітництво з німецьким містом Кельн.",
+            {"Dnipro", "Cologne"},
+            "cooperation",
+            "formalized",
+            None,
+        ),
+        (
+            "Nottingham and Karlsruhe signed their twinning charter in 1969.",
+            {"Nottingham", "Karlsruhe"},
+            "twinning",
+            "formalized",
+            "1969",
+        ),
+    ],
+)
+def test_partnership_from_sentence(
+    extract: Extract, text: str, pair: set[str], type_: str, status: str, since: str | None
+) -> None:
+    found = _by_type(extract(text))
+    assert type_ in found, found
+    assert found[type_] == (frozenset(pair), status, since)
+
+
+def test_solidarity_partnership_growing_into_a_twinning(extract: Extract) -> None:
+    facts = extract(
+        "Die Stadt Dortmund befindet sich seit Februar 2023 in einer Solidaritätspartnerschaft mit der 120 Kilometer "
+        "westlich von Kiew gelegenen Großstadt Schytomyr, die bis spätestens 2025 in eine formale "
+        "Städtepartnerschaft münden soll."
+    )
+    by_type = {p.type: p for p in facts.partnerships}
+    assert set(by_type) == {"solidarity", "twinning"}
+    solidarity, twinning = by_type["solidarity"], by_type["twinning"]
+    assert (solidarity.status, solidarity.since and solidarity.since.iso) == ("active", "2023-02")
+    assert (twinning.status, twinning.planned_by and twinning.planned_by.iso) == ("planned", "2025")
+    assert twinning.grew_from == "solidarity"
+    assert set(solidarity.cities) == {"Dortmund", "Zhytomyr"}  # Kyiv only locates Schytomyr
+    assert "Kyiv" in [c.name for c in facts.cities]
+
+
+def test_generic_partnership_word_refers_to_the_specific_one(extract: Extract) -> None:
+    facts = extract(
+        "Dortmund und Amiens schlossen vor 60 Jahren eine Städtepartnerschaft.\n"
+        "Beide Seiten unterzeichneten eine Erneuerung der Partnerschaftsurkunde vom 2. April 1960.\n"
+        "Die Partnerschaft zwischen Dortmund und Amiens soll weiter wachsen."
+    )
+    assert [(p.type, p.status, p.since and p.since.iso) for p in facts.partnerships] == [
+        ("twinning", "active", "1960-04-02")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bundespräsident Frank-Walter Steinmeier hat zur Bildung deutsch-ukrainischer Städtepartnerschaften "
+        "aufgerufen.",
+        "Municipalities of Ukraine can use the Guidelines to enter into twinning agreements.",
+        "After World War II, cities all over Europe started twinnings to nurture international understanding.",
+        "It was a pleasure to have the twinning group at Harlaxton Manor in Grantham and Lincoln.",
+    ],
+)
+def test_generic_talk_gives_no_partnership(extract: Extract, text: str) -> None:
+    assert extract(text).partnerships == ()

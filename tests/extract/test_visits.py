@@ -1,0 +1,108 @@
+"""Visits: origin, destination, dates and size; return visits; what is not a visit."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from twingraph.facts import FactSet
+
+Extract = Callable[..., FactSet]
+
+
+def _visits(facts: FactSet) -> list[tuple[str | None, str | None, str | None, str | None, int | None]]:
+    return [
+        (v.origin, v.destination, v.start.iso if v.start else None, v.end.iso if v.end else None, v.size)
+        for v in facts.visits
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Im Dezember 1988 wurde die Städtepartnerschaft zwischen Dortmund und Zwickau begründet. "
+            "Eine 25-köpfige Gruppe aus Zwickau reist vom 2. bis 4. Mai 2014 in die Partnerstadt.",
+            ("Zwickau", "Dortmund", "2014-05-02", "2014-05-04", 25),
+        ),
+        (
+            "Dortmund und Amiens feiern ihre Städtepartnerschaft. Aus diesem Anlass besuchte eine elfköpfige "
+            "Dortmunder Delegation unter der Leitung von Oberbürgermeister Thomas Westphal die französische "
+            "Partnerstadt.",
+            ("Dortmund", "Amiens", None, None, 11),
+        ),
+        (
+            "Dortmund und Schytomyr sind Partner. 19 Dortmunderinnen und Dortmunder reisten daher in die Ukraine, "
+            "um das Netzwerk zu festigen.",
+            ("Dortmund", "Zhytomyr", None, None, 19),
+        ),
+        (
+            "The Grantham Twinning Association welcomed 28 guests from Sankt Augustin in Germany last week.",
+            ("Sankt Augustin", "Grantham", "2017-07", None, 28),
+        ),
+        (
+            "A delegation of 12 from Leeds visited Dortmund on 3 March 2020 for the anniversary.",
+            ("Leeds", "Dortmund", "2020-03-03", None, 12),
+        ),
+    ],
+)
+def test_visit(extract: Extract, text: str, expected: tuple) -> None:
+    assert expected in _visits(extract(text, published="2017-07-09"))
+
+
+def test_return_visit_and_the_visit_it_answers(extract: Extract) -> None:
+    facts = extract(
+        "Exakt drei Monate nach dem ersten Besuch aus Dortmund in der ukrainischen Stadt Schytomyr gab es nun einen "
+        "Gegenbesuch: Eine sechsköpfige Delegation nahm die Einladung aus Dortmund an und war während der Digitalen "
+        "Woche Dortmund (DiWoDo) vom 24. bis 29. September 2023 zu Gast."
+    )
+    visits = {(v.origin, v.destination): v for v in facts.visits}
+    assert set(visits) == {("Dortmund", "Zhytomyr"), ("Zhytomyr", "Dortmund")}
+    back = visits[("Zhytomyr", "Dortmund")]
+    assert back.size == 6 and back.return_visit
+    assert back.start and back.start.iso == "2023-09-24"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a signing by video link is no visit
+        "Dortmund und Schytomyr: Nun fand unlängst ein Online-Meeting zur Unterzeichnung statt, "
+        "der Besuch aus Dortmund in Schytomyr folgt.",
+        # sightseeing stops during a visit are no visits
+        "Grantham welcomed guests from Sankt Augustin. This year, the visitors enjoyed a trip to Hull and Norwich.",
+        # a trip to a country, by nobody named
+        "The idea of tripartite cooperation between Żagań, Teltow and Khotyn was born during one of his trips to "
+        "Germany.",
+    ],
+)
+def test_not_visits(extract: Extract, text: str) -> None:
+    pairs = {(v.origin, v.destination) for v in extract(text).visits}
+    assert not pairs & {("Dortmund", "Zhytomyr"), ("Grantham", "Hull"), ("Sankt Augustin", "Hull")}
+    assert ("Khotyn", "Teltow") not in pairs and (None, "Teltow") not in pairs
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        (
+            "Dortmund und Schytomyr arbeiten zusammen. Ein Ergebnis ist ein geplanter Besuch von Jugendlichen aus "
+            "Schytomyr voraussichtlich im Februar 2024.",
+            "2024-02",
+        ),
+        (
+            "Dortmund hilft Schytomyr. Unter anderem kommen demnächst zehn Kinder und Jugendliche einer Musikschule "
+            "nach Dortmund.",
+            None,
+        ),
+    ],
+)
+def test_future_trips_without_fixed_days_are_planned_visit_events(
+    extract: Extract, text: str, date: str | None
+) -> None:
+    facts = extract(text)
+    planned = [e for e in facts.events if e.kind == "planned_visit"]
+    assert len(planned) == 1
+    assert (planned[0].date.iso if planned[0].date else None) == date
+    assert facts.visits == ()
