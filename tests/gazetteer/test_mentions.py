@@ -121,6 +121,8 @@ NOT_CITIES = [
     "Volodymyr Zelensky met Olaf Scholz; Володимир Зеленський зустрівся з послом.",
     "The farewell party held at the Prince William of Gloucester Barracks.",
     "SPD und CDU im Rat; die ESSEN-Ausgabe.",
+    "Wie sich der Status im Lauf der Zeit geändert hat, am Ende des Ortes.",
+    "Dates and Names: the Tour of the city.",
 ]
 
 

@@ -130,6 +130,10 @@ def test_unknown_names_resolve_to_nothing(g: Gazetteer):
         ("Czech Republic", "CZ"),
         ("South Korea", "KR"),
         ("Atlantis", None),
+        ("Deutschland", "DE"),
+        ("Німеччині", "DE"),
+        ("Україна", "UA"),
+        ("Tschechien", "CZ"),
     ],
 )
 def test_country_codes(g: Gazetteer, name: str, code: str | None):

@@ -10,7 +10,7 @@ from twingraph.gazetteer.text import fold
 class Countries:
     """ISO 3166-1 alpha-2 codes with English names and the aliases twin-town tables use."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, other_names: Path | None = None) -> None:
         self.names: dict[str, str] = {}
         self._codes: dict[str, str] = {}
         self._names_and_aliases: set[str] = set()
@@ -22,6 +22,13 @@ class Countries:
             self._names_and_aliases.update((name, *filter(None, aliases.split("|"))))
             for form in (code, name, *filter(None, aliases.split("|"))):
                 self._codes[fold(form)] = code
+        if other_names is not None and other_names.exists():
+            # German, Ukrainian and Russian names: "Deutschland", "Україні" (code,name lines)
+            for line in other_names.read_text(encoding="utf-8").splitlines():
+                if line and not line.startswith("#") and not line.startswith("code,"):
+                    code, name = line.split(",", 1)
+                    self._codes[fold(name)] = code
+                    self._names_and_aliases.add(name)
 
     def code(self, name_or_code: str | None) -> str | None:
         """The ISO code for a country name, alias or code; None when unknown."""

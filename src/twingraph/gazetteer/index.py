@@ -52,7 +52,7 @@ class Gazetteer:
             self._rows.pop()
         self._places: list[Place | None] = [None] * len(self._rows)
         self._flags: list[int] = [-1] * len(self._rows)
-        self.countries = Countries(data / "countries.tsv")
+        self.countries = Countries(data / "countries.tsv", data / "country_names.csv")
         self._own = PlaceNumbers(tables[OWN])  # folded own name -> places
         self._alternate = PlaceNumbers(tables[ALTERNATE])  # folded alternate name -> places
         # Exact forms that may stand for a place in a text: one-word forms by own name, then by alternate;

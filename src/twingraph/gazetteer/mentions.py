@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 # Words after which a capitalised word names a place: "in Essen", "aus Halle", "the city of Bath".
 PLACE_PREPOSITIONS = frozenset(
-    {"in", "im", "aus", "nach", "von", "vom", "bis", "bei", "zwischen", "from", "to", "of", "near", "at", "between"}
+    {"in", "aus", "nach", "von", "bis", "bei", "zwischen", "from", "to", "of", "near", "at", "between"}
     | {"місто", "місті", "з", "до", "у", "в"}
 )
 NAME_PARTICLES = frozenset({"van", "von", "der", "den", "de", "da", "di", "du", "la", "le", "ten", "ter", "zu", "vom"})
