@@ -235,6 +235,13 @@ NOT_NAMES = {
 EXTRA_FIRST_NAMES = {"halyna", "ostap", "serhij", "serhii", "oleksandr", "oleksii", "vitalii", "andrii", "yurii",
                      "mykola", "svitlana", "olena", "oksana", "tetiana", "iryna", "nataliia", "volodymyr",
                      "borys"}  # fmt: skip
+# Ukrainian first names by stem: the name is inflected ("Олексія Макеєва", "Ірини Шум" are genitives).
+CYRILLIC_FIRST_NAME_STEMS = (
+    "борис", "франк", "володимир", "олекс", "ірин", "віктор", "вітал", "сергі", "сергій", "андрі", "олен", "юлі",
+    "дмитр", "михайл", "петр", "оксан", "натал", "тетян", "світлан", "галин", "ігор", "юрі", "васил", "олег",
+    "ольг", "марі", "ганн", "катерин", "богдан", "тарас", "остап", "роман", "ярослав", "микол", "степан", "іван",
+    "павл", "олаф", "анк", "вадим", "геннад", "людмил", "валері", "леонід", "євген", "костянтин", "максим",
+)  # fmt: skip
 NAME_PARTICLES = {"van", "von", "der", "de", "den", "zu", "van der", "von der", "di", "da", "le", "la", "ten", "ter"}
 
 # --- organizations ----------------------------------------------------------------------------------------

@@ -27,7 +27,7 @@ _TITLE = r"(?:(?:Dr|Prof|Mr|Mrs|Ms|Coun|Cllr|Sir|Dipl\.-Ing)\.?\s+)"
 _ROLE_BEFORE = re.compile(
     r"(?:\b(?P<former>frühere[rn]?|ehemalige[rn]?|former)\s+)?\b(?P<role>" + _ROLE_ALT + r")\b"
     r"(?P<tail>(?:\s+(?:of|to\s+the\s+\w+\s+of|von|der\s+Stadt)\s+(?:the\s+)?[A-ZÄÖÜŻ][\w’'-]*(?:\s+[A-ZÄÖÜ][\w-]*)?"
-    r"|\s+[A-ZÄÖÜ][\w-]*s)?)"
+    r"|\s+[A-ZÄÖÜ][\w-]*s|\s+[А-ЯІЇЄҐ][\w'’-]*)?)"
     r"\s*,?\s*" + _TITLE + r"*$",
     re.IGNORECASE,
 )
@@ -59,6 +59,8 @@ def _first_names() -> frozenset[str]:
 
 def is_first_name(word: str) -> bool:
     first = word.split("-")[0].lower()
+    if _CYRILLIC_WORD.match(first):
+        return len(first) >= 4 and first.startswith(lx.CYRILLIC_FIRST_NAME_STEMS)
     return first not in lx.NOT_NAMES and first in _first_names()
 
 
@@ -84,15 +86,22 @@ _NAME = re.compile(
 def _name_candidates(text: str) -> list[re.Match[str]]:
     """Every place a name may start, overlapping: "Oberbürgermeister Thomas" fails, "Thomas Westphal" is tried."""
     found: list[re.Match[str]] = []
-    pos = 0
-    while True:
-        m = _NAME.search(text, pos)
-        if m is None:
-            return found
-        found.append(m)
-        pos = m.start("first") + 1
+    for pattern in (_NAME, _CYRILLIC_NAME) if _CYRILLIC_WORD.search(text) else (_NAME,):
+        pos = 0
+        while True:
+            m = pattern.search(text, pos)
+            if m is None:
+                break
+            found.append(m)
+            pos = m.start("first") + 1
+    return sorted(found, key=lambda m: m.start("first"))
 
 
+_CYRILLIC_WORD = re.compile(r"[а-яіїєґ]")
+_CYRILLIC_NAME = re.compile(
+    r"(?P<titles>)(?P<first>[А-ЯІЇЄҐ][а-яіїєґ'’]+(?:-[А-ЯІЇЄҐ][а-яіїєґ'’]+)?)"
+    r"(?P<rest>\s+[А-ЯІЇЄҐ][а-яіїєґ'’]+(?:-[А-ЯІЇЄҐ][а-яіїєґ'’]+)?)"
+)
 _AND = re.compile(r"^\s*(?:und|and|sowie|&)\s+")
 
 
@@ -107,8 +116,11 @@ def find_persons(
         surname = rest.split()[-1]
         start, end = m.start("first"), m.end()
         role_before = _ROLE_BEFORE.search(text[: m.start()])
-        if not is_first_name(first) and (role_before is None or _looks_like_noun(first) or _looks_like_noun(surname)):
+        known = is_first_name(first)
+        if not known and (role_before is None or _looks_like_noun(first) or _looks_like_noun(surname)):
             continue
+        if not known and _CYRILLIC_WORD.search(first):
+            continue  # Ukrainian nouns are capitalised after a role word too ("голова Дніпра")
         if not _plausible_surname(surname, text[end:]):
             continue  # "Hans Seidel Foundation"
         if re.search(r"\b(?:Prince|King|Queen|St\.?|Sankt|Saint)\s+$", text[: m.start()]):

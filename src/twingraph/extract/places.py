@@ -24,7 +24,7 @@ _LOCATING = re.compile(
     re.IGNORECASE,
 )
 _DEMONYM = re.compile(
-    r"\b(?P<stem>[A-ZÄÖÜ][a-zäöüß]+(?:[- ][A-ZÄÖÜ][a-zäöüß]+)?)"
+    r"\b(?P<stem>[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?)"
     r"(?P<suffix>er\*innen|er:innen|erinnen|erin|ern|ers|er)\b"
 )
 # Stems that end a German adjective in -er but are no city ("Neuer", "Weiter").
