@@ -74,7 +74,7 @@ def read_jsonl(path: Path) -> Iterator[Article | InputProblem]:
                 yield InputProblem(str(path), number, f"line {too_large}")
                 continue
             try:
-                record = json.loads(raw.decode("utf-8-sig" if number == 1 else "utf-8"))
+                record = json.loads(raw.decode("utf-8-sig" if number == 1 else "utf-8").strip())
             except UnicodeDecodeError:
                 yield InputProblem(str(path), number, "not UTF-8 (JSON Lines must be UTF-8)")
                 continue
