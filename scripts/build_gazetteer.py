@@ -246,6 +246,10 @@ def merge_table(entries: list[Entry], country_lookup: dict[str, str]) -> tuple[l
     by_qid: dict[str, Entry] = {}
     with (TABLE / "cities.csv").open(encoding="utf-8", newline="") as f:
         rows = list(csv.DictReader(f))
+    # Rows naming a place by its own GeoNames name go first, so that "Vienna" claims Vienna before "Wieden"
+    # (a district of Vienna, and one of its alternate names) could.
+    own_names = {(e.country, fold(e.name)) for e in entries}
+    rows.sort(key=lambda r: (country_lookup.get(fold(r["country"].strip())), fold(r["city"].strip())) not in own_names)
     for row in rows:
         name, country_name = row["city"].strip(), row["country"].strip()
         code = country_lookup.get(fold(country_name))
@@ -258,6 +262,8 @@ def merge_table(entries: list[Entry], country_lookup: dict[str, str]) -> tuple[l
         lon = float(row["lon"]) if row.get("lon") else None
         region = bool(_REGION_WORDS.search(name)) or "(" in name
         candidates = by_form.get((code, fold(name)), []) if not region else []
+        if qid:  # another Wikidata item is another place, whatever the name: Quebec (province) is not Quebec City
+            candidates = [c for c in candidates if not c.qid or c.qid == qid]
         if candidates and lat is not None and lon is not None and row.get("coord_source") == "wikidata":
             near = [c for c in candidates if distance_km((lat, lon), (c.lat or 0, c.lon or 0)) < 40]
             candidates = near
