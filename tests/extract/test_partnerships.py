@@ -70,6 +70,21 @@ def _by_type(facts: FactSet) -> dict[str, tuple[frozenset[str], str, str | None]
             None,
         ),
         (
+            "The city remains twinned with Dresden in Germany and Kiel, said Coventry's Lord Mayor.",
+            {"Coventry", "Kiel"},
+            "twinning",
+            "active",
+            None,
+        ),
+        (
+            "Die Städtepartnerschaft zwischen München und Lublin besteht seit 2021. Im kommenden Jahr soll ein "
+            "Gegenbesuch stattfinden.",
+            {"Munich", "Lublin"},
+            "twinning",
+            "active",
+            "2021",
+        ),
+        (
             "Nottingham and Karlsruhe signed their twinning charter in 1969.",
             {"Nottingham", "Karlsruhe"},
             "twinning",

@@ -81,6 +81,12 @@ Extract = Callable[..., FactSet]
             None,
         ),
         (
+            "Lord Mayor of Coventry, Councillor Kevin Foster, said the decision was taken after the invasion.",
+            "Kevin Foster",
+            "councillor",
+            "Coventry",
+        ),
+        (
             "Der Empfang im Rathaus von Leipzig wurde von Oberbürgermeister Burkhard Jung eröffnet.",
             "Burkhard Jung",
             "Lord Mayor",

@@ -28,6 +28,14 @@ def test_abbreviations_and_ordinals_do_not_end_sentences() -> None:
     ]
 
 
+def test_a_year_ending_a_sentence_ends_it() -> None:
+    text = "Die Partnerschaft besteht seit 2021. Im kommenden Jahr soll ein Gegenbesuch stattfinden."
+    assert [s.text for s in split_sentences(text)] == [
+        "Die Partnerschaft besteht seit 2021.",
+        "Im kommenden Jahr soll ein Gegenbesuch stattfinden.",
+    ]
+
+
 def test_headings_are_flagged() -> None:
     text = "Kliniken und Musikschulen vereinbaren Zusammenarbeit\nDas Klinikum plant gegenseitige Praktika."
     first, second = split_sentences(text)

@@ -179,7 +179,9 @@ DONATION_BLOCKERS = ("delegation", "vertreter", "delegates")
 ROLE_WORDS: dict[str, str] = {
     "oberbürgermeister": "Lord Mayor", "oberbürgermeisterin": "Lord Mayor", "ob": "Lord Mayor",
     "altoberbürgermeister": "former Lord Mayor", "altoberbürgermeisterin": "former Lord Mayor",
-    "bürgermeister": "mayor", "bürgermeisterin": "mayor", "stadtoberhaupt": "mayor",
+    "bürgermeister": "mayor", "bürgermeisterin": "mayor", "stadtoberhaupt": "mayor", "stadtpräsident": "mayor",
+    "stadtpräsidenten": "mayor", "stadtpräsidentin": "mayor", "präsidenten": "president", "bürgermeisters": "mayor",
+    "oberbürgermeisters": "Lord Mayor", "direktors": "director", "leiters": "head",
     "stellvertretende bürgermeisterin": "deputy mayor", "stellvertretender bürgermeister": "deputy mayor",
     "stellvertretende bürgermeister": "deputy mayor", "erster bürgermeister": "mayor",
     "bundespräsident": "Federal President", "bundeskanzler": "Federal Chancellor",
@@ -205,6 +207,11 @@ ROLE_WORDS: dict[str, str] = {
     "spokesman": "spokesperson", "міський голова": "mayor", "президент": "president", "посол": "ambassador",
     "генконсул": "Consul General",
 }  # fmt: skip
+# The local titles of a city's head: without a city named, a local paper means its own city's.
+LOCAL_MAYOR_TITLES: dict[str, tuple[str, ...]] = {
+    "de": ("oberbürgermeister", "oberbürgermeisterin", "ob", "bürgermeister", "bürgermeisterin"),
+    "en": ("lord mayor", "mayor"),
+}
 # Roles held at national level: "Bundespräsident X" belongs to no city.
 NATIONAL_ROLES = {
     "Federal President",

@@ -37,6 +37,11 @@ _STADT = re.compile(
     r"(?<![a-zäöüß]{3}e\s)(?<![a-zäöüß]{2}en\s)(?<!mit der\s)\bStadt"
     r"\s+(?P<city>[A-ZÄÖÜ][\w-]+(?:\s+(?:am|an\s+der|bei)\s+[A-ZÄÖÜ][\w-]+)?)"
 )
+# "Stiftung Deutsch-Polnische Zusammenarbeit", "Verein Städtepartnerschaft Dortmund": a body named after its kind
+_NAMED_BODY = re.compile(
+    r"\b(?P<head>Stiftung|Verein|Verband|Förderverein|Freundeskreis|Netzwerk|Initiative)"
+    r"(?P<name>(?:\s+[A-ZÄÖÜ][\w-]*){1,3})"
+)
 _RUN = re.compile(
     r"(?:\b[A-ZÄÖÜŻŁ][\w’'&/-]*|\bBVB\b)(?:\s+(?:(?:of|for|and|&)(?:\s+the)?\s+)?(?:[A-ZÄÖÜŻŁ][\w’'&/-]*))*"
 )
@@ -120,6 +125,10 @@ def find_organizations(text: str, refs: list[CityRef], home: str | None) -> list
         city = city_ref.place.name if city_ref else (home if municipal else None)
         kind = "council" if "rat" in lower else None
         add(name, m.start() + (0 if left and not left.lower().startswith("städtisch") else len(left)), end, city, kind)
+
+    for m in _NAMED_BODY.finditer(text):
+        ref = _city_at(refs, m.start(), m.end())
+        add(m.group(0), m.start(), m.end(), ref.place.name if ref else None, "association")
 
     for m in _STADT.finditer(text):
         ref = _city_at(refs, m.start("city"), m.end("city"))

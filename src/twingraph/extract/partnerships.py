@@ -18,6 +18,7 @@ from twingraph.extract.clauses import clause_of, has_cue, last_part, says_someth
 from twingraph.extract.context import ArticleContext, SentenceInfo
 from twingraph.facts import DateValue, Evidence
 
+_WITH = re.compile(r"\b(?:with|mit)\b")
 _TRIPARTITE = re.compile(r"\b(?:tripartite|trilateral|dreiseitig|Dreier|trinational)", re.IGNORECASE)
 _ACTIVE_CUES = (
     r"\bseit\b", r"\bsince\b", r"\bfor (?:over |more than )?\d+ years\b", r"\bfor many years\b", r"\bbesteht\b",
@@ -123,6 +124,15 @@ def _pairs(ctx: ArticleContext, info: SentenceInfo, trigger: _Trigger) -> list[t
             names.append(ref.place.name)
     if len(names) >= 3 and _TRIPARTITE.search(info.text):
         return [tuple(sorted(p)) for p in combinations(names[:3], 2)]  # type: ignore[misc]
+    with_word = _WITH.search(info.text)
+    if with_word and len(names) >= 2:
+        # "X is twinned with A and B" / "Dortmund hat Partnerschaften mit A, B und C": X pairs with each
+        after = [r.place.name for r in info.partner_refs() if r.start > with_word.start()]
+        before = [r.place.name for r in info.partner_refs() if r.start < with_word.start()]
+        subject = before[0] if before else ctx.home
+        partners = [c for c in dict.fromkeys(after) if c != subject]
+        if subject and partners:
+            return [tuple(sorted((subject, c))) for c in partners]  # type: ignore[misc]
     if len(names) >= 2:
         return [tuple(sorted((names[0], other))) for other in names[1:2]]  # type: ignore[misc]
     if trigger.plural:

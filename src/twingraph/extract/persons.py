@@ -116,6 +116,8 @@ def find_persons(
         surname = rest.split()[-1]
         start, end = m.start("first"), m.end()
         role_before = _ROLE_BEFORE.search(text[: m.start()])
+        if first.lower() in lx.ROLE_WORDS or first.lower().rstrip(".") in lx.ACADEMIC_TITLES:
+            continue  # "Councillor Kevin": the name starts after the title
         known = is_first_name(first)
         if not known and (role_before is None or _looks_like_noun(first) or _looks_like_noun(surname)):
             continue

@@ -71,6 +71,8 @@ class RuleExtractor:
                     of = ctx.focus_city_in(code) or ctx.most_mentioned_in(code)
                 else:
                     of = p.city_hint
+            if of is None and p.role_text and p.role_text.lower() in lx.LOCAL_MAYOR_TITLES.get(ctx.language, ()):
+                of = ctx.home  # "Oberbürgermeister Dieter Reiter" in a local paper: the home city's
             s = ctx.sentences[index].sentence
             persons.append(
                 Person(

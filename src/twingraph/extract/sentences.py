@@ -35,6 +35,19 @@ def _pipeline(lang: str) -> Language:
 
 
 _LINE = re.compile(r"[^\n]+")
+# The German tokenizer reads "2021." as an ordinal, so "besteht seit 2021. Im kommenden Jahr" stays one sentence.
+_YEAR_END = re.compile(
+    r"\b(?:1[89]|20)\d\d\.\s+(?=[A-ZÄÖÜ„\"])(?!(?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\b)"
+)
+
+
+def _split_after_years(line: str, start: int, end: int) -> list[tuple[int, int]]:
+    pieces, begin = [], start
+    for m in _YEAR_END.finditer(line, start, end):
+        pieces.append((begin, m.start() + 5))
+        begin = m.end()
+    pieces.append((begin, end))
+    return pieces
 
 
 def split_sentences(text: str, language: str | None = None) -> list[Sentence]:
@@ -46,10 +59,11 @@ def split_sentences(text: str, language: str | None = None) -> list[Sentence]:
         stripped = line.rstrip()
         heading = not stripped.endswith(_FINAL_PUNCT)
         for span in doc.sents:
-            raw = line[span.start_char : span.end_char]
-            body = raw.strip()
-            if not body:
-                continue
-            start = line_start + span.start_char + (len(raw) - len(raw.lstrip()))
-            sentences.append(Sentence(body, start, start + len(body), len(sentences), heading))
+            for piece_start, piece_end in _split_after_years(line, span.start_char, span.end_char):
+                raw = line[piece_start:piece_end]
+                body = raw.strip()
+                if not body:
+                    continue
+                start = line_start + piece_start + (len(raw) - len(raw.lstrip()))
+                sentences.append(Sentence(body, start, start + len(body), len(sentences), heading))
     return sentences

@@ -20,10 +20,18 @@ from twingraph.extract.context import ArticleContext, SentenceInfo
 from twingraph.extract.places import CityRef
 from twingraph.facts import Event, Visit
 
-_ORIGIN_BEFORE = re.compile(r"\b(?:aus|from)\s+(?:(?:der|dem|den|the|city\s+of|Stadt|[a-zäöü]+(?:en|er|e))\s+){0,3}$")
+_TOWN_WORDS = (
+    r"city\s+of|town\s+of|twin\s+town(?:\s+of)?|partner\s+city(?:\s+of)?|Stadt|Gemeinde|Partnerstadt|Partnergemeinde"
+)
+_ORIGIN_BEFORE = re.compile(
+    r"\b(?:aus|from)\s+(?:(?:der|dem|den|the|its|their|ihrer|seiner|"
+    + _TOWN_WORDS
+    + r"|[a-zäöü]+(?:en|er|e))\s+){0,3}$"
+)
 _DEST_BEFORE = re.compile(
-    r"\b(?:nach|to|in|ins|zu\s+Gast\s+in|visited|besuchte[n]?)\s+(?:(?:der|die|dem|den|the|city\s+of|Stadt|"
-    r"[a-zäöü]+(?:en|er|e|es))\s+){0,3}$"
+    r"\b(?:nach|to|in|ins|zu\s+Gast\s+in|visited|besuchte[n]?)\s+(?:(?:der|die|dem|den|the|its|their|"
+    + _TOWN_WORDS
+    + r"|[a-zäöü]+(?:en|er|e|es))\s+){0,3}$"
 )
 _INVITATION_BEFORE = re.compile(r"\b(?:Einladung|invitation)\s+(?:aus|from|der\s+Stadt|of)\s+(?:\w+\s+){0,2}$")
 _COUNTRY_DEST = re.compile(r"\b(?:nach|in\s+die|in\s+den|ins|to)\s+$")
