@@ -226,10 +226,9 @@ def test_cli_loads_the_whole_world_table(cli, store_path: Path):
     assert result.returncode == 0, result.stderr
     summary = json.loads(result.stdout)
     assert summary["rows"] == 31_772 and summary["partnerships"] > 31_500 and summary["triples"] > 300_000
-    again = cli("load-pairs", str(TABLE), "--store", str(store_path), "--format", "json", "--skip-bad-rows")
-    assert json.loads(again.stdout)["triples"] == summary["triples"]
     store = open_store(store_path, read_only=True)
     graph = article_iri("table:pairs.csv")
+    assert len(store) == store.count_in(graph) == summary["triples"]
     dortmund = city_iri("Dortmund", "DE")
     with_dortmund = {q.subject for q in store.quads(graph) if q.predicate == v.PARTNER and q.object == dortmund}
     partners = {q.object for q in store.quads(graph) if q.predicate == v.PARTNER and q.subject in with_dortmund} - {
