@@ -60,6 +60,8 @@ INJECTIONS: tuple[str, ...] = (
     "?city } UNION { ?s ?p ?o",
     "Dortmund\r\n#",
     "Dort\x00mund",
+    "[/]",  # console markup: must be printed, not interpreted
+    "[bold red]Dortmund[/bold red] [link=http://evil]x[/link]",
 )
 
 # Text a hostile web page could carry into an entity name, a description or an evidence sentence.

@@ -6,6 +6,8 @@ import importlib
 import pkgutil
 import sys
 
+from rich.markup import escape
+
 from twingraph.cli.app import app, console_err
 from twingraph.errors import UserError
 
@@ -25,7 +27,9 @@ def main() -> None:
     try:
         app()
     except UserError as err:
-        console_err.print(f"[bold red]error:[/] {err}", highlight=False, soft_wrap=True)
+        # one line, printed as typed, even when the message quotes a value with line breaks or [markup]
+        line = escape(str(err).replace("\r", "\\r").replace("\n", "\\n"))
+        console_err.print(f"[bold red]error:[/] {line}", highlight=False, soft_wrap=True)
         sys.exit(2)
     except KeyboardInterrupt:
         console_err.print("interrupted; everything stored before this point is kept")
