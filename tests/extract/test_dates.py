@@ -51,6 +51,7 @@ def test_absolute_dates(text: str, iso: str, until: str | None, inferred: bool) 
         ("welcomed 28 guests last week", "2021-02"),
         ("Вже сьогодні Дніпро підписав угоду", "2021-02-12"),
         ("im vergangenen September", "2020-09"),
+        ("welcomed a delegation to City Hall on Tuesday.", "2021-02-09"),  # 12 February 2021 was a Friday
     ],
 )
 def test_relative_dates_resolve_against_the_publication_date(text: str, iso: str) -> None:

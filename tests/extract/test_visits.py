@@ -42,6 +42,11 @@ def _visits(facts: FactSet) -> list[tuple[str | None, str | None, str | None, st
             ("Sankt Augustin", "Grantham", "2017-07", None, 28),
         ),
         (
+            "Buffalo Mayor Byron Brown welcomed a delegation of eight officials from Kanazawa, Japan, to City Hall on "
+            "Tuesday.",
+            ("Kanazawa", "Buffalo", "2017-07-04", None, 8),
+        ),
+        (
             "A delegation of 12 from Leeds visited Dortmund on 3 March 2020 for the anniversary.",
             ("Leeds", "Dortmund", "2020-03-03", None, 12),
         ),

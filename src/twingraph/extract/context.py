@@ -56,6 +56,7 @@ class ArticleContext:
     counts: Counter[str] = field(default_factory=Counter)
     home: str | None = None
     focus: tuple[str, ...] = ()
+    year: int | None = None  # the year the article speaks from (publication, else inferred)
 
     def other_focus(self, city: str) -> str | None:
         """The other city of the focus pair."""
@@ -96,7 +97,7 @@ def build_context(article: Article) -> ArticleContext:
             places.setdefault(r.place.name, r.place)
             if not r.locating and not r.derived:
                 counts[r.place.name] += 1
-    ctx = ArticleContext(article, language, infos, places, counts)
+    ctx = ArticleContext(article, language, infos, places, counts, year=year)
     ctx.home = _home(ctx)
     for info in infos:
         info.orgs = find_organizations(info.text, info.refs, ctx.home)

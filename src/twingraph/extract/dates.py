@@ -149,7 +149,8 @@ _RELATIVE: list[tuple[re.Pattern[str], int, str]] = [
 
 _DIGIT = re.compile(r"\d")
 _RELATIVE_WORD = re.compile(
-    r"heute|today|сьогодні|gestern|yesterday|вчора|Woche|week|Jahr|year|vergangenen|letzten|last", re.IGNORECASE
+    r"heute|today|сьогодні|gestern|yesterday|вчора|Woche|week|Jahr|year|vergangenen|letzten|last|tag\b|day\b",
+    re.IGNORECASE,
 )
 
 
@@ -254,6 +255,25 @@ def _relative(m: re.Match[str], days: int, precision: str, ctx: DateContext) -> 
     return DateValue(f"{moment.year:04d}", m.group(0))
 
 
+_WEEKDAYS = {
+    "montag": 0, "dienstag": 1, "mittwoch": 2, "donnerstag": 3, "freitag": 4, "samstag": 5, "sonnabend": 5,
+    "sonntag": 6, "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
+}  # fmt: skip
+# "am Dienstag", "on Tuesday", "last Friday" with no day number: the latest such day up to the publication date
+_WEEKDAY_ALONE = re.compile(
+    r"\b(?:am|on|last|vergangenen|letzten)\s+(?P<day>" + "|".join(_WEEKDAYS) + r")\b(?![,\s]+(?:den\s+|the\s+)?\d)",
+    re.IGNORECASE,
+)
+
+
+def _weekday(m: re.Match[str], ctx: DateContext) -> DateValue | None:
+    base = _published(ctx)
+    if base is None:
+        return None
+    back = (base.weekday() - _WEEKDAYS[m.group("day").lower()]) % 7
+    return DateValue((base - timedelta(days=back)).isoformat(), m.group(0), inferred=True)
+
+
 def find_dates(text: str, ctx: DateContext | None = None) -> list[DateMention]:
     """Every date expression in `text`, left to right, without overlaps (the longest form wins)."""
     ctx = ctx or DateContext()
@@ -277,6 +297,12 @@ def find_dates(text: str, ctx: DateContext | None = None) -> list[DateMention]:
                 continue
             taken.append((m.start(), m.end()))
             found.append(DateMention(m.start(), m.end(), parsed[0], parsed[1]))
+    for m in _WEEKDAY_ALONE.finditer(text):
+        if free(m.start(), m.end()):
+            weekday = _weekday(m, ctx)
+            if weekday is not None:
+                taken.append((m.start(), m.end()))
+                found.append(DateMention(m.start(), m.end(), weekday, None, relative=True))
     for pattern, days, precision in _RELATIVE:
         for m in pattern.finditer(text):
             if not free(m.start(), m.end()):

@@ -163,7 +163,8 @@ EVENT_WORDS: dict[str, str] = {
     "fördermittel": "funding", "zuschuss": "funding", "funded": "funding", "sponsored": "funding",
     "funding": "funding", "grant": "funding",
     # reception
-    "begrüßt": "reception", "empfangen": "reception", "empfing": "reception", "empfang": "reception",
+    "begrüßt": "reception", "begrüßte": "reception", "begrüßten": "reception", "empfängt": "reception",
+    "empfangen": "reception", "empfing": "reception", "empfang": "reception", "hosted": "reception",
     "welcomed": "reception", "reception": "reception",
     # anniversary
     "jubiläum": "anniversary", "jubiläums": "anniversary", "festakt": "anniversary", "jahrestag": "anniversary",
@@ -262,7 +263,7 @@ ORG_HEAD_EXACT_DE = {"bundestag", "bundesrat", "landtag", "europäische union", 
 ORG_HEADS_EN = (
     "association", "council", "foundation", "network", "office", "union", "ministry", "agency", "committee",
     "society", "club", "university", "project", "headquarter", "headquarters", "trust", "fund", "manor", "company",
-    "bundestag", "parliament", "commission", "institute", "college", "united",
+    "bundestag", "parliament", "commission", "institute", "college", "united", "program", "programme",
 )  # fmt: skip
 # Bodies of a city that are named without the city ("der Stadtrat"): the article's home city completes the name.
 MUNICIPAL_BODIES = {"stadtrat": "Stadtrat", "stadtrates": "Stadtrat", "stadtrats": "Stadtrat",

@@ -76,7 +76,9 @@ def _city_at(refs: list[CityRef], start: int, end: int) -> CityRef | None:
 def _city_named_first(words: list[str]) -> str | None:
     """ "Grantham Twinning Association": the words before the head noun may name the body's city."""
     lowered = [w.lower() for w in words]
-    head = next((i for i, w in enumerate(lowered) if w in lx.ORG_HEADS_EN or w in ("twinning", "city")), 0)
+    head = next(
+        (i for i, w in enumerate(lowered) if w in lx.ORG_HEADS_EN or w in ("twinning", "city", "sister", "twin")), 0
+    )
     if head == 0:
         return None
     place = gazetteer().resolve(" ".join(words[:head]))

@@ -100,7 +100,7 @@ def _status(info: SentenceInfo, trigger: _Trigger, single: bool) -> str | None:
     return None
 
 
-def _dates(info: SentenceInfo, trigger: _Trigger) -> tuple[DateValue | None, DateValue | None]:
+def _dates(info: SentenceInfo, trigger: _Trigger, signed: bool) -> tuple[DateValue | None, DateValue | None]:
     text = info.text
     start, end = clause_of(text, trigger.start)
     since = planned_by = None
@@ -112,7 +112,7 @@ def _dates(info: SentenceInfo, trigger: _Trigger) -> tuple[DateValue | None, Dat
             continue
         if _PLANNED_BY_BEFORE.search(before):
             planned_by = planned_by or DateValue(d.value.iso[:4], d.value.text, d.value.inferred)
-        elif _SINCE_BEFORE.search(before) or d.value.precision == "day":
+        elif _SINCE_BEFORE.search(before) or d.value.precision == "day" or signed:
             since = since or d.value
     return since, planned_by
 
@@ -153,7 +153,9 @@ def find_partnerships(ctx: ArticleContext) -> list[PartnershipMention]:
         triggers = _triggers(info.text)
         for trigger in triggers:
             explicit = _status(info, trigger, single=len(triggers) == 1)
-            since, planned_by = _dates(info, trigger)
+            since, planned_by = _dates(info, trigger, signed=explicit == "formalized")
+            if explicit == "formalized" and since and ctx.year and int(since.iso[:4]) < ctx.year - 1:
+                explicit = "active"  # "Die Partnerschaft wurde 1974 besiegelt": signed long ago, simply existing
             if planned_by and explicit is None:
                 explicit = "planned"
             for pair in _pairs(ctx, info, trigger):

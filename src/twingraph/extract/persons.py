@@ -276,12 +276,12 @@ def _city_hint(text: str, offset: int, refs: list[CityRef]) -> str | None:
     for word, code in _NATIONALITY.items():
         if word in clause:
             return "country:" + code
-    usable = [r for r in refs if not r.locating]
+    usable = [r for r in refs if not r.locating and r.end <= offset]  # the city named before the post
     # "die Delegation aus Schytomyr ... von Bürgermeisterin X": the guests' city is not the host's
     hosts = [
         r for r in usable if not re.search(r"\b(?:aus|from)\s+(?:\w+\s+){0,2}$", text[max(0, r.start - 30) : r.start])
     ]
-    usable = hosts or usable
+    usable = hosts
     if not usable:
         return None
     return min(usable, key=lambda r: abs(r.start - offset)).place.name

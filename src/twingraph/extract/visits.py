@@ -45,6 +45,7 @@ _SIZE_PATTERNS = (
     re.compile(r"\b(?P<w>[a-zäöü]+)köpfige", re.IGNORECASE),
     re.compile(r"\b(?P<n>\d+)\s+(?:" + "|".join(lx.SIZE_NOUNS) + r")\b", re.IGNORECASE),
     re.compile(r"\b(?:delegation|group)\s+of\s+(?P<n>\d+)\b", re.IGNORECASE),
+    re.compile(r"\b(?:delegation|group)\s+of\s+(?P<w>[a-z]+)\b", re.IGNORECASE),
     re.compile(r"\b(?P<n>\d+)-(?:strong|member)\b", re.IGNORECASE),
 )
 _ATTENDED = re.compile(r"\b(?:attended by|nahmen\b.*\bteil)\b", re.IGNORECASE)
