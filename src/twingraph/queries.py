@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from pyoxigraph import Literal
+from pyoxigraph import Literal, NamedNode
 
 from twingraph.errors import UserError
 from twingraph.resources import queries_dir
@@ -107,7 +107,7 @@ _TOKENS = re.compile(
 )
 
 
-def with_values(sparql: str, bindings: Mapping[str, Literal]) -> str:
+def with_values(sparql: str, bindings: Mapping[str, Literal | NamedNode]) -> str:
     """The query with `VALUES (?a ?b) { (lit lit) }` opening its outermost WHERE group.
 
     For endpoints that do not take substitutions. Literals are written in their escaped N-Triples form,
@@ -131,9 +131,10 @@ def with_values(sparql: str, bindings: Mapping[str, Literal]) -> str:
     return f"{sparql[:opening]}\n  VALUES ({names}) {{ ({values}) }}\n{sparql[opening:]}"
 
 
-def _checked_literal(value: object) -> Literal:
-    if not isinstance(value, Literal):
-        raise TypeError(f"parameters are bound as literals, got {type(value).__name__}")
+def _checked_literal(value: object) -> Literal | NamedNode:
+    """Only RDF terms, whose N-Triples form escapes everything, may enter the VALUES block."""
+    if not isinstance(value, Literal | NamedNode):
+        raise TypeError(f"parameters are bound as RDF literals or IRIs, got {type(value).__name__}")
     return value
 
 

@@ -1,0 +1,293 @@
+"""Query latency on a large graph: the embedded Oxigraph store against rdflib's in-memory Dataset.
+
+The graph (>= 1M quads): the world twin-town table (twingraph.pairs over data/twin-towns/pairs.csv, or the
+shared copy) plus COPIES copies of the dev-set gold facts, each copy under its own source key, alternately
+curated and extracted. Every library query whose parameters have a sample value runs on both engines with
+the same parameter bindings (substitutions on Oxigraph, initBindings on rdflib); the seven contract queries
+also run scoped to one source graph (a VALUES block binding ?g), the way a scorer reads one article.
+
+Prints p50 latency per query and engine, the speed-up, and whether both engines returned the same number
+of rows. rdflib loads the graph once in a worker process; each query runs in a forked copy with a time
+budget, and a query over budget is reported as "> budget".
+
+    .venv/bin/python bench/bench_queries.py [--copies 352] [--runs 5] [--rdflib-runs 3] [--rdflib-budget 120]
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import multiprocessing as mp
+import statistics
+import sys
+import tempfile
+import time
+from multiprocessing.connection import Connection
+from pathlib import Path
+
+from pyoxigraph import Literal, NamedNode, RdfFormat, serialize
+
+from twingraph.curated import load_curated
+from twingraph.facts import FactSet
+from twingraph.queries import library, with_values
+from twingraph.rdf.iris import article_iri
+from twingraph.rdf.mapping import facts_to_quads
+from twingraph.store import open_store
+
+ROOT = Path(__file__).resolve().parents[1]
+PAIRS = [ROOT / "data" / "twin-towns" / "pairs.csv", ROOT.parent / "shared" / "data" / "twin-towns" / "pairs.csv"]
+GOLD = [ROOT.parent / "shared" / "eval" / "dev" / "gold", ROOT / "data" / "gold"]
+CONTRACT = ("cities", "persons", "organizations", "partnerships", "visits", "agreements", "events")
+SAMPLE_PARAMS = {
+    "city": "Dortmund",
+    "partner": "Zhytomyr",
+    "entity": "Svitlana Olshanska",
+    "country": "UA",
+    "source": "https://www.dortmund.de/newsroom/nachrichten/delegation-aus-schytomyr-besucht-dortmund.html",
+}
+
+
+@dataclasses.dataclass(frozen=True)
+class Case:
+    """One timed question: a query text and its parameter values."""
+
+    name: str
+    text: str
+    params: dict[str, str]
+    contract: bool
+
+
+@dataclasses.dataclass(frozen=True)
+class Timing:
+    rows: int
+    p50_ms: float | None  # None: over budget or failed
+    note: str = ""
+
+
+def first_existing(paths: list[Path]) -> Path:
+    for path in paths:
+        if path.exists():
+            return path
+    sys.exit(f"none of these exist: {', '.join(map(str, paths))}")
+
+
+def build_nquads(copies: int, out: Path) -> tuple[int, NamedNode]:
+    """Write the bench graph as N-Quads; returns the number of quads and one source graph to scope by."""
+    try:
+        from twingraph.pairs import read_pairs
+    except ImportError:
+        sys.exit("twingraph.pairs (twingraph load-pairs) is needed to read the twin-town table")
+    started = time.perf_counter()
+    table = read_pairs(first_existing(PAIRS))
+    quads = list(dict.fromkeys(facts_to_quads(table.facts)))
+    print(f"twin-town table: {len(quads):,} quads ({time.perf_counter() - started:.1f} s)", flush=True)
+    gold_dir = first_existing(GOLD)
+    gold = [load_curated(path) for path in sorted(gold_dir.glob("*.yaml"))]
+    scope = article_iri(gold[0].article.key)
+    with out.open("wb") as sink:
+        sink.write(serialize(quads, format=RdfFormat.N_QUADS) or b"")
+        total = len(quads)
+        for copy in range(copies):
+            batch = []
+            for facts in gold:
+                key = facts.article.key if copy == 0 else f"{facts.article.key}#copy-{copy}"
+                origin = "curated" if copy % 2 == 0 else "extracted"
+                copied: FactSet = dataclasses.replace(
+                    facts, article=dataclasses.replace(facts.article, key=key), origin=origin
+                )
+                batch.extend(dict.fromkeys(facts_to_quads(copied)))
+            sink.write(serialize(batch, format=RdfFormat.N_QUADS) or b"")
+            total += len(batch)
+    print(f"with {copies} copies of {len(gold)} gold articles: {total:,} quads", flush=True)
+    return total, scope
+
+
+def cases(scope: NamedNode) -> list[Case]:
+    found: list[Case] = []
+    for query in library():
+        if any(not p.optional and p.name not in SAMPLE_PARAMS for p in query.params):
+            continue
+        params = {p.name: SAMPLE_PARAMS[p.name] for p in query.params if p.name in SAMPLE_PARAMS}
+        found.append(Case(query.name, query.text, params, query.name in CONTRACT))
+    for query in library():
+        if query.name in CONTRACT:
+            scoped = with_values(query.text, {"g": scope})
+            found.append(Case(f"{query.name} (one source)", scoped, {}, True))
+    return found
+
+
+def p50(times: list[float]) -> float:
+    return statistics.median(times) * 1000
+
+
+def time_oxigraph(store_dir: Path, nquads: Path, runs: int, todo: list[Case]) -> dict[str, Timing]:
+    store = open_store(store_dir)
+    started = time.perf_counter()
+    with nquads.open("rb") as source:
+        store.bulk_load(source, NamedNode("urn:unused"), RdfFormat.N_QUADS)
+    print(f"oxigraph: {len(store):,} quads loaded in {time.perf_counter() - started:.1f} s", flush=True)
+    results: dict[str, Timing] = {}
+    for case in todo:
+        bindings = {name: Literal(value) for name, value in case.params.items()}
+
+        def run(text: str = case.text, b: dict[str, Literal] = bindings) -> int:
+            try:
+                return len(list(store.query(text, b)))  # type: ignore[arg-type]
+            except RuntimeError:  # a parameter not projected: bound as a VALUES block instead
+                return len(list(store.query(with_values(text, b))))  # type: ignore[arg-type]
+
+        rows = run()
+        times = []
+        for _ in range(runs):
+            began = time.perf_counter()
+            run()
+            times.append(time.perf_counter() - began)
+        results[case.name] = Timing(rows, p50(times))
+        print(f"  oxigraph {case.name:<28} {results[case.name].p50_ms:9.1f} ms  {rows} rows", flush=True)
+    return results
+
+
+def _rdflib_run(dataset: object, text: str, params: dict[str, str], runs: int, answer: Connection) -> None:
+    """In a forked child: time one query `runs` times on the already loaded dataset."""
+    from rdflib import Literal as RdfLiteral
+    from rdflib import Variable as RdfVariable
+
+    bindings = {RdfVariable(k): RdfLiteral(v) for k, v in params.items()}
+    try:
+        times, rows = [], 0
+        for attempt in range(runs):
+            began = time.perf_counter()
+            rows = len(list(dataset.query(text, initBindings=bindings)))  # type: ignore[attr-defined]
+            times.append(time.perf_counter() - began)
+            if attempt == 0 and times[0] > 10:  # slow enough that one run says it all
+                break
+        answer.send(("ok", rows, times))
+    except Exception as err:  # report and carry on: rdflib's errors are not ours to fix here
+        answer.send(("error", 0, f"{type(err).__name__}: {str(err)[:80]}"))
+
+
+def rdflib_worker(nquads: str, runs: int, budget: float, requests: Connection) -> None:
+    """Load the graph into rdflib once; each query then runs in a forked copy that is killed when over
+    budget, so a slow query never costs a reload."""
+    from rdflib import Dataset
+
+    dataset = Dataset()
+    began = time.perf_counter()
+    dataset.parse(nquads, format="nquads")
+    requests.send(("loaded", len(dataset), time.perf_counter() - began))
+    fork = mp.get_context("fork")
+    while True:
+        message = requests.recv()
+        if message is None:
+            return
+        text, params = message
+        mine, theirs = fork.Pipe()
+        child = fork.Process(target=_rdflib_run, args=(dataset, text, params, runs, theirs))
+        child.start()
+        if mine.poll(budget):
+            requests.send(mine.recv())
+        else:
+            requests.send(("budget", 0, f"> {budget:g} s"))
+        child.kill()
+        child.join()
+
+
+class RdflibEngine:
+    def __init__(self, nquads: Path, runs: int, budget: float) -> None:
+        self.nquads, self.runs, self.budget = nquads, runs, budget
+        self.process: mp.process.BaseProcess | None = None
+        self.conn: Connection | None = None
+
+    def start(self) -> None:
+        context = mp.get_context("spawn")
+        parent, child = context.Pipe()
+        args = (str(self.nquads), self.runs, self.budget, child)
+        self.process = context.Process(target=rdflib_worker, args=args, daemon=True)
+        self.process.start()
+        self.conn = parent
+        _, count, seconds = parent.recv()
+        print(f"rdflib: {count:,} quads loaded in {seconds:.1f} s", flush=True)
+
+    def stop(self) -> None:
+        if self.process is not None:
+            if self.conn is not None:
+                self.conn.send(None)
+            self.process.join(timeout=10)
+            if self.process.is_alive():
+                self.process.kill()
+        self.process, self.conn = None, None
+
+    def time(self, case: Case) -> Timing:
+        if self.conn is None:
+            self.start()
+        assert self.conn is not None
+        self.conn.send((case.text, case.params))
+        status, rows, payload = self.conn.recv()
+        if status != "ok":
+            return Timing(0, None, str(payload))
+        return Timing(rows, p50(payload))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--copies", type=int, default=352, help="copies of the gold articles")
+    parser.add_argument("--runs", type=int, default=5, help="timed runs per query on Oxigraph")
+    parser.add_argument("--rdflib-runs", type=int, default=3, help="timed runs per query on rdflib")
+    parser.add_argument("--rdflib-budget", type=float, default=120, help="seconds rdflib may spend per query")
+    parser.add_argument("--skip-rdflib", action="store_true", help="time Oxigraph only")
+    options = parser.parse_args()
+
+    with tempfile.TemporaryDirectory(prefix="twingraph-bench-") as work:
+        folder = Path(work)
+        nquads = folder / "bench.nq"
+        total, scope = build_nquads(options.copies, nquads)
+        todo = cases(scope)
+        oxigraph = time_oxigraph(folder / "store", nquads, options.runs, todo)
+        rdflib: dict[str, Timing] = {}
+        if not options.skip_rdflib:
+            engine = RdflibEngine(nquads, options.rdflib_runs, options.rdflib_budget)
+            try:
+                for case in todo:
+                    rdflib[case.name] = engine.time(case)
+                    r = rdflib[case.name]
+                    shown = f"{r.p50_ms:9.1f} ms" if r.p50_ms is not None else r.note
+                    print(f"  rdflib   {case.name:<28} {shown}  {r.rows} rows", flush=True)
+            finally:
+                engine.stop()
+    report(total, todo, oxigraph, rdflib)
+
+
+def report(total: int, todo: list[Case], oxigraph: dict[str, Timing], rdflib: dict[str, Timing]) -> None:
+    print(f"\nquery latency, p50, on {total:,} quads")
+    print(f"{'query':<30} {'rows':>7} {'oxigraph ms':>12} {'rdflib ms':>12} {'speed-up':>9}  same rows")
+    speedups = []
+    for case in todo:
+        ox = oxigraph[case.name]
+        rd = rdflib.get(case.name)
+        rd_text, speed, same = "-", "-", "-"
+        if rd is not None and rd.p50_ms is not None and ox.p50_ms:
+            rd_text = f"{rd.p50_ms:.1f}"
+            speedups.append(rd.p50_ms / ox.p50_ms)
+            speed = f"{rd.p50_ms / ox.p50_ms:.0f}x"
+            same = "yes" if rd.rows == ox.rows else f"no ({rd.rows})"
+        elif rd is not None:
+            rd_text = rd.note[:12]
+            if rd.note.startswith(">") and ox.p50_ms:
+                budget = float(rd.note.strip("> s"))
+                speed = f">{budget * 1000 / ox.p50_ms:.0f}x"
+        mark = "*" if case.contract else " "
+        print(f"{mark}{case.name:<29} {ox.rows:>7} {ox.p50_ms or 0:>12.1f} {rd_text:>12} {speed:>9}  {same}")
+    contract = [oxigraph[c.name].p50_ms or 0 for c in todo if c.contract]
+    print("* contract query (goal: p50 <= 20 ms)")
+    within = sum(1 for ms in contract if ms <= 20)
+    print(f"contract queries within 20 ms: {within} of {len(contract)}")
+    if speedups:
+        geometric = statistics.geometric_mean(speedups)
+        print(
+            f"speed-up over rdflib: median {statistics.median(speedups):.0f}x, geometric mean {geometric:.0f}x, "
+            f"min {min(speedups):.0f}x (queries rdflib finished within budget)"
+        )
+
+
+if __name__ == "__main__":
+    main()
