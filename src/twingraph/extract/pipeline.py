@@ -97,6 +97,8 @@ class RuleExtractor:
     def _organizations(ctx: ArticleContext, persons: list[Person]) -> list[Organization]:
         found: dict[str, Organization] = {}
         for info in ctx.sentences:
+            if info.sentence.heading and not info.text.endswith(":"):
+                continue  # headlines and teaser lines name bodies the article itself does not speak of
             for o in info.orgs:
                 if o.name not in found:
                     found[o.name] = Organization(o.name, o.city, o.kind, info.evidence)

@@ -50,6 +50,11 @@ def _split_after_years(line: str, start: int, end: int) -> list[tuple[int, int]]
     return pieces
 
 
+# No sentence of prose is this long: such a run is a flattened list or a broken page. Per-sentence rules
+# compare mentions pairwise, so one 300 KB "sentence" took 17 s; skipping it keeps extraction linear.
+MAX_SENTENCE_CHARS = 5_000
+
+
 def split_sentences(text: str, language: str | None = None) -> list[Sentence]:
     """Sentences of `text` in order; offsets point into `text`."""
     nlp = _pipeline(language or "de")
@@ -62,7 +67,7 @@ def split_sentences(text: str, language: str | None = None) -> list[Sentence]:
             for piece_start, piece_end in _split_after_years(line, span.start_char, span.end_char):
                 raw = line[piece_start:piece_end]
                 body = raw.strip()
-                if not body:
+                if not body or len(body) > MAX_SENTENCE_CHARS:
                     continue
                 start = line_start + piece_start + (len(raw) - len(raw.lstrip()))
                 sentences.append(Sentence(body, start, start + len(body), len(sentences), heading))
