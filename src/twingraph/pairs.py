@@ -12,8 +12,6 @@ import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pyoxigraph import RdfFormat, serialize
-
 from twingraph import __version__
 from twingraph.errors import UserError
 from twingraph.facts import Article, City, DateValue, FactSet, Partnership
@@ -228,13 +226,13 @@ def store_table(store: EmbeddedStore, table: PairTable) -> int:
 
     Every row was checked before, so what is written is the whole table, never part of it. A world table
     is hundreds of thousands of triples, too many for one SPARQL update to be quick: a first load is a
-    bulk load of N-Quads; a reload changes only the triples that differ, in one transaction (dropping and
+    bulk load; a reload changes only the triples that differ, in one transaction (dropping and
     re-inserting the whole graph takes ten times longer).
     """
     graph = article_iri(table.key)
     quads = dict.fromkeys(facts_to_quads(table.facts))
     if not store.has_graph(graph):
-        store.bulk_load(serialize(quads, format=RdfFormat.N_QUADS) or b"", graph)
+        store.bulk_extend(quads)
         return len(quads)
     old = set(store.quads(graph))
     store.patch_graph(graph, remove=old.difference(quads), add=[q for q in quads if q not in old])

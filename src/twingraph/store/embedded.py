@@ -104,6 +104,10 @@ class EmbeddedStore:
         """Fast, non-transactional load for large tables; callers validate everything first."""
         self._store.bulk_load(data, format=fmt, to_graph=graph if fmt != RdfFormat.N_QUADS else None)
 
+    def bulk_extend(self, quads: Iterable[Quad]) -> None:
+        """Like bulk_load, for quads already built: no N-Quads round trip (twice as fast for a world table)."""
+        self._store.bulk_extend(quads)
+
     def flush(self) -> None:
         self._store.flush()
 
