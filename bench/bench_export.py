@@ -18,34 +18,39 @@ from dataclasses import replace
 from pathlib import Path
 
 import rdflib
-from pyoxigraph import NamedNode, RdfFormat, serialize
+from pyoxigraph import NamedNode, Quad, RdfFormat, Store, serialize
 
 from twingraph.curated import load_curated
 from twingraph.export import export_to_file, write_jsonld
-from twingraph.rdf.iris import article_iri
 from twingraph.rdf.mapping import facts_to_quads
 from twingraph.rdf.vocab import PREFIXES
-from twingraph.store import EmbeddedStore, open_store
+from twingraph.store import open_store
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD_CANDIDATES = (ROOT.parent / "shared" / "eval" / "dev" / "gold", ROOT / "data" / "gold")
 
 
-def fill(store: EmbeddedStore, gold: Path, target: int) -> int:
-    """Load copies of the gold fact sets under new source keys until `target` quads are in the store."""
+def fill(path: Path, gold: Path, target: int) -> int:
+    """Copies of the gold fact sets under new source keys, `target` distinct quads, loaded in one bulk load.
+
+    One load and a compaction afterwards give the store the shape it has after normal use; hundreds of small
+    bulk loads would leave hundreds of unmerged files and slow every read down.
+    """
     facts = [load_curated(p) for p in sorted(gold.glob("*.yaml"))]
-    copy, quads = 0, 0
-    while quads < target:
-        buffer = io.BytesIO()
-        batch = []
+    quads: set[Quad] = set()
+    copy = 0
+    while len(quads) < target:
         for f in facts:
             key = f"{f.article.key}#copy-{copy}"
-            batch += facts_to_quads(replace(f, article=replace(f.article, key=key)))
-        serialize(batch, buffer, RdfFormat.N_QUADS)
-        store.bulk_load(buffer.getvalue(), article_iri("unused"), RdfFormat.N_QUADS)
-        quads += len(batch)
+            quads.update(facts_to_quads(replace(f, article=replace(f.article, key=key))))
         copy += 1
+    buffer = io.BytesIO()
+    serialize(quads, buffer, RdfFormat.N_QUADS)
+    store = Store(str(path))  # pyoxigraph itself: EmbeddedStore has no compaction call
+    store.bulk_load(buffer.getvalue(), format=RdfFormat.N_QUADS)
     store.flush()
+    store.optimize()
+    del store
     return copy * len(facts)
 
 
@@ -64,9 +69,9 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        store = open_store(folder / "store")
         t0 = time.perf_counter()
-        sources = fill(store, args.gold, args.triples)
+        sources = fill(folder / "store", args.gold, args.triples)
+        store = open_store(folder / "store", must_exist=True)
         n = len(store)
         print(f"data: {n:,} quads in {sources:,} named graphs from {args.gold}; cores: {os.cpu_count()}")
         print(f"load (not counted): {time.perf_counter() - t0:.1f} s")
