@@ -34,8 +34,13 @@ _KNOWN, _MAJOR, _REGION = 1, 2, 4
 def _word_list(path: Path) -> set[str]:
     if not path.exists():
         return set()
-    lines = (line.split("#", 1)[0].strip() for line in path.read_text(encoding="utf-8").splitlines())
-    return {line for line in lines if line}
+    words = set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if "#" in line:  # a comment, on its own line or after the word
+            line = line.split("#", 1)[0]
+        words.add(line.strip())
+    words.discard("")
+    return words
 
 
 class Gazetteer:

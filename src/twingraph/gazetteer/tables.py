@@ -9,7 +9,8 @@ values are parsed on first use.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from functools import partial
 from pathlib import Path
 
 from twingraph.gazetteer.text import fold, words
@@ -21,9 +22,16 @@ SECTIONS = (OWN, ALTERNATE, TEXT_OWN, TEXT_ALTERNATE, MULTI)
 class PlaceNumbers:
     """Key -> place numbers, smallest (most populous) first; parsed from the raw text on first use."""
 
-    def __init__(self, raw: dict[str, str]) -> None:
-        self._raw = raw
+    def __init__(self, raw: Callable[[], dict[str, str]]) -> None:
+        self._make_raw: Callable[[], dict[str, str]] | None = raw
+        self._raw_table: dict[str, str] = {}
         self._parsed: dict[str, list[int]] = {}
+
+    @property
+    def _raw(self) -> dict[str, str]:
+        if self._make_raw is not None:  # the section's lines become a dict on the first lookup
+            self._raw_table, self._make_raw = self._make_raw(), None
+        return self._raw_table
 
     def get(self, key: str) -> list[int]:
         found = self._parsed.get(key)
@@ -46,8 +54,8 @@ class PlaceNumbers:
 class MultiwordForms:
     """(first word, second word) -> [(all words, place number)], longest name first."""
 
-    def __init__(self, raw: dict[str, str]) -> None:
-        self._raw = raw
+    def __init__(self, raw: Callable[[], dict[str, str]]) -> None:
+        self._raw = raw()
         self._parsed: dict[tuple[str, str], list[tuple[tuple[str, ...], int]]] = {}
 
     def get(self, first: str, second: str) -> list[tuple[tuple[str, ...], int]]:
@@ -70,9 +78,10 @@ class MultiwordForms:
         self._parsed[(tokens[0], tokens[1])] = found
 
 
-def read_tables(path: Path) -> dict[str, dict[str, str]]:
+def read_tables(path: Path) -> dict[str, Callable[[], dict[str, str]]]:
+    """Section name -> a function making its key -> value dict (called when the section is first needed)."""
     lines = path.read_text(encoding="utf-8").split("\n")
-    tables: dict[str, dict[str, str]] = {}
+    tables: dict[str, Callable[[], dict[str, str]]] = {}
     at = 0
     while at < len(lines):
         header = lines[at]
@@ -80,11 +89,15 @@ def read_tables(path: Path) -> dict[str, dict[str, str]]:
             at += 1
             continue
         _, name, count = header.split(" ")
-        block = lines[at + 1 : at + 1 + 2 * int(count)]
-        pairs = iter(block)
-        tables[name] = dict(zip(pairs, pairs, strict=True))
-        at += 1 + 2 * int(count)
+        start, end = at + 1, at + 1 + 2 * int(count)
+        tables[name] = partial(_pairs, lines, start, end)
+        at = end
     return tables
+
+
+def _pairs(lines: list[str], start: int, end: int) -> dict[str, str]:
+    block = iter(lines[start:end])
+    return dict(zip(block, block, strict=True))
 
 
 def write_tables(path: Path, places: Iterable[tuple[list[str], list[str], list[str]]]) -> None:
