@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import shutil
+import subprocess
+import sys
 from pathlib import Path
+
+import pytest
 
 from twingraph.rdf import iris
 
@@ -28,3 +33,21 @@ def test_docs_writes_ontology_and_vocabulary_pages(cli, tmp_path: Path) -> None:
         "twingraph.ttl",
         "vocabularies.html",
     ]
+
+
+def _can_drop_network() -> bool:
+    if shutil.which("unshare") is None:
+        return False
+    return subprocess.run(["unshare", "-n", "true"], capture_output=True).returncode == 0
+
+
+@pytest.mark.skipif(not _can_drop_network(), reason="needs `unshare -n` (root) to run without a network")
+def test_docs_build_without_network(tmp_path: Path) -> None:
+    done = subprocess.run(
+        ["unshare", "-n", sys.executable, "-m", "twingraph", "docs", "--out", str(tmp_path), "-q"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "Partnership" in (tmp_path / "index.html").read_text(encoding="utf-8")
