@@ -111,3 +111,14 @@ def test_future_trips_without_fixed_days_are_planned_visit_events(
     assert len(planned) == 1
     assert (planned[0].date.iso if planned[0].date else None) == date
     assert facts.visits == ()
+
+
+def test_trip_dated_after_publication_to_a_month_is_a_planned_visit(extract: Extract) -> None:
+    facts = extract(
+        "Die Städtepartnerschaft zwischen Erfurt und Kraków besteht seit 1963. Im Mai reist eine Erfurter "
+        "Delegation nach Kraków, um dort einen Freundschaftsvertrag zu unterzeichnen.",
+        published="2024-03-15",
+    )
+    assert facts.visits == ()
+    assert [(e.kind, e.date and e.date.iso) for e in facts.events] == [("planned_visit", "2024-05")]
+    assert facts.agreements == ()  # not signed yet

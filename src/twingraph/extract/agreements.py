@@ -21,6 +21,17 @@ _BETWEEN = re.compile(r"\b(?:zwischen|between|між)\s+(?P<span>.+?)(?:[.;]|\s+
 _DOC_ENDINGS = ("abkommen", "vereinbarung", "vertrag", "urkunde", "memorandum", "erklärung")
 
 
+_PURPOSE = re.compile(r"\bum\b[^.;]*\bzu\s+(?:unterzeichnen|unterschreiben|besiegeln)\b|\bto\s+sign\b")
+
+
+def _ahead(ctx: ArticleContext, info: SentenceInfo) -> bool:
+    """Does the sentence date something after the article appeared?"""
+    published = ctx.article.published
+    if published is None:
+        return False
+    return any(d.value.iso[: len(published.iso)] > published.iso[: len(d.value.iso)] for d in info.dates)
+
+
 @dataclass(frozen=True)
 class AgreementMention:
     agreement: Agreement
@@ -71,6 +82,8 @@ def find_agreements(ctx: ArticleContext) -> list[AgreementMention]:
             continue
         if re.search(r"\b(?:agreements|Abkommen\s+mit\s+vielen|Verträge)\b", text):
             continue  # generic talk about agreements
+        if _PURPOSE.search(text) and (has_cue(text, lx.FUTURE_CUES) or _ahead(ctx, info)):
+            continue  # "reist im Mai nach Kraków, um dort einen Vertrag zu unterzeichnen": not signed yet
         parties = _parties(ctx, info)
         if len(parties) < 2:
             continue

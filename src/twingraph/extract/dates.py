@@ -121,6 +121,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     # Februar 2023 / im Dezember 1988 / in February 2023
     ("month_year", re.compile(r"\b" + _m("mo") + r"\s+(?:of\s+)?" + _y("y"), re.IGNORECASE)),
+    # "Im Mai reist eine Delegation", "Anfang Juni", "in March": the month of the year the text speaks from
+    (
+        "month_only",
+        re.compile(r"\b(?:im|Anfang|Mitte|Ende|in|early|late|mid-?)\s+" + _m("mo") + r"(?!\s*\d)", re.IGNORECASE),
+    ),
     # im vergangenen September / last September
     (
         "month_last",
@@ -149,7 +154,7 @@ _RELATIVE: list[tuple[re.Pattern[str], int, str]] = [
 
 _DIGIT = re.compile(r"\d")
 _RELATIVE_WORD = re.compile(
-    r"heute|today|сьогодні|gestern|yesterday|вчора|Woche|week|Jahr|year|vergangenen|letzten|last|tag\b|day\b",
+    r"(?:im|in|Anfang|Mitte|Ende|early|late|mid)\s+[A-ZÄÖÜa-z]|heute|today|сьогодні|gestern|yesterday|вчора|Woche|week|Jahr|year|vergangenen|letzten|last|tag\b|day\b",
     re.IGNORECASE,
 )
 
@@ -226,9 +231,9 @@ def _absolute(kind: str, m: re.Match[str], ctx: DateContext) -> tuple[DateValue,
     month = int(groups["mo"]) if groups.get("mo", "").isdigit() else _month(groups.get("mo"))
     if month is None:
         return None
-    if kind == "month_year":
+    if kind in ("month_year", "month_only"):
         iso = _iso(year, month)
-        return (DateValue(iso, written), None) if iso else None
+        return (DateValue(iso, written, inferred=inferred), None) if iso else None
     day_iso = _iso(year, month, int(groups["d"]))
     if day_iso is None:
         return None
@@ -287,7 +292,7 @@ def find_dates(text: str, ctx: DateContext | None = None) -> list[DateMention]:
         return all(end <= s or start >= e for s, e in taken)
 
     for kind, pattern in _PATTERNS:
-        if not has_digit and kind != "month_last":
+        if not has_digit and kind not in ("month_last", "month_only"):
             continue  # every other form has a number in it
         for m in pattern.finditer(text):
             if not free(m.start(), m.end()):

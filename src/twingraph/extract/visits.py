@@ -18,7 +18,7 @@ from twingraph.extract import lexicon as lx
 from twingraph.extract.clauses import clauses, has_cue, last_part, says_something, words
 from twingraph.extract.context import ArticleContext, SentenceInfo
 from twingraph.extract.places import CityRef
-from twingraph.facts import Event, Visit
+from twingraph.facts import DateValue, Event, Visit
 
 _TOWN_WORDS = (
     r"city\s+of|town\s+of|twin\s+town(?:\s+of)?|partner\s+city(?:\s+of)?|Stadt|Gemeinde|Partnerstadt|Partnergemeinde"
@@ -138,6 +138,12 @@ def _attendance(ctx: ArticleContext, info: SentenceInfo) -> tuple[str, str] | No
     return None
 
 
+def _after_publication(ctx: ArticleContext, start: DateValue | None) -> bool:
+    """A trip dated after the article appeared is scheduled, not reported ("Im Mai reist eine Delegation")."""
+    published = ctx.article.published
+    return bool(start and published and start.iso[: len(published.iso)] > published.iso[: len(start.iso)])
+
+
 def find_visits(ctx: ArticleContext) -> tuple[list[VisitMention], list[Event]]:
     visits: list[VisitMention] = []
     planned: list[Event] = []
@@ -158,8 +164,8 @@ def find_visits(ctx: ArticleContext) -> tuple[list[VisitMention], list[Event]]:
             generic = [w for _, _, w in tokens if w in lx.GENERIC_VISIT_PLURALS]
             if not triggers and not generic:
                 continue
-            future = has_cue(clause, lx.FUTURE_CUES)
             dates = [d for d in info.dates if start <= d.start < end]
+            future = has_cue(clause, lx.FUTURE_CUES) or any(_after_publication(ctx, d.value) for d in dates)
             day_dates = [d for d in dates if d.value.precision == "day" and not d.relative]
             if future and not day_dates:
                 date = dates[0].value if dates else None
