@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.markup import escape  # file names and messages are printed as they are, never as markup
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from twingraph.articles import InputProblem, load_sources
@@ -69,10 +70,10 @@ def ingest_command(
     def on_progress(item: IngestedArticle | InputProblem) -> None:
         if isinstance(item, InputProblem):
             if item.is_error:
-                progress.console.print(f"[bold red]failed:[/] {item}", highlight=False, soft_wrap=True)
+                progress.console.print(f"[bold red]failed:[/] {escape(str(item))}", highlight=False, soft_wrap=True)
                 progress.advance(task)
             elif not quiet:
-                progress.console.print(f"[yellow]warning:[/] {item}", highlight=False, soft_wrap=True)
+                progress.console.print(f"[yellow]warning:[/] {escape(str(item))}", highlight=False, soft_wrap=True)
             return
         progress.advance(task)
 
