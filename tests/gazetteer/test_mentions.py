@@ -123,6 +123,7 @@ NOT_CITIES = [
     "SPD und CDU im Rat; die ESSEN-Ausgabe.",
     "Wie sich der Status im Lauf der Zeit geändert hat, am Ende des Ortes.",
     "Dates and Names: the Tour of the city.",
+    "Im Sand spielten Kinder, Moos wuchs am Stein, Buch und Brand lagen bereit.",
 ]
 
 
@@ -149,3 +150,9 @@ def test_ambiguous_names_fire_after_a_place_preposition(g: Gazetteer, text: str,
 def test_empty_and_lowercase_text(g: Gazetteer):
     assert g.find_mentions("") == []
     assert g.find_mentions("dortmund und köln schreibt man groß") == []
+
+
+def test_small_places_with_short_names_fire_after_a_place_preposition(g: Gazetteer):
+    mentions = g.find_mentions("Die Jugendlichen reisten nach Moos.")
+    assert [(m.surface, m.place.country) for m in mentions] == [("Moos", "DE")]
+    assert g.find_mentions("Moos wuchs am Stein.") == []

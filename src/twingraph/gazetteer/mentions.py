@@ -23,6 +23,11 @@ PLACE_PREPOSITIONS = frozenset(
     {"in", "aus", "nach", "von", "bis", "bei", "zwischen", "from", "to", "of", "near", "at", "between"}
     | {"місто", "місті", "з", "до", "у", "в"}
 )
+# A small place (not in the twin-town table, < 15,000 inhabitants) with a short name is often a word too
+# (villages called Sand, Moos, Stein, Cross): it fires only after a place preposition. Ukrainian names in
+# transliteration rarely are words of German or English, so they are exempt ("Hirske", "Shyroke").
+MINOR_NAME_LENGTH = 7
+LITERAL_COUNTRIES = frozenset({"UA"})
 NAME_PARTICLES = frozenset({"van", "von", "der", "den", "de", "da", "di", "du", "la", "le", "ten", "ter", "zu", "vom"})
 VENUE_WORDS = frozenset(
     {"Road", "Street", "Lane", "Avenue", "Square", "Barracks", "Station", "Airport", "College", "University"}
@@ -121,7 +126,12 @@ def find_mentions(g: Gazetteer, text: str) -> list[PlaceMention]:
         found = _single(g, word)
         if found is None or g.is_region(found):
             continue
-        if word in g.ambiguous and not _after_preposition(text, tokens, i - 1):
+        needs_preposition = word in g.ambiguous or (
+            len(word) < MINOR_NAME_LENGTH
+            and not g.is_prominent(found)
+            and g.place(found).country not in LITERAL_COUNTRIES
+        )
+        if needs_preposition and not _after_preposition(text, tokens, i - 1):
             continue
         if _is_person(g, text, tokens, i - 1) or _is_venue(text, tokens, i - 1):
             continue
