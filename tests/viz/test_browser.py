@@ -207,5 +207,15 @@ def test_a_large_network_is_drawn_on_the_map_without_physics(open_html, store: E
     first = page.js("window.__tg.data.nodes[0]")
     drawn = page.js("window.__tg.network.getPositions([0])[0]")
     assert abs(drawn["x"] - first["x"]) <= 1 and abs(drawn["y"] - first["y"]) <= 1  # vis rounds positions
+    lines = page.js("window.__tg.data.edges.length")
+    assert lines > 1000 and page.js("window.__tg.mapLines.drawn") == lines  # partnerships as lines on the map
+    page.page.locator("#tg-ptypes input[data-key='twinning']").uncheck()
+    assert page.js("window.__tg.mapLines.drawn") == 0
+    page.page.locator("#tg-ptypes input[data-key='twinning']").check()
+    hub = page.js("window.__tg.data.nodes.filter(function (n) { return n.rank === 0; })[0].label")
+    page.page.locator("#tg-search").fill(hub)
+    page.page.locator("#tg-search").press("Enter")
+    details = page.page.locator("#tg-details").inner_text()
+    assert details.startswith(hub) and "Partner cities (" in details
     assert page.js("window.__tgFirstRender") < 5000
     assert page.errors == [] and page.requests == []

@@ -121,14 +121,11 @@
     }
     return node;
   }));
-  var visEdges = new vis.DataSet(data.edges.map(function (e, i) {
-    var edge = { id: i, from: e.from, to: e.to, title: e.tip };
-    if (big) {
-      if (e.ptype && e.ptype !== commonType) { edge.color = { color: PTYPE_COLORS[e.ptype] || "#999", opacity: 0.3 }; }
-    } else {
-      edge.label = e.label;
-      if (e.dashes) { edge.dashes = true; }
-    }
+  // On a network map the lines are drawn by this script under vis-network's nodes (see drawMapLines):
+  // tens of thousands of vis edge objects take seconds to create and add nothing a map reader needs.
+  var visEdges = new vis.DataSet(big ? [] : data.edges.map(function (e, i) {
+    var edge = { id: i, from: e.from, to: e.to, title: e.tip, label: e.label };
+    if (e.dashes) { edge.dashes = true; }
     return edge;
   }));
   var visible = {};
@@ -149,16 +146,14 @@
   var options = {
     autoResize: true,
     layout: { improvedLayout: false, randomSeed: 7 },
-    interaction: { hover: true, tooltipDelay: 150, hideEdgesOnDrag: big, hideEdgesOnZoom: big },
+    interaction: { hover: true, tooltipDelay: 150, dragNodes: !big },
     nodes: big
       ? { borderWidth: 0, shape: "dot", color: { background: kindStyle.city.color, border: kindStyle.city.color },
           font: { size: 10, face: "system-ui, sans-serif" }, scaling: { label: { drawThreshold: 9 } } }
       : { font: { size: 13, face: "system-ui, sans-serif" }, scaling: { label: { drawThreshold: 5 } } },
     groups: groups,
-    edges: big
-      ? { smooth: false, width: 0.5, color: { color: "#6b7f99", opacity: 0.1 } }
-      : { smooth: { type: "dynamic" }, arrows: "to", color: { color: "#888" },
-          font: { size: 10, align: "middle", color: "#555", strokeWidth: 3 } },
+    edges: { smooth: { type: "dynamic" }, arrows: "to", color: { color: "#888" },
+             font: { size: 10, align: "middle", color: "#555", strokeWidth: 3 } },
     physics: big ? false : {
       solver: "forceAtlas2Based",
       forceAtlas2Based: { gravitationalConstant: -60, springLength: 110, avoidOverlap: 0.4 },
@@ -170,6 +165,35 @@
   var network = new vis.Network(container, { nodes: nodeView, edges: edgeView }, options);
   performance.mark("tg-network-created");
   window.__tg = { network: network, nodes: visNodes, edges: visEdges, nodeView: nodeView, edgeView: edgeView, data: data };
+  var mapLines = { drawn: 0 };
+  function drawMapLines(ctx) {
+    var byColor = {};
+    var drawn = 0;
+    data.edges.forEach(function (e) {
+      if (visible[e.from] !== true || visible[e.to] !== true) { return; }
+      if ((e.ptype && shownTypes[e.ptype] === false) || (e.date && e.date > cursor)) { return; }
+      var color = e.ptype && e.ptype !== commonType ? (PTYPE_COLORS[e.ptype] || "#999") : "#6b7f99";
+      (byColor[color] = byColor[color] || []).push(e);
+      drawn += 1;
+    });
+    ctx.save();
+    ctx.globalAlpha = 0.09;
+    ctx.lineWidth = 0.7 / network.getScale();  // hairlines at any zoom
+    Object.keys(byColor).forEach(function (color) {
+      ctx.strokeStyle = color;
+      ctx.beginPath();
+      byColor[color].forEach(function (e) {
+        var a = byId[e.from], b = byId[e.to];
+        ctx.moveTo(a.x, a.y);
+        ctx.lineTo(b.x, b.y);
+      });
+      ctx.stroke();
+    });
+    ctx.restore();
+    mapLines.drawn = drawn;
+  }
+  if (big) { network.on("beforeDrawing", drawMapLines); }
+  window.__tg.mapLines = mapLines;
   network.once("afterDrawing", function () { performance.mark("tg-first-drawn"); window.__tgFirstRender = performance.now(); });
   if (!big) {
     network.once("stabilizationIterationsDone", function () {
@@ -186,6 +210,7 @@
     computeVisible();
     nodeView.refresh();
     edgeView.refresh();
+    if (big) { network.redraw(); }
     countOut.textContent = nodeView.length + " of " + data.nodes.length + " nodes shown";
   }
   countOut.textContent = nodeView.length + " of " + data.nodes.length + " nodes shown";
@@ -209,6 +234,7 @@
 
   // --- details panel -------------------------------------------------------------------------------
   var details = document.getElementById("tg-details");
+  if (big) { details.firstElementChild.textContent = "Click a city to see its partner cities and the sources."; }
   function showSources(sources) {
     if (!sources || !sources.length) { return; }
     details.appendChild(el("h3", sources.length === 1 ? "Source" : "Sources (" + sources.length + ")"));
@@ -237,7 +263,18 @@
     (n.fields || []).forEach(function (f) { dl.appendChild(el("dt", f[0])); dl.appendChild(el("dd", f[1])); });
     details.appendChild(dl);
     showSources(n.sources);
+    if (big) { showPartners(n); }
     if (big && data.sources.length) { showSources(data.sources); }
+  }
+  function showPartners(n) {  // a map's lines cannot be clicked: the city lists them instead
+    var rows = data.edges.filter(function (e) { return e.from === n.id || e.to === n.id; });
+    details.appendChild(el("h3", "Partner cities (" + rows.length + ")"));
+    var list = el("ul");
+    rows.slice(0, 200).forEach(function (e) {
+      var other = byId[e.from === n.id ? e.to : e.from];
+      list.appendChild(el("li", other.label + " — " + e.tip.split("\n").slice(1).join("; ")));
+    });
+    details.appendChild(list);
   }
   function showEdge(e) {
     details.textContent = "";
