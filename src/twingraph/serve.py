@@ -412,9 +412,13 @@ def _wait_until_listening(process: subprocess.Popen[bytes], port: int, patience:
     raise UserError("the query engine did not start within 20 s")
 
 
+class _Server(ThreadingHTTPServer):
+    request_queue_size = 128  # the default backlog of 5 resets connections when many clients connect at once
+
+
 def make_server(host: str, port: int, engine: Engine, rules: EndpointRules, start_query: str) -> ThreadingHTTPServer:
     try:
-        server = ThreadingHTTPServer((host, port), make_handler(SparqlEndpoint(engine, rules), start_query))
+        server = _Server((host, port), make_handler(SparqlEndpoint(engine, rules), start_query))
     except OSError as err:
         raise UserError(f"cannot listen on {host}:{port}: {err.strerror or err}") from None
     server.daemon_threads = True
