@@ -46,7 +46,7 @@ def push(
         target = UpdateTarget(RemoteStore(endpoint, credentials=auth, timeout=timeout), chunk=chunk)
     source = open_store(store, must_exist=True, read_only=True)
     where = graph_store or endpoint
-    with Progress(console=console, transient=True, disable=quiet) as progress:
+    with Progress(console=console, transient=True, disable=quiet or not console.is_terminal) as progress:
         task = progress.add_task(f"pushing to {where}", total=len(source.graphs()))
         report = push_store(source, target, on_graph=lambda _graph, _count: progress.advance(task))
     if fmt == "json":
