@@ -3,6 +3,8 @@ merge -> `FactSet`. Every fact keeps the sentence it comes from with its offsets
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from twingraph import __version__
 from twingraph.extract import lexicon as lx
 from twingraph.extract.agreements import find_agreements
@@ -13,7 +15,7 @@ from twingraph.extract.merge import merge_agreements, merge_partnerships, merge_
 from twingraph.extract.partnerships import find_partnerships
 from twingraph.extract.persons import MUNICIPAL_OFFICE, PersonMention, find_persons
 from twingraph.extract.visits import find_visits
-from twingraph.facts import Article, City, Evidence, FactSet, Organization, Person, Visit
+from twingraph.facts import Agreement, Article, City, Evidence, FactSet, Organization, Partnership, Person, Visit
 
 _SPECIFIC_TYPE_WORDS = {
     "twinning": ("städtepartnerschaft", "partnerstadt", "twinning", "twinned", "twin town", "twin cities",
@@ -36,6 +38,7 @@ class RuleExtractor:
         visit_mentions, planned_visits = find_visits(ctx)
         visits = [self._with_members(ctx, v, persons) for v in merge_visits(visit_mentions)]
         agreements = merge_agreements(find_agreements(ctx))
+        partnerships = _dated_by_signing(partnerships, agreements)
         events = planned_visits + find_events(ctx)
         organizations = self._organizations(ctx, persons)
         cities = self._cities(ctx, partnerships, visits, persons, organizations)
@@ -137,6 +140,18 @@ class RuleExtractor:
             c = place.as_city(tuple(mentions.get(name, ())))
             cities.append(City(c.name, c.country, c.wikidata, c.geonames, c.mentions, evidence.get(name)))
         return cities
+
+
+def _dated_by_signing(partnerships: list[Partnership], agreements: list[Agreement]) -> list[Partnership]:
+    """A partnership the text reports signed, without its own date, dates from the dated agreement of its pair."""
+    out = []
+    for p in partnerships:
+        if p.status == "formalized" and p.since is None:
+            signed = [a.date for a in agreements if a.date and set(p.cities) <= set(a.parties)]
+            if signed:
+                p = replace(p, since=signed[0])
+        out.append(p)
+    return out
 
 
 def _article_types(ctx: ArticleContext) -> set[str]:
