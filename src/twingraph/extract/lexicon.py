@@ -13,6 +13,8 @@ from __future__ import annotations
 PARTNERSHIP_WORDS: dict[str, str] = {
     "städtepartnerschaft": "twinning", "partnerstadt": "twinning", "partnerstädten": "twinning",
     "städtepartnerschaftsvertrag": "twinning", "städtefreundschaft": "friendship", "städtepartner": "twinning",
+    "partnergemeinde": "twinning", "partnerkommune": "twinning", "kooperationsvereinbarung": "cooperation",
+    "kooperationsabkommen": "cooperation",
     "solidaritätspartnerschaft": "solidarity", "projektpartnerschaft": "project", "partnerschaft": "other",
     "partnerschaftsurkunde": "other", "freundschaft": "friendship", "kooperationspartnerschaft": "cooperation",
     "twinning": "twinning", "twinned": "twinning", "twin": "twinning", "sister": "twinning",
@@ -23,6 +25,7 @@ PARTNERSHIP_WORDS: dict[str, str] = {
 PARTNERSHIP_PLURALS: dict[str, str] = {
     "städtepartnerschaften": "twinning", "partnerstädte": "twinning", "solidaritätspartnerschaften": "solidarity",
     "partnerschaften": "other", "twinnings": "twinning", "partnerships": "other", "cities": "twinning",
+    "partnergemeinden": "twinning", "partnerkommunen": "twinning",
     "towns": "twinning",
 }  # fmt: skip
 # "twin"/"sister" only count before a town word; "link" only in "the link between".
@@ -115,6 +118,7 @@ VISIT_NOUNS = {
 VISIT_VERBS = {
     "besuchte", "besuchten", "besucht", "besuchen", "reiste", "reisten", "reist", "reisen", "gereist", "kam",
     "kamen", "kommt", "kommen", "visited", "visits", "visit", "travelled", "traveled", "welcomed", "hosted",
+    "eingetroffen", "angereist", "arrived",
 }  # fmt: skip
 RETURN_VISIT_WORDS = {"gegenbesuch", "gegenbesuchs", "rückbesuch", "return"}
 GENERIC_VISIT_PLURALS = {"besuche", "reisen", "delegationsreisen", "trips", "visits", "delegations", "fahrten"}

@@ -18,6 +18,7 @@ from twingraph.extract.clauses import clause_of, has_cue, last_part, says_someth
 from twingraph.extract.context import ArticleContext, SentenceInfo
 from twingraph.facts import DateValue, Evidence
 
+_AGREEMENT_ON = re.compile(r"\bagreement\s+on\s+(?:\w+\s+)?$", re.IGNORECASE)
 _WITH = re.compile(r"\b(?:with|mit)\b")
 _TRIPARTITE = re.compile(r"\b(?:tripartite|trilateral|dreiseitig|Dreier|trinational)", re.IGNORECASE)
 _ACTIVE_CUES = (
@@ -59,6 +60,9 @@ def _triggers(text: str) -> list[_Trigger]:
     for i, (start, end, word) in enumerate(tokens):
         nxt = tokens[i + 1][2] if i + 1 < len(tokens) else ""
         head = last_part(word)
+        if word == "cooperation" and (nxt == "agreement" or _AGREEMENT_ON.search(text[max(0, start - 20) : start])):
+            found.append(_Trigger(start, end, "cooperation", False, word))  # "agreement on cooperation"
+            continue
         for key in (word, head):
             if key in lx.PARTNERSHIP_WORDS:
                 needs = lx.PARTNERSHIP_NEEDS_NEXT.get(key)
