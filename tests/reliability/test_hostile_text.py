@@ -186,3 +186,20 @@ def test_viz_in_chromium_runs_nothing(hostile_store: tuple[Path, Path, Article])
     details = "\n".join(shown)
     assert "<script>alert(1)</script>" in details  # shown as text, as written
     assert PAYLOADS[2] in details or PAYLOADS[4] in details
+
+
+def test_exports_keep_payloads_as_data(hostile_store: tuple[Path, Path, Article], tmp_path: Path) -> None:
+    """RDF/XML and JSON-LD escape what they must: the files parse and give back the payloads unchanged."""
+    import rdflib
+
+    store, _, _ = hostile_store
+    for fmt, parser in (("rdfxml", "xml"), ("jsonld", "json-ld")):
+        out = tmp_path / f"export.{fmt}"
+        done = run_cli("export", "--store", str(store), "-f", fmt, "-o", str(out), "-q")
+        assert done.returncode == 0, done.stderr
+        graph = rdflib.Dataset() if fmt == "jsonld" else rdflib.Graph()
+        graph.parse(out, format=parser)
+        literals = {
+            str(o) for _, _, o, *_ in (graph.quads() if fmt == "jsonld" else graph) if isinstance(o, rdflib.Literal)
+        }
+        assert " ".join(PAYLOADS) in literals, fmt
