@@ -120,3 +120,20 @@ def test_venues_are_no_organizations(extract: Extract) -> None:
         "Die Feierstunde findet im Dortmunder Rathaus statt."
     )
     assert not [o.name for o in facts.organizations if "Barracks" in o.name or "Rathaus" in o.name]
+
+
+def test_a_headline_donation_is_the_one_the_body_tells(extract: Extract) -> None:
+    facts = extract(
+        "Hilfstransport nach Mykolajiw: Bremen liefert Generatoren\n\n"
+        "Bremen hat am Mittwoch einen weiteren Hilfstransport in die ukrainische Partnerstadt Mykolajiw auf den Weg "
+        "gebracht.",
+        published="2023-01-20",
+    )
+    donations = [e for e in facts.events if e.kind == "donation"]
+    assert len(donations) == 1
+    assert donations[0].date is not None and donations[0].date.iso == "2023-01-18"
+
+
+def test_thanks_for_aid_is_no_new_donation(extract: Extract) -> None:
+    facts = extract("Schymanska dankte Dortmund ausdrücklich für die zahlreichen Hilfslieferungen.")
+    assert [e.kind for e in facts.events] == []

@@ -85,6 +85,13 @@ def _by_type(facts: FactSet) -> dict[str, tuple[frozenset[str], str, str | None]
             "2021",
         ),
         (
+            "Bremens Partnerstädte Danzig und Riga unterstützen die Aktion ebenfalls.",
+            {"Bremen", "Riga"},
+            "twinning",
+            "active",
+            None,
+        ),
+        (
             "Nottingham and Karlsruhe signed their twinning charter in 1969.",
             {"Nottingham", "Karlsruhe"},
             "twinning",

@@ -23,6 +23,7 @@ _QUANTITY = re.compile(
 
 def find_events(ctx: ArticleContext) -> list[Event]:
     found: list[Event] = []
+    headline: list[bool] = []
     seen_kinds: set[str] = set()
     for info in ctx.sentences:
         text = info.text
@@ -36,7 +37,7 @@ def find_events(ctx: ArticleContext) -> list[Event]:
             and any(b in text.lower() for b in lx.DONATION_BLOCKERS)
             and "spende" not in text.lower()
         ):
-            kinds.remove("donation")
+            kinds = [k for k in kinds if k != "donation"]  # "schickt eine Delegation", "dankte für die Hilfe"
         for kind in dict.fromkeys(kinds):
             if kind in _PER_ARTICLE and kind in seen_kinds:
                 continue
@@ -52,4 +53,7 @@ def find_events(ctx: ArticleContext) -> list[Event]:
                     evidence=info.evidence,
                 )
             )
-    return found
+            headline.append(info.sentence.heading)
+    # a headline sums up the body: its event counts only when the body does not tell one of the same kind
+    body_kinds = {e.kind for e, h in zip(found, headline, strict=True) if not h}
+    return [e for e, h in zip(found, headline, strict=True) if not (h and e.kind in body_kinds)]

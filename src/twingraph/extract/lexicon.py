@@ -162,6 +162,8 @@ EVENT_WORDS: dict[str, str] = {
     "übergeben": "donation", "überreichte": "donation", "überreichten": "donation", "schickt": "donation",
     "schickte": "donation", "geschickt": "donation", "hilfsgüter": "donation", "donated": "donation",
     "donation": "donation", "donations": "donation", "donate": "donation", "delivered": "donation",
+    "hilfstransport": "donation", "hilfstransporte": "donation", "hilfslieferung": "donation",
+    "hilfslieferungen": "donation", "liefert": "donation", "lieferte": "donation", "geliefert": "donation",
     # funding
     "gefördert": "funding", "förderte": "funding", "finanziert": "funding", "finanzierte": "funding",
     "fördermittel": "funding", "zuschuss": "funding", "funded": "funding", "sponsored": "funding",
@@ -177,7 +179,7 @@ EVENT_WORDS: dict[str, str] = {
 # "thanks to the support of the X Foundation": support by a funding body is funding.
 FUNDING_SUPPORT = r"\bsupport of the\b.*\b(?:Foundation|Fund|Stiftung|Programme|Program)\b"
 # Words after which a reception word is not about a delegation ("welcomed the decision").
-DONATION_BLOCKERS = ("delegation", "vertreter", "delegates")
+DONATION_BLOCKERS = ("delegation", "vertreter", "delegates", "dankte", "dankt", "thanked", "thanks for")
 
 # --- persons and roles ------------------------------------------------------------------------------------
 # role as written (lower case) -> short English role. Longest first when matching.

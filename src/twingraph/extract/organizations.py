@@ -40,7 +40,7 @@ _STADT = re.compile(
 # "Stiftung Deutsch-Polnische Zusammenarbeit", "Verein Städtepartnerschaft Dortmund": a body named after its kind
 _NAMED_BODY = re.compile(
     r"\b(?P<head>Stiftung|Verein|Verband|Förderverein|Freundeskreis|Netzwerk|Initiative)"
-    r"(?P<name>(?:\s+[A-ZÄÖÜ][\w-]*){1,3})"
+    r"(?P<name>(?:\s+[A-ZÄÖÜ][\w-]*){1,3}(?:\s+in\s+[A-ZÄÖÜ][\w-]+)?(?:\s+e\.\s?V\.)?)"
 )
 _RUN = re.compile(
     r"(?:\b[A-ZÄÖÜŻŁ][\w’'&/-]*|\bBVB\b)(?:\s+(?:(?:of|for|and|&)(?:\s+the)?\s+)?(?:[A-ZÄÖÜŻŁ][\w’'&/-]*))*"

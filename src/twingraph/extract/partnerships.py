@@ -138,7 +138,8 @@ def _pairs(ctx: ArticleContext, info: SentenceInfo, trigger: _Trigger) -> list[t
         if subject and partners:
             return [tuple(sorted((subject, c))) for c in partners]  # type: ignore[misc]
     if len(names) >= 2:
-        return [tuple(sorted((names[0], other))) for other in names[1:2]]  # type: ignore[misc]
+        # "zwischen A und B"; "Bremens Partnerstädte Danzig und Riga": the first city pairs with each other one
+        return [tuple(sorted((names[0], other))) for other in names[1:]]  # type: ignore[misc]
     if trigger.plural:
         return []
     if len(names) == 1:
