@@ -83,7 +83,7 @@ Extract = Callable[..., FactSet]
         (
             "Lord Mayor of Coventry, Councillor Kevin Foster, said the decision was taken after the invasion.",
             "Kevin Foster",
-            "councillor",
+            "Lord Mayor",
             "Coventry",
         ),
         (

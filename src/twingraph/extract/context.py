@@ -91,7 +91,12 @@ def build_context(article: Article) -> ArticleContext:
     counts: Counter[str] = Counter()
     for s in sentences:
         persons = name_spans(s.text)
-        refs = [r for r in find_city_refs(s.text) if not any(a < r.end and r.start < b for a, b in persons)]
+        # a name wins over a city word inside it ("Pia" Findeiß), a city over a name it spans ("Newton Abbot")
+        refs = [
+            r
+            for r in find_city_refs(s.text)
+            if not any(a < r.end and r.start < b and not (r.start <= a and b <= r.end) for a, b in persons)
+        ]
         infos.append(SentenceInfo(s, refs, [], find_dates(s.text, date_ctx), find_countries(s.text)))
         for r in refs:
             places.setdefault(r.place.name, r.place)

@@ -113,6 +113,7 @@ RENEWAL_CUES = (r"\bErneuerung\b", r"\berneuert", r"\bre-sign", r"\brenew", r"\b
 # --- visits -----------------------------------------------------------------------------------------------
 VISIT_NOUNS = {
     "delegation", "besuch", "besuchs", "besuches", "gegenbesuch", "gegenbesuchs", "besuchergruppe", "gruppe",
+    "visitors", "besucher", "besucherinnen",
     "reise", "delegationsreise", "fahrt", "visit", "trip", "guests", "gäste", "group",
 }  # fmt: skip
 VISIT_VERBS = {
@@ -167,7 +168,7 @@ EVENT_WORDS: dict[str, str] = {
     # funding
     "gefördert": "funding", "förderte": "funding", "finanziert": "funding", "finanzierte": "funding",
     "fördermittel": "funding", "zuschuss": "funding", "funded": "funding", "sponsored": "funding",
-    "funding": "funding", "grant": "funding",
+    "funding": "funding", "grant": "funding", "contributed": "funding", "bezuschusst": "funding",
     # reception
     "begrüßt": "reception", "begrüßte": "reception", "begrüßten": "reception", "empfängt": "reception",
     "empfangen": "reception", "empfing": "reception", "empfang": "reception", "hosted": "reception",

@@ -60,21 +60,27 @@ def merge_partnerships(mentions: list[PartnershipMention], article_types: set[st
             planned_by=planned_by if status == "planned" else None,
             evidence=best.evidence,
         )
-    # generic words refer to the specific partnership of the same pair
+    # an unqualified "Partnerschaft" of a pair with no specific one takes the one type the article names
     specific_types = {t for t in article_types if t not in _GENERIC}
+    if len(specific_types) == 1:
+        new_type = next(iter(specific_types))
+        for (pair, type_), p in list(merged.items()):
+            if type_ == "other" and not specific_by_pair.get(pair):
+                del merged[(pair, type_)]
+                known = merged.get((pair, new_type))
+                merged[(pair, new_type)] = replace(
+                    known or p, type=new_type, since=_better_date(known.since if known else None, p.since)
+                )
+                specific_by_pair[pair].append(new_type)
+    # generic words refer to the specific partnership of the same pair
     for (pair, type_), p in list(merged.items()):
-        if type_ not in _GENERIC:
+        if type_ not in _GENERIC or not specific_by_pair.get(pair):
             continue
-        targets = [merged[(pair, t)] for t in specific_by_pair.get(pair, [])]
-        if targets:
-            target = max(targets, key=lambda t: t.status != "planned")
-            if target.since is None and p.since is not None and target.status != "planned":
-                merged[(pair, target.type)] = replace(target, since=p.since)
-            del merged[(pair, type_)]
-        elif type_ == "other" and len(specific_types) == 1:
-            new_type = next(iter(specific_types))
-            del merged[(pair, type_)]
-            merged[(pair, new_type)] = replace(p, type=new_type)
+        targets = [merged[(pair, t)] for t in dict.fromkeys(specific_by_pair[pair])]
+        target = max(targets, key=lambda t: t.status != "planned")
+        if target.since is None and p.since is not None and target.status != "planned":
+            merged[(pair, target.type)] = replace(target, since=p.since)
+        del merged[(pair, type_)]
     out = list(merged.values())
     for i, p in enumerate(out):
         if p.status == "planned":

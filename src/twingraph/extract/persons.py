@@ -22,7 +22,7 @@ from twingraph.extract.sentences import Sentence
 
 _ROLES = sorted(lx.ROLE_WORDS, key=len, reverse=True)
 _ROLE_ALT = "|".join(re.escape(r) for r in _ROLES)
-_TITLE = r"(?:(?:Dr|Prof|Mr|Mrs|Ms|Coun|Cllr|Sir|Dipl\.-Ing)\.?\s+)"
+_TITLE = r"(?:(?:Dr|Prof|Mr|Mrs|Ms|Councillor|Coun|Cllr|Sir|Dipl\.-Ing)\.?\s+)"
 # role, optional "of X"/"von X"/city genitive, optional comma, titles: right before the name
 _ROLE_BEFORE = re.compile(
     r"(?:\b(?P<former>frühere[rn]?|ehemalige[rn]?|former)\s+)?\b(?P<role>" + _ROLE_ALT + r")\b"
@@ -129,7 +129,7 @@ def find_persons(
             continue
         if first.lower() in lx.NOT_NAMES or surname.lower() in lx.NOT_NAMES:
             continue
-        if any(r.start < start < r.end for r in refs):
+        if any(r.start < start < r.end or (r.start <= start and end <= r.end) for r in refs):
             continue  # inside a city name ("Sankt Augustin")
         if any(o.start <= start and end <= o.end for o in orgs):
             continue  # inside an organization name
