@@ -19,6 +19,9 @@ from twingraph.extract.context import ArticleContext, SentenceInfo
 from twingraph.facts import DateValue, Evidence
 
 _AGREEMENT_ON = re.compile(r"\bagreement\s+on\s+(?:\w+\s+)?$", re.IGNORECASE)
+_BOTH = re.compile(
+    r"\b(?:the\s+two|both|our)\s+(?:towns|cities)\b|\bbeide[rn]?\s+(?:Städte|Kommunen|Gemeinden)\b", re.IGNORECASE
+)
 _WITH = re.compile(r"\b(?:with|mit)\b")
 _TRIPARTITE = re.compile(r"\b(?:tripartite|trilateral|dreiseitig|Dreier|trinational)", re.IGNORECASE)
 _ACTIVE_CUES = (
@@ -118,6 +121,16 @@ def _dates(info: SentenceInfo, trigger: _Trigger, signed: bool) -> tuple[DateVal
             planned_by = planned_by or DateValue(d.value.iso[:4], d.value.text, d.value.inferred)
         elif _SINCE_BEFORE.search(before) or d.value.precision == "day" or signed:
             since = since or d.value
+    if since is None and end < len(text):
+        # "the twinning link between the two towns, which dates back to 1979": the relative clause tells its age
+        following_end = clause_of(text, end)[1]
+        following = text[end:following_end]
+        if not _triggers(following) and re.search(r"\b(?:dates back|seit|since|besteht|established)\b", following):
+            for d in info.dates:
+                usable = not d.relative and d.value.precision != "day"
+                if usable and end <= d.start < following_end and not re.match(lx.DURATION_AFTER, text[d.end :]):
+                    since = d.value
+                    break
     return since, planned_by
 
 
@@ -126,6 +139,8 @@ def _pairs(ctx: ArticleContext, info: SentenceInfo, trigger: _Trigger) -> list[t
     for ref in info.partner_refs():
         if ref.place.name not in names:
             names.append(ref.place.name)
+    if len(ctx.focus) == 2 and _BOTH.search(info.text):
+        return [tuple(sorted(ctx.focus))]  # type: ignore[list-item]  # "the link between the two towns"
     if len(names) >= 3 and _TRIPARTITE.search(info.text):
         return [tuple(sorted(p)) for p in combinations(names[:3], 2)]  # type: ignore[misc]
     with_word = _WITH.search(info.text)
