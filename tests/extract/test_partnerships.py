@@ -85,7 +85,7 @@ def _by_type(facts: FactSet) -> dict[str, tuple[frozenset[str], str, str | None]
             "2021",
         ),
         (
-            "More than 40 visitors from Dinan spent a weekend in Newton Abbot as part of the twinning link between "
+            "A group of 40 visitors from Dinan spent a weekend in Newton Abbot as part of the twinning link between "
             "the two towns, which dates back to 1979.",
             {"Dinan", "Newton Abbot"},
             "twinning",
