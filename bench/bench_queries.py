@@ -169,7 +169,7 @@ class Worker:
     def start(self) -> tuple[object, ...]:
         context = mp.get_context("spawn")
         parent, child = context.Pipe()
-        self.process = context.Process(target=self.target, args=(*self.args, child), daemon=True)  # type: ignore[arg-type]
+        self.process = context.Process(target=self.target, args=(*self.args, child))  # type: ignore[arg-type]
         self.process.start()
         self.conn = parent
         return tuple(parent.recv())
