@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from twingraph import __version__
@@ -237,3 +237,19 @@ def store_table(store: EmbeddedStore, table: PairTable) -> int:
     old = set(store.quads(graph))
     store.patch_graph(graph, remove=old.difference(quads), add=[q for q in quads if q not in old])
     return len(quads)
+
+
+def around_cities(table: PairTable, names: set[str]) -> PairTable:
+    """The part of a table that touches these cities: their partnerships and the partner cities.
+
+    The demo uses it to show a city's other twin towns beside what the articles say, without the world.
+    """
+
+    def plain(name: str) -> str:
+        return name.rsplit(", ", 1)[0] if name[-4:-2] == ", " else name
+
+    partnerships = tuple(p for p in table.facts.partnerships if any(plain(c) in names for c in p.cities))
+    used = {c for p in partnerships for c in p.cities}
+    cities = tuple(c for c in table.facts.cities if c.name in used or f"{c.name}, {c.country}" in used)
+    facts = replace(table.facts, partnerships=partnerships, cities=cities)
+    return replace(table, facts=facts, rows=len(partnerships), problems=(), merged=(), notes=())

@@ -8,23 +8,40 @@ from typing import Annotated
 import typer
 
 from twingraph.cli.app import DEFAULT_STORE_PATH, StoreOption, app, console
-from twingraph.curated import load_curated
+from twingraph.errors import UserError
 from twingraph.export import export_to_file
-from twingraph.load import store_facts
+from twingraph.ingest import ingest
+from twingraph.pairs import around_cities, read_pairs, store_table
+from twingraph.queries import load_query
 from twingraph.resources import data_dir
+from twingraph.results import term_text
 from twingraph.store import open_store
+from twingraph.viz import write_partnership_html
 
 
 @app.command()
 def demo(
-    out: Annotated[Path, typer.Option("--out", help="Folder for the Turtle export.")] = Path("out"),
+    out: Annotated[Path, typer.Option("--out", help="Folder for the Turtle export and the HTML graph.")] = Path("out"),
     store: StoreOption = DEFAULT_STORE_PATH,
 ) -> None:
-    """Load the Dortmund–Zhytomyr sample facts into the store and write out/twingraph.ttl."""
+    """Sample articles -> store, with their cities' twin towns from the world table; Turtle and HTML out."""
     target = open_store(store)
-    for path in sorted((data_dir() / "gold").glob("seed_*.yaml")):
-        facts = load_curated(path)
-        console.print(f"curated {path.name}: {facts.count()} facts, {store_facts(target, facts)} triples")
+    report = ingest([data_dir() / "articles"], target)
+    if report.problems:
+        raise UserError(f"sample article failed: {report.problems[0]}")
+    console.print(f"ingested {len(report.articles)} sample articles: {report.facts} facts, {report.triples} triples")
+
+    rows = target.query(load_query("partnerships").text)
+    partners = {term_text(row[side]) for row in rows for side in ("cityA", "cityB")}  # type: ignore[union-attr]
+    table = around_cities(read_pairs(data_dir() / "twin-towns" / "pairs.csv"), partners)
+    triples = store_table(target, table)
+    console.print(
+        f"twin-town table: {len(table.facts.partnerships)} partnerships of {', '.join(sorted(partners))}, "
+        f"{triples} triples"
+    )
+
     turtle = out / "twingraph.ttl"
     export_to_file(target, turtle, "turtle")
     console.print(f"wrote {turtle}: {len(target):,} triples in {len(target.graphs())} graphs")
+    html = write_partnership_html(target, out / "partnership.html", ("Dortmund", "Zhytomyr"))
+    console.print(f"wrote {html}: the Dortmund–Zhytomyr partnership over time (open it in a browser)")

@@ -150,9 +150,12 @@ def _cities(w: _GraphWriter) -> None:
             w.add(node, v.COUNTRY_PROP, country)
             w.add(country, v.RDF_TYPE, v.COUNTRY)
             w.add(country, v.COUNTRY_CODE, text(c.country.upper()))
-        if c.wikidata:
-            w.add(node, v.WIKIDATA_ID, text(c.wikidata))
-            w.add(node, v.OWL_SAME_AS, NamedNode(v.WIKIDATA_ENTITY + c.wikidata))
+        # Tables sometimes give a city and its municipality ("Q39121;Q774015"): the first is the city.
+        qids = [q.strip() for q in (c.wikidata or "").split(";") if q.strip()]
+        if qids:
+            w.add(node, v.WIKIDATA_ID, text(qids[0]))
+        for qid in qids:
+            w.add(node, v.OWL_SAME_AS, NamedNode(v.WIKIDATA_ENTITY + qid))
         if c.geonames:
             w.add(node, v.GEONAMES_ID, integer(c.geonames))
             w.add(node, v.OWL_SAME_AS, NamedNode(f"{v.GEONAMES_ENTITY}{c.geonames}/"))
