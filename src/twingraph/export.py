@@ -20,7 +20,7 @@ from pyoxigraph import BlankNode, DefaultGraph, Literal, NamedNode, Quad, QueryS
 from twingraph.errors import UserError
 from twingraph.queries import load_query
 from twingraph.rdf.iris import article_iri
-from twingraph.rdf.vocab import PREFIXES, RDF_TYPE
+from twingraph.rdf.vocab import RDF_TYPE, SERIALIZATION_PREFIXES
 from twingraph.resources import ontology_dir
 from twingraph.store.embedded import EmbeddedStore
 
@@ -89,7 +89,8 @@ def export_store(
         )
         return
     if node is not None and rdf_format.supports_datasets:  # keep the graph name (store.dump would drop it)
-        serialize(store.quads(node), out, rdf_format, prefixes=PREFIXES if rdf_format == RdfFormat.TRIG else None)
+        prefixes = SERIALIZATION_PREFIXES if rdf_format == RdfFormat.TRIG else None
+        serialize(store.quads(node), out, rdf_format, prefixes=prefixes)
         return
     store.dump(out, rdf_format, node)
 

@@ -136,3 +136,7 @@ IN_ARTICLE = tg("inArticle")
 ARTICLE_TEXT = tg("text")
 ARTICLE_KEY = tg("sourceKey")
 FACT_ORIGIN = tg("factOrigin")
+
+# For Turtle/TriG output: data IRIs have slashes after the id namespace (city/de/dortmund), which a
+# prefixed name must escape ("tgid:city\/de\/dortmund"); written in full they read better.
+SERIALIZATION_PREFIXES: dict[str, str] = {k: v for k, v in PREFIXES.items() if k != "tgid"}

@@ -132,9 +132,9 @@ class EmbeddedStore:
     def dump(self, output: IO[bytes], fmt: RdfFormat, graph: NamedNode | None = None) -> None:
         prefixes = None
         if fmt in (RdfFormat.TURTLE, RdfFormat.TRIG):
-            from twingraph.rdf.vocab import PREFIXES
+            from twingraph.rdf.vocab import SERIALIZATION_PREFIXES
 
-            prefixes = PREFIXES
+            prefixes = SERIALIZATION_PREFIXES
         if graph is not None:
             self._store.dump(output, format=fmt, from_graph=graph, prefixes=prefixes)
         elif fmt.supports_datasets:
