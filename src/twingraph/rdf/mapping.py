@@ -142,7 +142,7 @@ def _article(w: _GraphWriter, now: datetime) -> None:
 
 def _cities(w: _GraphWriter) -> None:
     for c in w.facts.cities:
-        node = w.city(c.name)
+        node = iris.city_iri(c.name, c.country)  # not by name: a table may list two Córdobas
         w.add(node, v.RDF_TYPE, v.CITY)
         w.add(node, v.RDFS_LABEL, text(c.name, "en"))
         if c.country:
