@@ -83,8 +83,16 @@ class EmbeddedStore:
     # --- writing -------------------------------------------------------------------------------------
 
     def replace_graph(self, graph: NamedNode, quads: Iterable[Quad]) -> int:
-        """Replace one source's graph atomically: readers see the old facts or the new, never half."""
-        lines = list(dict.fromkeys(_quad_to_ntriples(q) for q in quads if q.graph_name == graph))
+        """Replace one source's graph atomically: readers see the old facts or the new, never half.
+
+        A source seen for the first time is one `extend` transaction (about ten times faster than parsing
+        an INSERT DATA text); a source already stored is dropped and refilled in one SPARQL update.
+        """
+        own = list(dict.fromkeys(q for q in quads if q.graph_name == graph))
+        if not self._store.contains_named_graph(graph):
+            self._store.extend(own)
+            return len(own)
+        lines = [_quad_to_ntriples(q) for q in own]
         update = f"DROP SILENT GRAPH {graph} ;\nINSERT DATA {{ GRAPH {graph} {{\n" + "\n".join(lines) + "\n} }"
         self._store.update(update)
         return len(lines)
