@@ -32,17 +32,7 @@ from twingraph.viz.html import write_page
 from twingraph.viz.layout import default_coordinates_file, geographic_layout, read_coordinates
 from twingraph.viz.payload import network_view
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+TESTS = Path(__file__).resolve().parents[1] / "tests"  # chromium_support.py: the suite's headless Chromium
 
 
 def table_facts(path: Path) -> FactSet:
@@ -79,24 +69,15 @@ def table_facts(path: Path) -> FactSet:
 
 def first_render(html: Path) -> tuple[float, float, int, list[str], list[str]]:
     """(ms to first drawing after navigation start, wall seconds, nodes in the DataSet, console errors, requests)."""
-    from playwright.sync_api import sync_playwright
+    sys.path.insert(0, str(TESTS))
+    from chromium_support import block_network, headless_chromium
 
     errors: list[str] = []
-    requests: list[str] = []
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    with headless_chromium() as browser:
         page = browser.new_page(viewport={"width": 1400, "height": 900})
         page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
         page.on("pageerror", lambda e: errors.append(str(e)))
-
-        def block(route):  # type: ignore[no-untyped-def]
-            if route.request.url.startswith("file:"):
-                route.continue_()
-            else:
-                requests.append(route.request.url)
-                route.abort()
-
-        page.route("**/*", block)
+        requests = block_network(page)
         started = time.perf_counter()
         page.goto(html.resolve().as_uri(), timeout=120_000)
         while not page.evaluate("!!window.__tgFirstRender"):
@@ -109,7 +90,6 @@ def first_render(html: Path) -> tuple[float, float, int, list[str], list[str]]:
         print("page marks (ms after navigation start): " + ", ".join(marks))
         count = page.evaluate("window.__tg.nodes.length")
         page.screenshot(path=str(html.with_suffix(".png")))
-        browser.close()
     return ms, wall, count, errors, requests
 
 

@@ -5,11 +5,17 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+from chromium_support import CHROMIUM, chromium_installed, headless_chromium
 
 from twingraph.store import EmbeddedStore, open_store
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
@@ -48,3 +54,13 @@ def run_cli(
 @pytest.fixture
 def cli():
     return run_cli
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """One headless Chromium for the whole run (Playwright's sync API allows one instance per thread)."""
+    if not chromium_installed():
+        pytest.skip(f"chromium is not installed at {CHROMIUM}")
+    pytest.importorskip("playwright.sync_api")
+    with headless_chromium() as instance:
+        yield instance

@@ -6,28 +6,22 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 import yaml
+from chromium_support import block_network
 from pyoxigraph import NamedNode, Store
 from reliability_support import PAYLOADS, run_cli
 
 from twingraph.articles import read_inputs
 from twingraph.facts import Article
 
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
+
 TG = "https://w3id.org/twingraph/ontology#"
-CHROMIUM = "/usr/bin/chromium"
 INJECTED = "#tg-details script, #tg-details img, #tg-details svg, #tg-details [onmouseover], #tg-details iframe"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 def _curated_facts() -> dict[str, object]:
@@ -148,39 +142,33 @@ def test_viz_file_has_no_live_markup_from_sources(hostile_store: tuple[Path, Pat
 
 @pytest.mark.browser
 @pytest.mark.slow
-def test_viz_in_chromium_runs_nothing(hostile_store: tuple[Path, Path, Article]) -> None:
-    from playwright.sync_api import sync_playwright
-
+def test_viz_in_chromium_runs_nothing(hostile_store: tuple[Path, Path, Article], browser: Browser) -> None:
     _, page_path, _ = hostile_store
     dialogs: list[str] = []
     errors: list[str] = []
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        try:
-            page = browser.new_page()
-            page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-            page.on("pageerror", lambda err: errors.append(str(err)))
-            page.route(
-                "**/*", lambda route: route.abort() if not route.request.url.startswith("file:") else route.continue_()
-            )
-            page.goto(page_path.as_uri())
-            page.wait_for_function("document.getElementById('tg-count').textContent.length > 0", timeout=20_000)
-            labels = page.evaluate("JSON.parse(document.getElementById('tg-data').textContent).nodes.map(n => n.label)")
-            assert any("<script>" in label for label in labels), labels  # the payload reached a node label
-            shown = []
-            for label in labels:  # open every node's details panel through the search box
-                page.fill("#tg-search", label.split("\n")[0][:60])
-                page.press("#tg-search", "Enter")
-                shown.append(page.inner_text("#tg-details"))
-                injected = page.evaluate(f"document.querySelectorAll({INJECTED!r}).length")
-                assert injected == 0
-                hrefs = page.evaluate("[...document.querySelectorAll('#tg-details a')].map(a => a.href)")
-                assert all(h.startswith(("http://", "https://")) for h in hrefs), hrefs
-            page.mouse.move(400, 300)
-            page.wait_for_timeout(300)
-            assert page.evaluate("typeof window.__pwned") == "undefined"
-        finally:
-            browser.close()
+    page = browser.new_page()
+    try:
+        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        page.on("pageerror", lambda err: errors.append(str(err)))
+        block_network(page)
+        page.goto(page_path.as_uri())
+        page.wait_for_function("document.getElementById('tg-count').textContent.length > 0", timeout=20_000)
+        labels = page.evaluate("JSON.parse(document.getElementById('tg-data').textContent).nodes.map(n => n.label)")
+        assert any("<script>" in label for label in labels), labels  # the payload reached a node label
+        shown = []
+        for label in labels:  # open every node's details panel through the search box
+            page.fill("#tg-search", label.split("\n")[0][:60])
+            page.press("#tg-search", "Enter")
+            shown.append(page.inner_text("#tg-details"))
+            injected = page.evaluate(f"document.querySelectorAll({INJECTED!r}).length")
+            assert injected == 0
+            hrefs = page.evaluate("[...document.querySelectorAll('#tg-details a')].map(a => a.href)")
+            assert all(h.startswith(("http://", "https://")) for h in hrefs), hrefs
+        page.mouse.move(400, 300)
+        page.wait_for_timeout(300)
+        assert page.evaluate("typeof window.__pwned") == "undefined"
+    finally:
+        page.close()  # and its context
     assert dialogs == []
     assert errors == [], errors
     details = "\n".join(shown)

@@ -1,9 +1,9 @@
-"""Stores to draw, and headless Chromium with the network blocked: every request that is not the page's own
-file is aborted and recorded, every console error is recorded."""
+"""Stores to draw, and pages opened in the suite's headless Chromium (`browser`, tests/conftest.py) with the
+network blocked: every request that is not the page's own file is aborted and recorded, every console error
+is recorded."""
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 import time
@@ -13,23 +13,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from chromium_support import block_network
 
 from twingraph.store import EmbeddedStore, open_store
 
 ROOT = Path(__file__).resolve().parents[2]
 GOLD = ROOT / "tests" / "graph" / "data" / "gold"
 ARTIFACTS = ROOT / "test-artifacts"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 @pytest.fixture(scope="session")
@@ -71,17 +61,6 @@ class OpenedPage:
         return path
 
 
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Any]:
-    if not Path(CHROMIUM).exists() or shutil.which(CHROMIUM) is None:
-        pytest.skip("chromium is not installed at /usr/bin/chromium")
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as playwright:
-        instance = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield instance
-        instance.close()
-
-
 @pytest.fixture
 def open_html(browser: Any) -> Iterator[Any]:
     """open_html(path) -> OpenedPage, loaded and drawn, with physics settled."""
@@ -91,18 +70,9 @@ def open_html(browser: Any) -> Iterator[Any]:
         context = browser.new_context(viewport={"width": 1400, "height": 900})
         contexts.append(context)
         page = context.new_page()
-        opened = OpenedPage(page)
+        opened = OpenedPage(page, requests=block_network(page))
         page.on("console", lambda m: opened.errors.append(m.text) if m.type == "error" else None)
         page.on("pageerror", lambda e: opened.errors.append(str(e)))
-
-        def block(route: Any) -> None:
-            if route.request.url.startswith("file:"):
-                route.continue_()
-            else:
-                opened.requests.append(route.request.url)
-                route.abort()
-
-        page.route("**/*", block)
         page.goto(path.resolve().as_uri())
         opened.wait_until("window.__tgStable === true && !!window.__tgFirstRender")
         return opened
