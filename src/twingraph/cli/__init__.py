@@ -1,4 +1,9 @@
-"""The `twingraph` command: one module per command in this package, all registered on one typer app."""
+"""The `twingraph` command: one module per command in this package, all registered on one typer app.
+
+Every run imports every command module (for --help and to find the command), so these modules import
+heavy libraries (NetworkX, rdflib and pyshacl, SPARQLWrapper, the extraction pipeline) inside the commands
+that use them; tests/cli/test_startup.py keeps it so.
+"""
 
 from __future__ import annotations
 

@@ -8,9 +8,7 @@ from typing import Annotated
 import typer
 
 from twingraph.cli.app import DEFAULT_STORE_PATH, QuietOption, StoreOption, app, console, console_err
-from twingraph.curated import load_curated
 from twingraph.errors import UserError
-from twingraph.load import store_facts
 from twingraph.store import open_store
 
 
@@ -21,6 +19,9 @@ def curate(
     quiet: QuietOption = False,
 ) -> None:
     """Load curated facts (YAML in the gold format) as their own named graphs, marked as curated."""
+    from twingraph.curated import load_curated
+    from twingraph.load import store_facts
+
     paths: list[Path] = []
     for f in files:
         paths.extend(sorted(f.glob("*.yaml")) + sorted(f.glob("*.yml")) if f.is_dir() else [f])

@@ -9,14 +9,9 @@ import typer
 
 from twingraph.cli.app import DEFAULT_STORE_PATH, StoreOption, app, console
 from twingraph.errors import UserError
-from twingraph.export import export_to_file
-from twingraph.ingest import ingest
-from twingraph.pairs import around_cities, read_pairs, store_table
 from twingraph.queries import load_query
 from twingraph.resources import data_dir
-from twingraph.results import term_text
 from twingraph.store import open_store
-from twingraph.viz import write_partnership_html
 
 
 @app.command()
@@ -25,6 +20,12 @@ def demo(
     store: StoreOption = DEFAULT_STORE_PATH,
 ) -> None:
     """Sample articles -> store, with their cities' twin towns from the world table; Turtle and HTML out."""
+    from twingraph.export import export_to_file
+    from twingraph.ingest import ingest
+    from twingraph.pairs import around_cities, read_pairs, store_table
+    from twingraph.results import term_text
+    from twingraph.viz import write_partnership_html
+
     target = open_store(store)
     report = ingest([data_dir() / "articles"], target)
     if report.problems:

@@ -11,15 +11,16 @@ import html
 import logging
 import shutil
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
-import rdflib
 import typer
-from rdflib.namespace import RDF, SKOS
 
 from twingraph.cli.app import QuietOption, app, console_err
 from twingraph.errors import UserError
 from twingraph.resources import ontology_dir
+
+if TYPE_CHECKING:
+    import rdflib
 
 PUBLISHED_FILES = ("twingraph.ttl", "partnership-types.ttl", "shapes.ttl", "context.jsonld")
 
@@ -36,14 +37,18 @@ def _ontology_page(source: Path, destination: Path) -> None:
 
 
 def _text(graph: rdflib.Graph, node: rdflib.term.Node, prop: rdflib.URIRef, lang: str) -> str:
+    from rdflib import Literal
+
     for value in graph.objects(node, prop):
-        if isinstance(value, rdflib.Literal) and value.language == lang:
+        if isinstance(value, Literal) and value.language == lang:
             return html.escape(str(value))
     return ""
 
 
 def _vocabularies_page(graph: rdflib.Graph) -> str:
     """One table per SKOS concept scheme: IRI, English and German labels and definitions."""
+    from rdflib.namespace import RDF, SKOS
+
     sections = []
     for scheme in sorted(graph.subjects(RDF.type, SKOS.ConceptScheme), key=str):
         rows = []
@@ -81,6 +86,8 @@ def docs(
     quiet: QuietOption = False,
 ) -> None:
     """Write HTML documentation of the ontology (pyLODE) and its vocabularies, with the ontology files."""
+    import rdflib
+
     source = ontology_dir()
     if not (source / "twingraph.ttl").is_file():
         raise UserError(f"no ontology at {source} (set TWINGRAPH_HOME to the checkout)")

@@ -7,12 +7,10 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.progress import Progress
 from rich.table import Table
 
 from twingraph.cli.app import QuietOption, app, console
 from twingraph.errors import UserError
-from twingraph.evaluation import TYPES, evaluate
 
 
 @app.command("evaluate")
@@ -26,6 +24,10 @@ def evaluate_command(
     quiet: QuietOption = False,
 ) -> None:
     """Ingest each article alone and score its facts: precision, recall, F1 per type, micro-F1, attributes."""
+    from rich.progress import Progress
+
+    from twingraph.evaluation import TYPES, evaluate
+
     if fmt not in ("table", "json"):
         raise UserError(f"--format must be table or json, not {fmt!r}")
     show = not quiet and fmt == "table" and console.is_terminal

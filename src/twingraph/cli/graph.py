@@ -6,26 +6,17 @@ import json
 import sys
 from dataclasses import asdict
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
-import networkx as nx
 import typer
 from rich.table import Table
 
 from twingraph.cli.app import DEFAULT_STORE_PATH, QuietOption, StoreOption, app, console, console_err
 from twingraph.errors import UserError
-from twingraph.graph import (
-    central,
-    city_network,
-    communities,
-    partners,
-    project,
-    resolve_city,
-    shortest_path,
-    timeline,
-)
-from twingraph.graph.exchange import GRAPH_FILE_FORMATS, write_graph_file
 from twingraph.store import open_store
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 graph_app = typer.Typer(
     help="The twin-town network as a graph: partners, paths, central cities, communities, timelines, export.",
@@ -38,6 +29,8 @@ FormatOption = Annotated[str, typer.Option("--format", "-f", help="table or json
 
 
 def _load(store: Path) -> nx.MultiDiGraph:
+    from twingraph.graph import project
+
     return project(open_store(store, must_exist=True, read_only=True))
 
 
@@ -58,6 +51,8 @@ def partners_command(
     store: StoreOption = DEFAULT_STORE_PATH,
 ) -> None:
     """Partner cities of a city, directly or within N partnerships."""
+    from twingraph.graph import city_network, partners, resolve_city
+
     _check_format(fmt)
     graph = _load(store)
     found = partners(graph, city_network(graph), resolve_city(graph, city), hops=hops)
@@ -79,6 +74,8 @@ def path_command(
     store: StoreOption = DEFAULT_STORE_PATH,
 ) -> None:
     """The shortest chain of partnerships from one city to another."""
+    from twingraph.graph import city_network, resolve_city, shortest_path
+
     _check_format(fmt)
     graph = _load(store)
     a, b = resolve_city(graph, from_city), resolve_city(graph, to_city)
@@ -103,6 +100,8 @@ def central_command(
     store: StoreOption = DEFAULT_STORE_PATH,
 ) -> None:
     """The best-connected cities: most partners, then betweenness (estimated above 2,000 cities)."""
+    from twingraph.graph import central, city_network
+
     _check_format(fmt)
     ranked = central(city_network(_load(store)), top=top)
     if fmt == "json":
@@ -121,6 +120,8 @@ def communities_command(
     store: StoreOption = DEFAULT_STORE_PATH,
 ) -> None:
     """Groups of cities more linked among themselves than to the rest (Louvain, fixed seed)."""
+    from twingraph.graph import city_network, communities
+
     _check_format(fmt)
     groups = communities(city_network(_load(store)), top=top)
     if fmt == "json":
@@ -141,6 +142,8 @@ def timeline_command(
     store: StoreOption = DEFAULT_STORE_PATH,
 ) -> None:
     """The history of one partnership in date order: partnership dates, visits, agreements, aid, events."""
+    from twingraph.graph import resolve_city, timeline
+
     _check_format(fmt)
     graph = _load(store)
     entries = timeline(graph, resolve_city(graph, city), resolve_city(graph, partner))
@@ -159,11 +162,14 @@ def timeline_command(
 @graph_app.command("export")
 def export_command(
     out: Annotated[Path, typer.Option("--out", "-o", help="File to write.")],
-    fmt: Annotated[str, typer.Option("--format", "-f", help=f"One of: {', '.join(GRAPH_FILE_FORMATS)}.")] = "graphml",
+    # GRAPH_FILE_FORMATS written out: importing it would load NetworkX for every command (tested)
+    fmt: Annotated[str, typer.Option("--format", "-f", help="One of: graphml, gexf.")] = "graphml",
     store: StoreOption = DEFAULT_STORE_PATH,
     quiet: QuietOption = False,
 ) -> None:
     """Write the typed graph as GraphML or GEXF (for Gephi); sources travel as a JSON attribute."""
+    from twingraph.graph.exchange import GRAPH_FILE_FORMATS, write_graph_file
+
     if fmt not in GRAPH_FILE_FORMATS:
         raise UserError(f"unknown graph format '{fmt}'; use one of {', '.join(GRAPH_FILE_FORMATS)}")
     graph = _load(store)

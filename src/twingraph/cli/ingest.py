@@ -5,17 +5,17 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.markup import escape  # file names and messages are printed as they are, never as markup
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-from twingraph.articles import InputProblem, load_sources
 from twingraph.cli.app import DEFAULT_STORE_PATH, QuietOption, StoreOption, app, console, console_err
 from twingraph.errors import UserError
-from twingraph.ingest import IngestedArticle, IngestReport, count_inputs, ingest
 from twingraph.store import open_store
+
+if TYPE_CHECKING:
+    from twingraph.ingest import IngestedArticle, IngestReport
 
 FORMATS = ("text", "json")
 
@@ -48,6 +48,11 @@ def ingest_command(
 
     Exit status: 0 when every input landed, 1 when some failed (each named on stderr), 2 for usage errors.
     """
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    from twingraph.articles import InputProblem, load_sources
+    from twingraph.ingest import count_inputs, ingest
+
     if fmt not in FORMATS:
         raise UserError(f"--format must be one of: {', '.join(FORMATS)} (got {fmt!r})")
     missing = [p for p in paths if not p.exists()]

@@ -7,15 +7,17 @@ import sys
 import time
 from contextlib import nullcontext
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from twingraph.cli.app import DEFAULT_STORE_PATH, QuietOption, StoreOption, app, console, console_err
 from twingraph.errors import UserError
-from twingraph.pairs import PairTable, RowProblem, read_pairs, store_table
 from twingraph.rdf.iris import article_iri
 from twingraph.store import open_store
+
+if TYPE_CHECKING:
+    from twingraph.pairs import PairTable, RowProblem
 
 FORMATS = ("text", "json")
 SHOWN = 20  # problems and notes listed one per line before "... and N more"
@@ -61,6 +63,8 @@ def load_pairs_command(
     name), countries must be known, self pairs are errors; A-B and B-A rows are one partnership. With bad
     rows nothing is loaded unless --skip-bad-rows. Exit status: 0 loaded, 2 bad input (nothing stored).
     """
+    from twingraph.pairs import read_pairs, store_table
+
     if fmt not in FORMATS:
         raise UserError(f"--format must be one of: {', '.join(FORMATS)} (got {fmt!r})")
     started = time.perf_counter()

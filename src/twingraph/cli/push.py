@@ -6,14 +6,11 @@ import json
 from typing import Annotated
 
 import typer
-from rich.progress import Progress
 
 from twingraph.cli.app import DEFAULT_STORE_PATH, QuietOption, StoreOption, app, console
 from twingraph.cli.query import PasswordOption, TimeoutOption, UserOption, credentials
 from twingraph.errors import UserError
-from twingraph.push import DEFAULT_CHUNK, GraphStoreTarget, GraphTarget, UpdateTarget, push_store
 from twingraph.store import open_store
-from twingraph.store.remote import RemoteStore
 
 
 @app.command()
@@ -29,12 +26,18 @@ def push(
     store: StoreOption = DEFAULT_STORE_PATH,
     user: UserOption = None,
     password: PasswordOption = None,
-    chunk: Annotated[int, typer.Option("--chunk", help="Triples per INSERT DATA request.")] = DEFAULT_CHUNK,
+    # push.DEFAULT_CHUNK written out: importing it would load urllib and SPARQLWrapper for every command (tested)
+    chunk: Annotated[int, typer.Option("--chunk", help="Triples per INSERT DATA request.")] = 2000,
     timeout: TimeoutOption = 120,
     fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
     quiet: QuietOption = False,
 ) -> None:
     """Write every source graph to a remote store, keeping graph names; pushing again replaces them."""
+    from rich.progress import Progress
+
+    from twingraph.push import GraphStoreTarget, GraphTarget, UpdateTarget, push_store
+    from twingraph.store.remote import RemoteStore
+
     if not endpoint and not graph_store:
         raise UserError("say where to push: --endpoint URL (SPARQL Update) or --graph-store URL")
     auth = credentials(user, password)

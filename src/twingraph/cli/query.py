@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from pyoxigraph import Literal
@@ -14,7 +14,9 @@ from twingraph.errors import UserError
 from twingraph.queries import LibraryQuery, check_syntax, library, load_query, with_values
 from twingraph.results import FORMAT_NAMES, write_results
 from twingraph.store import open_store
-from twingraph.store.remote import Credentials, RemoteResult, RemoteStore
+
+if TYPE_CHECKING:
+    from twingraph.store.remote import Credentials, RemoteResult
 
 EndpointOption = Annotated[
     str | None,
@@ -44,6 +46,8 @@ def parse_params(params: list[str]) -> dict[str, str]:
 def credentials(user: str | None, password: str | None) -> Credentials | None:
     if user is None:
         return None
+    from twingraph.store.remote import Credentials
+
     return Credentials(user, password or "")
 
 
@@ -105,6 +109,8 @@ def query(
     check_syntax(chosen)
     result: object
     if endpoint:
+        from twingraph.store.remote import RemoteStore
+
         remote = RemoteStore(endpoint, credentials=credentials(user, password), timeout=timeout)
         remote_result: RemoteResult = remote.query(chosen.text, bindings)
         result = remote_result

@@ -9,7 +9,6 @@ import typer
 
 from twingraph.cli.app import DEFAULT_STORE_PATH, QuietOption, StoreOption, app, console
 from twingraph.queries import load_query
-from twingraph.serve import EndpointRules, make_server, oxigraph_server
 
 
 @app.command()
@@ -23,6 +22,8 @@ def serve(
     quiet: QuietOption = False,
 ) -> None:
     """Serve the store at http://HOST:PORT/sparql (GET and POST, W3C result formats, a query page at /)."""
+    from twingraph.serve import EndpointRules, make_server, oxigraph_server
+
     signal.signal(signal.SIGTERM, _stop)  # a plain kill also stops the query engine behind the proxy
     rules = EndpointRules(writable=writable, timeout=timeout, limit=max(1, limit))
     with oxigraph_server(store, rules) as engine:

@@ -4,18 +4,18 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.progress import Progress
 from rich.table import Table
 
 from twingraph.cli.app import DEFAULT_STORE_PATH, QuietOption, StoreOption, app, console, console_err
 from twingraph.errors import UserError
-from twingraph.export import resolve_graph
-from twingraph.rdf.validation import ValidationReport, Violation, validate_store
 from twingraph.rdf.vocab import PREFIXES
 from twingraph.store import open_store
+
+if TYPE_CHECKING:
+    from twingraph.rdf.validation import ValidationReport, Violation
 
 FORMATS = ("table", "json")
 
@@ -51,6 +51,11 @@ def validate(
     quiet: QuietOption = False,
 ) -> None:
     """Validate each source graph with the SHACL shapes in ontology/shapes.ttl; exit 1 when one does not conform."""
+    from rich.progress import Progress
+
+    from twingraph.export import resolve_graph
+    from twingraph.rdf.validation import validate_store
+
     if fmt not in FORMATS:
         raise UserError(f"unknown format '{fmt}'; use one of {', '.join(FORMATS)}")
     target = open_store(store, must_exist=True)

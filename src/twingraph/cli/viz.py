@@ -9,7 +9,6 @@ import typer
 
 from twingraph.cli.app import DEFAULT_STORE_PATH, QuietOption, StoreOption, app, console_err
 from twingraph.store import open_store
-from twingraph.viz import write_store_html
 
 
 @app.command()
@@ -27,6 +26,8 @@ def viz(
     quiet: QuietOption = False,
 ) -> None:
     """Write an interactive page: time slider, filters, search, sources of every fact; no network needed."""
+    from twingraph.viz import write_store_html
+
     cities = [c.strip() for c in partnership.split(",")] if partnership else None
     target = open_store(store, must_exist=True, read_only=True)
     written = write_store_html(target, out, focus=focus, partnership=cities, coordinates=coordinates)

@@ -12,7 +12,6 @@ import typer
 from twingraph.cli.app import DEFAULT_STORE_PATH, QuietOption, StoreOption, app, console, console_err
 from twingraph.errors import UserError
 from twingraph.store import open_store
-from twingraph.wikidata import missing_statements, quickstatements_line, read_known_pairs, twinning_statements
 
 FORMATS = ("quickstatements", "json")
 
@@ -31,6 +30,8 @@ def wikidata_diff(
     Only formal twinnings (type twinning, status active or formalized) between cities with Wikidata QIDs count;
     each gives one line per direction, since P190 is recorded on both cities. Review before running them.
     """
+    from twingraph.wikidata import missing_statements, quickstatements_line, read_known_pairs, twinning_statements
+
     if fmt not in FORMATS:
         raise UserError(f"unknown format '{fmt}'; use one of {', '.join(FORMATS)}")
     known = read_known_pairs(pairs)
