@@ -58,6 +58,11 @@ class _GraphWriter:
     def add(self, s: NamedNode | BlankNode, p: NamedNode, o: NamedNode | BlankNode | Literal) -> None:
         self.quads.append(Quad(s, p, o, self.graph))
 
+    def add_lookup_keys(self, node: NamedNode, *names: str) -> None:
+        """Lower-case names (as SPARQL's LCASE gives them), so queries find `dortmund` by index."""
+        for key in dict.fromkeys(name.lower() for name in names if name.strip()):
+            self.add(node, v.LOOKUP_KEY, Literal(key))
+
     def add_optional(self, s: NamedNode, p: NamedNode, o: NamedNode | Literal | None) -> None:
         if o is not None:
             self.add(s, p, o)
@@ -68,6 +73,7 @@ class _GraphWriter:
             self._cities[name] = node
             self.add(node, v.RDF_TYPE, v.CITY)
             self.add(node, v.RDFS_LABEL, text(name, "en"))
+            self.add_lookup_keys(node, name)
             self.add_provenance(node, None)
         return self._cities[name]
 
@@ -80,6 +86,7 @@ class _GraphWriter:
             self._orgs[name] = node
             self.add(node, v.RDF_TYPE, v.ORGANIZATION)
             self.add(node, v.RDFS_LABEL, text(name))
+            self.add_lookup_keys(node, name)
             self.add_provenance(node, None)
         return self._orgs[name]
 
@@ -161,6 +168,7 @@ def _cities(w: _GraphWriter) -> None:
             w.add(node, v.OWL_SAME_AS, NamedNode(f"{v.GEONAMES_ENTITY}{c.geonames}/"))
         for mention in c.mentions:
             w.add(node, v.MENTIONED_AS, text(mention))
+        w.add_lookup_keys(node, c.name, *c.mentions)
         w.add_provenance(node, c.evidence)
 
 
@@ -169,6 +177,7 @@ def _organizations(w: _GraphWriter) -> None:
         node = w.agent(o.name)
         w.add(node, v.RDF_TYPE, v.ORGANIZATION)
         w.add(node, v.RDFS_LABEL, text(o.name))
+        w.add_lookup_keys(node, o.name)
         if o.city:
             w.add(node, v.BASED_IN, w.city(o.city))
         w.add_optional(node, v.ORGANIZATION_KIND, text(o.kind) if o.kind else None)
@@ -183,6 +192,7 @@ def _persons(w: _GraphWriter) -> None:
         w.add(node, v.RDFS_LABEL, text(p.name))
         for alias in p.aliases:
             w.add(node, v.SKOS_ALT_LABEL, text(alias))
+        w.add_lookup_keys(node, p.name, *p.aliases)
         w.add_provenance(node, p.evidence)
         if p.role or p.of:
             post = iris.post_iri(p.role or "member", p.of)
