@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 import rdflib
-from pyoxigraph import BlankNode, Literal, NamedNode, RdfFormat, parse
+from pyoxigraph import BlankNode, Literal, NamedNode, Quad, RdfFormat, parse
 from rdflib.compare import isomorphic
 
 from twingraph.curated import load_curated
@@ -217,3 +217,22 @@ def test_curated_graph_found_by_its_article_url(loaded: EmbeddedStore) -> None:
     by_url = _parsed(_export(loaded, "nquads", graph=seed.article.url), "nquads")
     assert list(by_url) == [graph]
     assert isomorphic(by_url[graph], _expected(loaded)[graph])
+
+
+@pytest.mark.parametrize("fmt", ["turtle", "ntriples", "nquads", "trig"])
+def test_whole_store_dump_keeps_every_graph_blank_node_and_line_break(tmp_path: Path, fmt: str) -> None:
+    """The whole-store dump goes graph by graph in threads; the parts must add up to exactly the store."""
+    store = open_store(tmp_path / "store")
+    shared, p = BlankNode("shared"), NamedNode("https://example.org/p")
+    quads = [Quad(NamedNode("https://example.org/in-default"), p, Literal("no graph"))]
+    for n in range(60):  # more graphs than one batch of the dump
+        graph = NamedNode(f"https://example.org/graph/{n}")
+        quads.append(Quad(NamedNode(f"https://example.org/s/{n}"), p, Literal(f"ends a line .\n{n}"), graph))
+        quads.append(Quad(NamedNode(f"https://example.org/s/{n}"), p, shared, graph))
+    quads.append(Quad(shared, p, Literal("Житомир", language="uk"), NamedNode("https://example.org/graph/0")))
+    store.bulk_extend(quads)
+    back = set(parse(_export(store, fmt), format=EXPORT_FORMATS[fmt]))
+    if fmt in DATASET_FORMATS:
+        assert back == set(quads)
+    else:
+        assert back == {Quad(q.subject, q.predicate, q.object) for q in quads}

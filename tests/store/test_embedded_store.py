@@ -7,6 +7,7 @@ import time
 from pathlib import Path
 
 import pytest
+from pyoxigraph import Literal, NamedNode, Quad
 
 from twingraph.curated import load_curated
 from twingraph.load import store_facts
@@ -79,3 +80,22 @@ def test_waiting_for_a_busy_store_gives_up_after_the_wait(store_path: Path) -> N
         open_store(store_path, wait=0.6)
     assert time.monotonic() - started >= 0.6
     assert len(holder) == 0
+
+
+def test_sync_graph_changes_only_that_graph_to_exactly_the_given_quads(store: EmbeddedStore) -> None:
+    """Reloads compare N-Triples text: escapes, language tags and typed literals must compare as the terms do."""
+    graph, other = NamedNode("https://example.org/table"), NamedNode("https://example.org/article")
+    s, p = NamedNode("https://example.org/Житомир"), NamedNode("https://example.org/p")
+    kept = [
+        Quad(s, p, Literal('quote " and\nline break \\ ok'), graph),
+        Quad(s, p, Literal("Zhytomyr", language="en"), graph),
+        Quad(s, p, Literal("42", datatype=NamedNode("http://www.w3.org/2001/XMLSchema#integer")), graph),
+    ]
+    dropped = Quad(s, p, Literal("old"), graph)
+    elsewhere = Quad(s, p, Literal("old"), other)
+    store.bulk_extend([*kept, dropped, elsewhere])
+    added = Quad(s, p, Literal("new"), graph)
+    assert store.sync_graph(graph, [*kept, added, added]) == 4
+    assert set(store.quads(graph)) == {*kept, added}
+    assert set(store.quads(other)) == {elsewhere}
+    assert store.sync_graph(graph, [*kept, added]) == 4 and len(store) == 5
