@@ -288,6 +288,25 @@ def test_cli_hostile_param_is_harmless(cli, cli_store: str) -> None:
     assert "Zhytomyr" in again.stdout
 
 
+def test_cli_source_narrows_a_query_to_that_source(cli, cli_store: str) -> None:
+    everything = cli("query", "cities", "--store", cli_store, "--format", "csv")
+    assert everything.returncode == 0, everything.stderr
+    sources = {line.split(",")[4] for line in everything.stdout.splitlines()[1:]}
+    assert len(sources) == 2
+    for source in sorted(sources):
+        done = cli("query", "cities", "--source", source, "--store", cli_store, "--format", "csv")
+        assert done.returncode == 0, done.stderr
+        rows = done.stdout.splitlines()[1:]
+        assert rows and {row.split(",")[4] for row in rows} == {source}
+    both = cli("query", "cities", *(f"-s{s}" for s in sorted(sources)), "--store", cli_store, "--format", "csv")
+    assert both.stdout == everything.stdout
+
+
+def test_cli_source_not_in_the_store(cli, cli_store: str) -> None:
+    error = _one_line_error(cli("query", "cities", "--source", "https://example.org/never", "--store", cli_store))
+    assert "no source 'https://example.org/never'" in error
+
+
 def test_cli_unknown_query(cli, cli_store: str) -> None:
     error = _one_line_error(cli("query", "no-such-question", "--store", cli_store))
     assert "unknown query 'no-such-question'" in error and "timeline" in error

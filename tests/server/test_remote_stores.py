@@ -75,6 +75,20 @@ def test_every_library_query_answers_the_same_remotely(pushed: Server, seed_stor
     assert set(OUR_QUERIES) <= asked
 
 
+def test_contract_queries_scoped_to_one_source_answer_the_same_remotely(
+    pushed: Server, seed_store: EmbeddedStore
+) -> None:
+    endpoint = remote(pushed)
+    one, other = seed_store.graphs()[:2]
+    for name in ("cities", "persons", "partnerships", "visits"):
+        query = next(q for q in library() if q.name == name)
+        here = normalised(seed_store.query(query.text, sources=[one]))
+        there = normalised(endpoint.query(query.text, sources=[one]))
+        assert there == here, f"{name} scoped to one source differs on {pushed.name}"
+        both = normalised(seed_store.query(query.text, sources=[one, other]))
+        assert sum(here.values()) < sum(both.values()), f"{name}: scoping changed nothing"
+
+
 def test_pushing_again_replaces_each_graph(pushed: Server, seed_store: EmbeddedStore) -> None:
     endpoint = remote(pushed)
     push_store(seed_store, UpdateTarget(endpoint, chunk=1000))
@@ -111,6 +125,19 @@ def test_cli_push_and_query_an_endpoint(server: Server, seed_store: EmbeddedStor
     lines = done.stdout.splitlines()
     assert lines[0] == "city,partner,country,type,status,since,origin,sources"
     assert "Dortmund,Zhytomyr,UA,solidarity,active,2023-02,curated,1" in lines
+
+
+def test_cli_source_scopes_a_query_on_an_endpoint(server: Server, seed_store: EmbeddedStore) -> None:
+    done = run_cli("push", "--endpoint", server.update, "--store", str(seed_store.path), "--quiet", *server.auth_args())
+    assert done.returncode == 0, done.stderr
+    everything = run_cli("query", "cities", "--endpoint", server.query, "--format", "csv")
+    sources = sorted({line.split(",")[4] for line in everything.stdout.splitlines()[1:]})
+    assert len(sources) == 2, everything.stdout
+    done = run_cli("query", "cities", "--source", sources[0], "--endpoint", server.query, "--format", "csv")
+    assert done.returncode == 0, done.stderr
+    assert {line.split(",")[4] for line in done.stdout.splitlines()[1:]} == {sources[0]}
+    missing = run_cli("query", "cities", "--source", "https://example.org/never", "--endpoint", server.query)
+    assert "no source 'https://example.org/never'" in _one_line(missing)
 
 
 def _one_line(done: subprocess.CompletedProcess[str]) -> str:

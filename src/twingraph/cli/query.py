@@ -7,7 +7,7 @@ import sys
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-from pyoxigraph import Literal
+from pyoxigraph import Literal, NamedNode
 
 from twingraph.cli.app import DEFAULT_STORE_PATH, StoreOption, app, console
 from twingraph.errors import UserError
@@ -16,7 +16,7 @@ from twingraph.results import FORMAT_NAMES, write_results
 from twingraph.store import open_store
 
 if TYPE_CHECKING:
-    from twingraph.store.remote import Credentials, RemoteResult
+    from twingraph.store.remote import Credentials, RemoteResult, RemoteStore
 
 EndpointOption = Annotated[
     str | None,
@@ -70,16 +70,41 @@ def _list_library(fmt: str) -> None:
         console.print(f"[bold]{q.name}[/] {params}\n    {q.description}", highlight=False)
 
 
-def _run_embedded(chosen: LibraryQuery, bindings: dict[str, Literal], store: StoreOption) -> object:
+def _no_source(source: str, where: str) -> UserError:
+    return UserError(f"no source '{source}' in {where} (the source column of a query shows the sources there)")
+
+
+def _remote_source_graphs(remote: RemoteStore, given: list[str]) -> list[NamedNode]:
+    """Find each source's graphs on the endpoint with the `source-graph` library query."""
+    finder = load_query("source-graph")
+    graphs: list[NamedNode] = []
+    for source in given:
+        rows = remote.query(finder.text, finder.bind({"source": source}))
+        found = [row["graph"] for row in rows if isinstance(row["graph"], NamedNode)]  # type: ignore[union-attr]
+        if not found:
+            raise _no_source(source, remote.endpoint)
+        graphs.extend(found)
+    return graphs
+
+
+def _run_embedded(
+    chosen: LibraryQuery, bindings: dict[str, Literal], store: StoreOption, given_sources: list[str]
+) -> object:
     target = open_store(store, must_exist=True, read_only=False)
+    sources: list[NamedNode] = []
+    for source in given_sources:
+        found = target.source_graphs(source)
+        if not found:
+            raise _no_source(source, f"store {target.path}")
+        sources.extend(found)
     try:
-        return target.query(chosen.text, bindings)
+        return target.query(chosen.text, bindings, sources=sources)
     except RuntimeError as err:
         if "projection" not in str(err):
             raise UserError(f"query '{chosen.name}' failed: {err}") from None
         # Oxigraph substitutes only projected variables; a file that does not project its parameters
         # gets them the way endpoints do: an escaped VALUES block in its WHERE group.
-        return target.query(with_values(chosen.text, bindings))
+        return target.query(with_values(chosen.text, bindings), sources=sources)
     except OSError as err:
         raise UserError(f"query '{chosen.name}' failed: {err}") from None
 
@@ -89,6 +114,14 @@ def query(
     name: Annotated[str | None, typer.Argument(help="Library query name (see --list) or a .rq file.")] = None,
     param: Annotated[list[str] | None, typer.Option("--param", "-p", help="NAME=VALUE, repeatable.")] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help=f"One of: {', '.join(FORMAT_NAMES)}.")] = "table",
+    source: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--source",
+            "-s",
+            help="Answer from this source only (its URL or key, as the source column shows it); repeatable.",
+        ),
+    ] = None,
     list_queries: Annotated[bool, typer.Option("--list", help="List the query library and exit.")] = False,
     store: StoreOption = DEFAULT_STORE_PATH,
     endpoint: EndpointOption = None,
@@ -112,10 +145,12 @@ def query(
         from twingraph.store.remote import RemoteStore
 
         remote = RemoteStore(endpoint, credentials=credentials(user, password), timeout=timeout)
-        remote_result: RemoteResult = remote.query(chosen.text, bindings)
+        remote_result: RemoteResult = remote.query(
+            chosen.text, bindings, sources=_remote_source_graphs(remote, source or [])
+        )
         result = remote_result
     else:
-        result = _run_embedded(chosen, bindings, store)
+        result = _run_embedded(chosen, bindings, store, source or [])
     try:
         write_results(result, fmt, sys.stdout.buffer, console, hide={p.name for p in chosen.params})  # type: ignore[arg-type]
     except (OSError, RuntimeError, SyntaxError) as err:

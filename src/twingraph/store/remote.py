@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import http.client
 import urllib.error
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from pyoxigraph import (
     Literal,
+    NamedNode,
     QueryBoolean,
     QueryResultsFormat,
     QuerySolutions,
@@ -77,9 +78,16 @@ class RemoteStore:
         client.setQuery(sparql)
         return client
 
-    def query(self, sparql: str, bindings: Mapping[str, Literal] | None = None) -> RemoteResult:
-        """Run a query; SELECT and ASK give pyoxigraph results, CONSTRUCT and DESCRIBE a list of triples."""
+    def query(
+        self, sparql: str, bindings: Mapping[str, Literal] | None = None, *, sources: Sequence[NamedNode] = ()
+    ) -> RemoteResult:
+        """Run a query; SELECT and ASK give pyoxigraph results, CONSTRUCT and DESCRIBE a list of triples.
+
+        `sources` become the protocol's `named-graph-uri` parameters: the query sees only those graphs.
+        """
         client = self._client(with_values(sparql, bindings or {}))
+        for graph in sources:
+            client.addNamedGraph(graph.value)
         graph_query = client.queryType in ("CONSTRUCT", "DESCRIBE")
         client.setReturnFormat(TURTLE if graph_query else XML)
         body = self._send(client)
