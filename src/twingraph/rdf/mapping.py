@@ -50,9 +50,15 @@ class _GraphWriter:
         self.graph = iris.article_iri(self.key)
         self.activity = iris.activity_iri(self.key)
         self.quads: list[Quad] = []
-        self._cities = {c.name: iris.city_iri(c.name, c.country) for c in facts.cities}
+        # By name and country, not by name alone: a table may list two Córdobas (minted once: a world table
+        # has tens of thousands of cities).
+        self.city_nodes = [iris.city_iri(c.name, c.country) for c in facts.cities]
+        self._cities = {c.name: node for c, node in zip(facts.cities, self.city_nodes, strict=True)}
         # World tables repeat names across countries (Alexandria EG/US): facts may name a city "Name, CC".
-        self._cities.update({f"{c.name}, {c.country}": iris.city_iri(c.name, c.country) for c in facts.cities})
+        self._cities.update(
+            {f"{c.name}, {c.country}": node for c, node in zip(facts.cities, self.city_nodes, strict=True)}
+        )
+        self._countries: set[str] = set()  # countries described in this graph already
         self._orgs = {o.name: iris.organization_iri(o.name) for o in facts.organizations}
 
     def add(self, s: NamedNode | BlankNode, p: NamedNode, o: NamedNode | BlankNode | Literal) -> None:
@@ -148,15 +154,17 @@ def _article(w: _GraphWriter, now: datetime) -> None:
 
 
 def _cities(w: _GraphWriter) -> None:
-    for c in w.facts.cities:
-        node = iris.city_iri(c.name, c.country)  # not by name: a table may list two Córdobas
+    for c, node in zip(w.facts.cities, w.city_nodes, strict=True):
         w.add(node, v.RDF_TYPE, v.CITY)
         w.add(node, v.RDFS_LABEL, text(c.name, "en"))
         if c.country:
             country = iris.country_iri(c.country)
             w.add(node, v.COUNTRY_PROP, country)
-            w.add(country, v.RDF_TYPE, v.COUNTRY)
-            w.add(country, v.COUNTRY_CODE, text(c.country.upper()))
+            code = c.country.upper()
+            if code not in w._countries:
+                w._countries.add(code)
+                w.add(country, v.RDF_TYPE, v.COUNTRY)
+                w.add(country, v.COUNTRY_CODE, text(code))
         # Tables sometimes give a city and its municipality ("Q39121;Q774015"): the first is the city.
         qids = [q.strip() for q in (c.wikidata or "").split(";") if q.strip()]
         if qids:
