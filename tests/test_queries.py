@@ -13,7 +13,7 @@ from pyoxigraph import Literal, Store
 
 from twingraph.curated import load_curated
 from twingraph.errors import UserError
-from twingraph.facts import City, DateValue, FactSet, Partnership
+from twingraph.facts import City, DateValue, FactSet, Partnership, Visit
 from twingraph.load import store_facts
 from twingraph.queries import LibraryQuery, library, load_query, with_values
 from twingraph.results import term_text
@@ -190,6 +190,28 @@ def test_planned_lists_announcements_not_reported_done(sample: EmbeddedStore) ->
     twinning = next(r for r in found if r["kind"] == "partnership")
     assert twinning["what"] == "twinning partnership"
     assert set(twinning["cities"].split(", ")) == {"Dortmund", "Zhytomyr"}
+
+
+def test_planned_drops_what_a_later_source_reports_done(tmp_path: Path) -> None:
+    data = Path(__file__).resolve().parents[1] / "data" / "gold"
+    store = open_store(tmp_path / "store")
+    announced = load_curated(data / "seed_000.yaml")
+    store_facts(store, announced)
+    before = {(r["kind"], r["due"]) for r in rows(store, "planned", city="dortmund")}
+    assert {("partnership", "2025"), ("planned_visit", "2024-02")} <= before
+    assert rows(store, "planned", city="Amiens") == []
+    later = FactSet(
+        article=dataclasses.replace(announced.article, key="https://example.org/later", url="https://example.org/later"),
+        origin="extracted",
+        cities=(City("Dortmund", "DE"), City("Zhytomyr", "UA")),
+        partnerships=(Partnership(("Dortmund", "Zhytomyr"), type="twinning", status="formalized"),),
+        visits=(Visit("Zhytomyr", "Dortmund", start=DateValue("2024-02-20")),),
+    )
+    store_facts(store, later)
+    after = {(r["kind"], r["due"]) for r in rows(store, "planned", city="dortmund")}
+    assert ("partnership", "2025") not in after
+    assert ("planned_visit", "2024-02") not in after
+    assert after == {k for k in before if k[0] not in ("partnership", "planned_visit")}
 
 
 def test_provenance_gives_sentences_with_offsets(sample: EmbeddedStore) -> None:
