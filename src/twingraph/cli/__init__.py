@@ -7,6 +7,7 @@ that use them; tests/cli/test_startup.py keeps it so.
 
 from __future__ import annotations
 
+import gc
 import importlib
 import pkgutil
 import sys
@@ -39,6 +40,11 @@ def main() -> None:
     except KeyboardInterrupt:
         console_err.print("interrupted; everything stored before this point is kept")
         sys.exit(130)
+    finally:
+        # The work is done and nothing needs collecting: without this, the cycle collector's passes during
+        # interpreter shutdown walk every object still alive (the gazetteer's places and tables) several
+        # times over, about 0.3 s of every run that used the gazetteer.
+        gc.freeze()
 
 
 __all__ = ["app", "main"]
