@@ -225,7 +225,7 @@ def test_whole_store_dump_keeps_every_graph_blank_node_and_line_break(tmp_path: 
     store = open_store(tmp_path / "store")
     shared, p = BlankNode("shared"), NamedNode("https://example.org/p")
     quads = [Quad(NamedNode("https://example.org/in-default"), p, Literal("no graph"))]
-    for n in range(60):  # more graphs than one batch of the dump
+    for n in range(150):  # more graphs than one batch of the dump
         graph = NamedNode(f"https://example.org/graph/{n}")
         quads.append(Quad(NamedNode(f"https://example.org/s/{n}"), p, Literal(f"ends a line .\n{n}"), graph))
         quads.append(Quad(NamedNode(f"https://example.org/s/{n}"), p, shared, graph))

@@ -70,6 +70,7 @@ def _quad_to_ntriples(quad: Quad) -> str:
 # quad up in RocksDB (about 1.5 µs a term; serialising is a tenth of that). It does so without holding the
 # GIL, so graphs dumped by a few threads at once take a fraction of the wall time on a machine with spare cores.
 _DUMP_THREADS = min(4, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
+_DUMP_BATCH = 64  # graphs per task: articles are hundreds of quads, so a batch is a few MB of output
 _PER_GRAPH_FORMATS = (RdfFormat.N_QUADS, RdfFormat.N_TRIPLES, RdfFormat.TURTLE, RdfFormat.TRIG)
 
 
@@ -237,8 +238,7 @@ class EmbeddedStore:
         if prefixes:
             output.write(_prefix_lines(prefixes))
         graphs: list[NamedNode | DefaultGraph] = [DefaultGraph(), *self.graphs()]
-        size = max(1, len(graphs) // (_DUMP_THREADS * 8))
-        batches = [graphs[i : i + size] for i in range(0, len(graphs), size)]
+        batches = [graphs[i : i + _DUMP_BATCH] for i in range(0, len(graphs), _DUMP_BATCH)]
         with ThreadPoolExecutor(_DUMP_THREADS) as pool:
             pending: deque[Future[bytes]] = deque()
             for batch in batches:
