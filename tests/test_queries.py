@@ -201,7 +201,9 @@ def test_planned_drops_what_a_later_source_reports_done(tmp_path: Path) -> None:
     assert {("partnership", "2025"), ("planned_visit", "2024-02")} <= before
     assert rows(store, "planned", city="Amiens") == []
     later = FactSet(
-        article=dataclasses.replace(announced.article, key="https://example.org/later", url="https://example.org/later"),
+        article=dataclasses.replace(
+            announced.article, key="https://example.org/later", url="https://example.org/later"
+        ),
         origin="extracted",
         cities=(City("Dortmund", "DE"), City("Zhytomyr", "UA")),
         partnerships=(Partnership(("Dortmund", "Zhytomyr"), type="twinning", status="formalized"),),
