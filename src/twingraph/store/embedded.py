@@ -125,14 +125,6 @@ class EmbeddedStore:
     def remove_graph(self, graph: NamedNode) -> None:
         self._store.update(f"DROP SILENT GRAPH {graph}")
 
-    def patch_graph(self, graph: NamedNode, remove: Iterable[Quad], add: Iterable[Quad]) -> None:
-        """Delete and insert some quads of one graph in one transaction: a large graph reloaded changes little."""
-        self._patch_lines(
-            graph,
-            [_quad_to_ntriples(q) for q in remove if q.graph_name == graph],
-            [_quad_to_ntriples(q) for q in add if q.graph_name == graph],
-        )
-
     def sync_graph(self, graph: NamedNode, quads: Iterable[Quad]) -> int:
         """Make one graph hold exactly these quads, in one transaction that changes only what differs.
 
@@ -144,16 +136,14 @@ class EmbeddedStore:
         serialize((q.triple for q in quads if q.graph_name == graph), new, format=RdfFormat.N_TRIPLES)
         lines = list(dict.fromkeys(new.getvalue().decode("utf-8").splitlines()))
         old = set(self._dumped(graph, RdfFormat.N_TRIPLES).decode("utf-8").splitlines())
-        self._patch_lines(graph, old.difference(lines), [line for line in lines if line not in old])
+        deleted = "\n".join(old.difference(lines))
+        inserted = "\n".join(line for line in lines if line not in old)
+        if deleted or inserted:
+            self._store.update(
+                f"DELETE DATA {{ GRAPH {graph} {{\n{deleted}\n}} }} ;\n"
+                f"INSERT DATA {{ GRAPH {graph} {{\n{inserted}\n}} }}"
+            )
         return len(lines)
-
-    def _patch_lines(self, graph: NamedNode, remove: Iterable[str], add: Iterable[str]) -> None:
-        deleted, inserted = "\n".join(remove), "\n".join(add)
-        if not deleted and not inserted:
-            return
-        self._store.update(
-            f"DELETE DATA {{ GRAPH {graph} {{\n{deleted}\n}} }} ;\nINSERT DATA {{ GRAPH {graph} {{\n{inserted}\n}} }}"
-        )
 
     def bulk_load(self, data: IO[bytes] | bytes, graph: NamedNode, fmt: RdfFormat = RdfFormat.N_QUADS) -> None:
         """Fast, non-transactional load for large tables; callers validate everything first."""
