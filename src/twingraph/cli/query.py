@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -70,33 +71,33 @@ def _list_library(fmt: str) -> None:
         console.print(f"[bold]{q.name}[/] {params}\n    {q.description}", highlight=False)
 
 
-def _no_source(source: str, where: str) -> UserError:
-    return UserError(f"no source '{source}' in {where} (the source column of a query shows the sources there)")
+def _source_graphs(given: list[str], find: Callable[[str], list[NamedNode]], where: str) -> list[NamedNode]:
+    """The graphs of every source named with --source; one that has none is an error, not an empty answer."""
+    graphs: list[NamedNode] = []
+    for source in given:
+        found = find(source)
+        if not found:
+            raise UserError(f"no source '{source}' in {where} (the source column of a query shows the sources there)")
+        graphs.extend(found)
+    return graphs
 
 
 def _remote_source_graphs(remote: RemoteStore, given: list[str]) -> list[NamedNode]:
     """Find each source's graphs on the endpoint with the `source-graph` library query."""
     finder = load_query("source-graph")
-    graphs: list[NamedNode] = []
-    for source in given:
+
+    def find(source: str) -> list[NamedNode]:
         rows = remote.query(finder.text, finder.bind({"source": source}))
-        found = [row["graph"] for row in rows if isinstance(row["graph"], NamedNode)]  # type: ignore[union-attr]
-        if not found:
-            raise _no_source(source, remote.endpoint)
-        graphs.extend(found)
-    return graphs
+        return [row["graph"] for row in rows if isinstance(row["graph"], NamedNode)]  # type: ignore[union-attr]
+
+    return _source_graphs(given, find, remote.endpoint)
 
 
 def _run_embedded(
     chosen: LibraryQuery, bindings: dict[str, Literal], store: StoreOption, given_sources: list[str]
 ) -> object:
     target = open_store(store, must_exist=True, read_only=False)
-    sources: list[NamedNode] = []
-    for source in given_sources:
-        found = target.source_graphs(source)
-        if not found:
-            raise _no_source(source, f"store {target.path}")
-        sources.extend(found)
+    sources = _source_graphs(given_sources, target.source_graphs, f"store {target.path}")
     try:
         return target.query(chosen.text, bindings, sources=sources)
     except RuntimeError as err:
@@ -119,7 +120,7 @@ def query(
         typer.Option(
             "--source",
             "-s",
-            help="Answer from this source only (its URL or key, as the source column shows it); repeatable.",
+            help="Answer from this source only (its URL, key or graph IRI, as the source column shows it); repeatable.",
         ),
     ] = None,
     list_queries: Annotated[bool, typer.Option("--list", help="List the query library and exit.")] = False,
