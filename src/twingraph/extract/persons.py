@@ -31,6 +31,15 @@ _ROLE_BEFORE = re.compile(
     r"\s*,?\s*" + _TITLE + r"*$",
     re.IGNORECASE,
 )
+# The role phrase ends right before the name: search only the text just before it, not the whole sentence
+# up to it once per name candidate. No role phrase ("former Deputy Mayor of X Y, Dr.") comes near this length.
+_ROLE_REACH = 160
+
+
+def _role_before(text: str, name_start: int) -> re.Match[str] | None:
+    return _ROLE_BEFORE.search(text, max(0, name_start - _ROLE_REACH), name_start)
+
+
 _ROLE_AFTER = re.compile(
     r"^\s*(?:,\s*(?:an?\s+|the\s+|der\s+|die\s+)?|\s*\(|\s+als\s+(?:\w+\s+)??)"
     r"(?P<role>" + _ROLE_ALT + r")\b(?P<rest>[^,;()]*)",
@@ -115,7 +124,7 @@ def find_persons(
         first, rest = m.group("first"), m.group("rest")
         surname = rest.split()[-1]
         start, end = m.start("first"), m.end()
-        role_before = _ROLE_BEFORE.search(text[: m.start()])
+        role_before = _role_before(text, m.start())
         if first.lower() in lx.ROLE_WORDS or first.lower().rstrip(".") in lx.ACADEMIC_TITLES:
             continue  # "Councillor Kevin": the name starts after the title
         known = is_first_name(first)
@@ -142,7 +151,7 @@ def find_persons(
         lone = re.search(r"\b([A-ZÄÖÜ][a-zäöü]+)\s+(?:und|and)\s+$", before)
         if lone and is_first_name(lone.group(1)) and not any(f.start <= lone.start(1) < f.end for f in found):
             surname = person.name.split()[-1]
-            role_before = _ROLE_BEFORE.search(text[: lone.start(1)])
+            role_before = _role_before(text, lone.start(1))
             shared = _with_role(text, lone.start(1), lone.end(1), lone.group(1), role_before, refs, orgs)
             found.append(
                 PersonMention(

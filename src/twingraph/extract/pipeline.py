@@ -3,12 +3,12 @@ merge -> `FactSet`. Every fact keeps the sentence it comes from with its offsets
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from twingraph import __version__
 from twingraph.extract import lexicon as lx
 from twingraph.extract.agreements import find_agreements
-from twingraph.extract.clauses import words
 from twingraph.extract.context import ArticleContext, build_context
 from twingraph.extract.events import find_events
 from twingraph.extract.merge import merge_agreements, merge_partnerships, merge_persons, merge_visits
@@ -23,6 +23,8 @@ _SPECIFIC_TYPE_WORDS = {
     "solidarity": ("solidaritätspartnerschaft",),
     "cooperation": ("угоду про співробітництво", "cooperation agreement", "kooperationsvereinbarung"),
 }  # fmt: skip
+# A twinning cue counts only when some word starts with a twinning stem, not when it sits inside a longer word.
+_TWINNING_WORD = re.compile(r"(?<![\w’'-])[-’']*(?:städtepartner|partnerst|twin|sister|побратим)")
 
 
 class RuleExtractor:
@@ -158,7 +160,6 @@ def _article_types(ctx: ArticleContext) -> set[str]:
     """The specific partnership types the article's words name anywhere (headings and names included)."""
     text = " ".join(info.text.lower() for info in ctx.sentences)
     found = {t for t, cues in _SPECIFIC_TYPE_WORDS.items() if any(c in text for c in cues)}
-    if "twinning" in found and not any(w.startswith(("städtepartner", "partnerst", "twin", "sister", "побратим"))
-                                       for _, _, w in words(text)):  # fmt: skip
+    if "twinning" in found and not _TWINNING_WORD.search(text):
         found.discard("twinning")
     return found
