@@ -34,10 +34,15 @@ _ROLE_BEFORE = re.compile(
 # The role phrase ends right before the name: search only the text just before it, not the whole sentence
 # up to it once per name candidate. No role phrase ("former Deputy Mayor of X Y, Dr.") comes near this length.
 _ROLE_REACH = 160
+_ROLE_FIRST_WORDS = frozenset(role.split()[0] for role in lx.ROLE_WORDS)
+_LETTERS = re.compile(r"[^\W\d_]+")
 
 
 def _role_before(text: str, name_start: int) -> re.Match[str] | None:
-    return _ROLE_BEFORE.search(text, max(0, name_start - _ROLE_REACH), name_start)
+    start = max(0, name_start - _ROLE_REACH)
+    if _ROLE_FIRST_WORDS.isdisjoint(_LETTERS.findall(text[start:name_start].lower())):
+        return None  # no role word near: the long pattern cannot match
+    return _ROLE_BEFORE.search(text, start, name_start)
 
 
 _ROLE_AFTER = re.compile(
