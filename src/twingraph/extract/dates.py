@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 from twingraph.facts import DateValue
 
@@ -137,19 +138,27 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("year", re.compile(r"(?<![\d.,/-])(?P<y>(?:1[89]|20)\d\d)(?![\d.,]\d)")),
 ]
 
-# Relative expressions: (pattern, offset in days from the publication date, precision).
-_RELATIVE: list[tuple[re.Pattern[str], int, str]] = [
-    (re.compile(r"\b(?:heute|today|сьогодні)\b", re.IGNORECASE), 0, "day"),
-    (re.compile(r"\b(?:gestern|yesterday|вчора)\b", re.IGNORECASE), -1, "day"),
-    (re.compile(r"\b(?:vergangene[nr]?|letzte[nr]?)\s+Woche\b|\blast\s+week\b", re.IGNORECASE), -7, "week"),
-    (re.compile(r"\b(?:in\s+dieser|diese)\s+Woche\b|\bthis\s+week\b", re.IGNORECASE), 0, "week"),
-    (
+# Relative expressions: name -> (pattern, offset in days from the publication date, precision).
+_RELATIVE: dict[str, tuple[re.Pattern[str], int, str]] = {
+    "today": (re.compile(r"\b(?:heute|today|сьогодні)\b", re.IGNORECASE), 0, "day"),
+    "yesterday": (re.compile(r"\b(?:gestern|yesterday|вчора)\b", re.IGNORECASE), -1, "day"),
+    "last_week": (
+        re.compile(r"\b(?:vergangene[nr]?|letzte[nr]?)\s+Woche\b|\blast\s+week\b", re.IGNORECASE),
+        -7,
+        "week",
+    ),
+    "this_week": (re.compile(r"\b(?:in\s+dieser|diese)\s+Woche\b|\bthis\s+week\b", re.IGNORECASE), 0, "week"),
+    "last_year": (
         re.compile(r"\bdes\s+vergangenen\s+Jahres\b|\bim\s+vergangenen\s+Jahr\b|\blast\s+year\b", re.IGNORECASE),
         -365,
         "year",
     ),
-    (re.compile(r"\bin\s+diesem\s+Jahr\b|\bthis\s+year\b|\bdieses\s+Jahr(?:es)?\b", re.IGNORECASE), 0, "year"),
-]
+    "this_year": (
+        re.compile(r"\bin\s+diesem\s+Jahr\b|\bthis\s+year\b|\bdieses\s+Jahr(?:es)?\b", re.IGNORECASE),
+        0,
+        "year",
+    ),
+}
 
 
 # Cheap tests that spare most sentences most scans: few name a month, a weekday or a relative date, and only
@@ -285,47 +294,51 @@ def _weekday(m: re.Match[str], ctx: DateContext) -> DateValue | None:
     return DateValue((base - timedelta(days=back)).isoformat(), m.group(0), inferred=True)
 
 
+@lru_cache(maxsize=1024)
+def _written_dates(text: str) -> tuple[tuple[str, re.Match[str]], ...]:
+    """(kind, match) for every date pattern's matches in `text`, in the order find_dates tries them.
+
+    The scans do not depend on the context, so an article's two passes over its sentences (reference year,
+    then dates) scan each sentence once.
+    """
+    has_digit = _DIGIT.search(text) is not None
+    letters = set(_LETTERS.findall(text.lower()))
+    has_month = not letters.isdisjoint(_MONTH_WORDS_ANY)
+    found: list[tuple[str, re.Match[str]]] = []
+    for kind, pattern in _PATTERNS:
+        if (has_digit or kind in _WITHOUT_DIGIT) and (has_month or kind in _WITHOUT_MONTH):
+            found.extend((kind, m) for m in pattern.finditer(text))
+    if not letters.isdisjoint(_WEEKDAYS):
+        found.extend(("weekday", m) for m in _WEEKDAY_ALONE.finditer(text))
+    if not letters.isdisjoint(_RELATIVE_WORDS):
+        for kind, (pattern, _, _) in _RELATIVE.items():
+            found.extend((kind, m) for m in pattern.finditer(text))
+    return tuple(found)
+
+
+def _resolved(kind: str, m: re.Match[str], ctx: DateContext) -> DateMention | None:
+    if kind == "weekday":
+        weekday = _weekday(m, ctx)
+        return DateMention(m.start(), m.end(), weekday, None, relative=True) if weekday else None
+    if kind in _RELATIVE:
+        _, days, precision = _RELATIVE[kind]
+        value = _relative(m, days, precision, ctx)
+        return DateMention(m.start(), m.end(), value, None, relative=True) if value else None
+    parsed = _absolute(kind, m, ctx)
+    return DateMention(m.start(), m.end(), parsed[0], parsed[1]) if parsed else None
+
+
 def find_dates(text: str, ctx: DateContext | None = None) -> list[DateMention]:
     """Every date expression in `text`, left to right, without overlaps (the longest form wins)."""
     ctx = ctx or DateContext()
     found: list[DateMention] = []
-    has_digit = _DIGIT.search(text) is not None
-    letters = set(_LETTERS.findall(text.lower()))
-    has_month = not letters.isdisjoint(_MONTH_WORDS_ANY)
-    has_weekday = not letters.isdisjoint(_WEEKDAYS)
-    has_relative = not letters.isdisjoint(_RELATIVE_WORDS)
-    if not (has_digit or has_month or has_weekday or has_relative):
-        return found
-    taken: list[tuple[int, int]] = []
-
-    def free(start: int, end: int) -> bool:
-        return all(end <= s or start >= e for s, e in taken)
-
-    for kind, pattern in _PATTERNS:
-        if (not has_digit and kind not in _WITHOUT_DIGIT) or (not has_month and kind not in _WITHOUT_MONTH):
+    for kind, m in _written_dates(text):
+        start, end = m.span()
+        if any(start < f.end and f.start < end for f in found):
             continue
-        for m in pattern.finditer(text):
-            if not free(m.start(), m.end()):
-                continue
-            parsed = _absolute(kind, m, ctx)
-            if parsed is None:
-                continue
-            taken.append((m.start(), m.end()))
-            found.append(DateMention(m.start(), m.end(), parsed[0], parsed[1]))
-    for m in _WEEKDAY_ALONE.finditer(text) if has_weekday else ():
-        if free(m.start(), m.end()):
-            weekday = _weekday(m, ctx)
-            if weekday is not None:
-                taken.append((m.start(), m.end()))
-                found.append(DateMention(m.start(), m.end(), weekday, None, relative=True))
-    for pattern, days, precision in _RELATIVE if has_relative else ():
-        for m in pattern.finditer(text):
-            if not free(m.start(), m.end()):
-                continue
-            value = _relative(m, days, precision, ctx)
-            if value is not None:
-                taken.append((m.start(), m.end()))
-                found.append(DateMention(m.start(), m.end(), value, None, relative=True))
+        mention = _resolved(kind, m, ctx)
+        if mention is not None:
+            found.append(mention)
     return sorted(found, key=lambda d: d.start)
 
 

@@ -23,6 +23,7 @@ _LOCATING = re.compile(
     r"|\boutside|\bGegend um|\bRaum)\s+(?:der\s+Stadt\s+|the\s+city\s+of\s+)?$",
     re.IGNORECASE,
 )
+_LOCATING_LAST_WORDS = ("von", "of", "near", "nahe", "unweit", "outside", "um", "raum", "stadt")  # of those phrases
 _DEMONYM = re.compile(
     r"\b(?P<stem>[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?)"
     r"(?P<suffix>er\*innen|er:innen|erinnen|erin|ern|ers|er)\b"
@@ -68,7 +69,7 @@ def find_city_refs(text: str) -> list[CityRef]:
         if garbled:
             end, surface, place = garbled
         before = text[max(0, start - 40) : start]
-        locating = bool(_LOCATING.search(before))
+        locating = before.rstrip().lower().endswith(_LOCATING_LAST_WORDS) and bool(_LOCATING.search(before))
         refs.append(CityRef(start, end, surface, place, False, locating))
         taken.append((start, end))
     for d in _DEMONYM.finditer(text):
