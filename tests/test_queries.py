@@ -13,7 +13,7 @@ from pyoxigraph import Literal, Store
 
 from twingraph.curated import load_curated
 from twingraph.errors import UserError
-from twingraph.facts import City, DateValue, FactSet, Partnership, Visit
+from twingraph.facts import Article, City, DateValue, FactSet, Partnership, Visit
 from twingraph.load import store_facts
 from twingraph.queries import LibraryQuery, library, load_query, with_values
 from twingraph.results import term_text
@@ -214,6 +214,23 @@ def test_planned_drops_what_a_later_source_reports_done(tmp_path: Path) -> None:
     assert ("partnership", "2025") not in after
     assert ("planned_visit", "2024-02") not in after
     assert after == {k for k in before if k[0] not in ("partnership", "planned_visit")}
+
+
+def test_partnerships_keep_namesake_twins(tmp_path: Path) -> None:
+    """Evesham (GB) and Evesham (US) are twinned: one row, both partners named, in a pair of one graph."""
+    store = open_store(tmp_path / "store")
+    table = FactSet(
+        article=Article(key="table:namesakes", text="", title="twin towns"),
+        origin="table",
+        cities=(City("Evesham", "GB"), City("Evesham", "US"), City("Dortmund", "DE")),
+        partnerships=(
+            Partnership(("Evesham, GB", "Evesham, US"), type="twinning", status="active"),
+            Partnership(("Dortmund", "Evesham, GB"), type="friendship", status="active"),
+        ),
+    )
+    store_facts(store, table)
+    found = sorted((r["cityA"], r["cityB"], r["type"]) for r in rows(store, "partnerships"))
+    assert found == [("Dortmund", "Evesham", "friendship"), ("Evesham", "Evesham", "twinning")]
 
 
 def test_provenance_gives_sentences_with_offsets(sample: EmbeddedStore) -> None:
