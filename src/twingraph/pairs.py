@@ -19,6 +19,7 @@ from twingraph import __version__
 from twingraph.errors import UserError
 from twingraph.facts import Article, City, DateValue, FactSet, Partnership
 from twingraph.gazetteer import Gazetteer, Place, gazetteer
+from twingraph.gazetteer.text import clean_name
 from twingraph.rdf.iris import article_iri
 from twingraph.rdf.mapping import facts_to_quads
 from twingraph.store.embedded import EmbeddedStore
@@ -109,8 +110,8 @@ class _Checker:
         return found[0]
 
     def add_row(self, line: int, values: dict[str, str]) -> None:
-        a = self.city(line, values["city_a"], values["country_a"], values["qid_a"])
-        b = self.city(line, values["city_b"], values["country_b"], values["qid_b"])
+        a = self.city(line, clean_name(values["city_a"]), values["country_a"], values["qid_a"])
+        b = self.city(line, clean_name(values["city_b"]), values["country_b"], values["qid_b"])
         try:
             since = DateValue.parse(values["since"] or None)
         except ValueError as err:

@@ -15,6 +15,13 @@ class _FoldTable(dict[int, str]):
     """str.translate table computed per character on first sight (folding 700k names char by char is slow)."""
 
     def __missing__(self, code: int) -> str:
+        char = chr(code)
+        if unicodedata.category(char) == "Cf":  # invisible marks: "Granada\u200e" is Granada
+            self[code] = ""
+            return ""
+        if unicodedata.category(char) == "Pd":  # every dash folds to a hyphen: "Trois‐Rivières" (U+2010)
+            self[code] = "-"
+            return "-"
         decomposed = unicodedata.normalize("NFKD", chr(code).replace("ß", "ss").casefold())
         folded = "".join(c for c in decomposed if not unicodedata.combining(c))
         self[code] = folded
@@ -22,6 +29,15 @@ class _FoldTable(dict[int, str]):
 
 
 _FOLD = _FoldTable()
+_HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-"})
+
+
+def clean_name(text: str) -> str:
+    """A name as tables should have written it: no invisible marks, plain hyphens, single spaces, composed."""
+    if not text.isascii():
+        text = "".join(c for c in text if unicodedata.category(c) != "Cf").translate(_HYPHENS)
+        text = unicodedata.normalize("NFC", text)
+    return " ".join(text.split())
 
 
 def fold(text: str) -> str:
