@@ -88,7 +88,20 @@ def test_binding_checks_names_and_required_params() -> None:
         timeline.bind({"city": "Dortmund", "town": "x"})
 
 
-def test_every_parameter_is_projected_so_oxigraph_can_substitute_it() -> None:
+def test_a_parameter_also_binds_its_lookup_key_where_the_query_uses_one() -> None:
+    partners = load_query("partners-of")
+    assert partners.bind({"city": "DORTMUND"}) == {"city": Literal("DORTMUND"), "cityKey": Literal("dortmund")}
+    assert "cityKey" not in load_query("timeline").bind({"city": "Dortmund"})  # timeline has no ?cityKey
+
+
+def test_lookup_key_finds_the_city_in_any_case(sample: EmbeddedStore) -> None:
+    def partners(city: str) -> list[tuple[str, str]]:
+        return [(r["partner"], r["type"]) for r in rows(sample, "partners-of", city=city)]
+
+    assert partners("DORTMUND") == partners("dortmund") == partners("Dortmund") != []
+
+
+def test_every_parameter_is_projected_so_results_show_what_was_asked() -> None:
     for q in library():
         for p in q.params:
             select = q.text.split("WHERE", 1)[0]

@@ -4,10 +4,12 @@ Header lines start with '#'. The first is the question; `# param: NAME meaning` 
 bound as a plain literal (`# param: NAME (optional) meaning` for one that may be left out);
 `# columns: ...` lists the result columns.
 
-Parameters never enter the query text as strings a user typed: the embedded store binds them as
-substitutions, remote endpoints get a VALUES block of escaped literals (see `with_values`). Either way a
-parameter is a variable bound in the query's outermost WHERE group, so library queries use parameters
-only there (in top-level FILTERs or triple patterns), never inside GRAPH blocks or sub-queries.
+Parameters never enter the query text as strings a user typed: they reach every engine as a VALUES block
+of escaped literals opening the query's outermost WHERE group (see `with_values`), so library queries use
+parameters only there (in top-level FILTERs or triple patterns), never inside GRAPH blocks or sub-queries.
+A parameter NAME also binds ?NAMEKey, when the query uses it, to its value in lower case, as `tg:lookupKey`
+holds names: `?c tg:lookupKey ?cityKey` finds the city through the index, where a key computed in the
+query (BIND(LCASE(?city))) would leave the engine comparing every key in the store.
 """
 
 from __future__ import annotations
@@ -49,7 +51,11 @@ class LibraryQuery:
         missing = [p.name for p in self.params if not p.optional and p.name not in values]
         if missing:
             raise UserError(f"query '{self.name}' needs --param {missing[0]}=VALUE")
-        return {name: Literal(value) for name, value in values.items()}
+        bound = {name: Literal(value) for name, value in values.items()}
+        for name, value in values.items():
+            if re.search(rf"\?{name}Key\b", self.text):
+                bound[f"{name}Key"] = Literal(value.lower())
+        return bound
 
 
 _PARAM = re.compile(r"^(?P<name>[A-Za-z_]\w*)\s*(?P<optional>\(optional\))?\s*[-–:]?\s*(?P<meaning>.*)$")

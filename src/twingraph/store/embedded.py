@@ -21,11 +21,11 @@ from pyoxigraph import (
     QueryTriples,
     RdfFormat,
     Store,
-    Variable,
     serialize,
 )
 
 from twingraph.errors import UserError
+from twingraph.queries import with_values
 
 DEFAULT_STORE = "twingraph-store"
 STORE_ENV = "TWINGRAPH_STORE"
@@ -162,13 +162,13 @@ class EmbeddedStore:
         self, sparql: str, bindings: Mapping[str, object] | None = None, *, sources: Sequence[NamedNode] = ()
     ) -> QueryResult:
         """Run a query; `sources` narrows the named graphs it sees (like FROM NAMED), which turns a scan of
-        every source into a look at a few: the way to ask a large store about one article."""
-        substitutions = {Variable(name): value for name, value in (bindings or {}).items()}
-        return self._store.query(
-            sparql,
-            substitutions=substitutions or None,  # type: ignore[arg-type]
-            named_graphs=list(sources) or None,
-        )
+        every source into a look at a few: the way to ask a large store about one article.
+
+        `bindings` open the query as a VALUES block (as endpoints get them): unlike substitutions, the planner
+        can start from a bound value, and a bound variable need not be projected.
+        """
+        text = with_values(sparql, bindings) if bindings else sparql  # type: ignore[arg-type]
+        return self._store.query(text, named_graphs=list(sources) or None)
 
     def graphs(self) -> list[NamedNode]:
         return [g for g in self._store.named_graphs() if isinstance(g, NamedNode)]
