@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from twingraph.extract import lexicon as lx
 from twingraph.extract.organizations import OrgMention
@@ -97,8 +97,12 @@ _NAME = re.compile(
 )
 
 
-def _name_candidates(text: str) -> list[re.Match[str]]:
-    """Every place a name may start, overlapping: "Oberbürgermeister Thomas" fails, "Thomas Westphal" is tried."""
+@lru_cache(maxsize=256)
+def _name_candidates(text: str) -> tuple[re.Match[str], ...]:
+    """Every place a name may start, overlapping: "Oberbürgermeister Thomas" fails, "Thomas Westphal" is tried.
+
+    Cached: the context (name_spans) and the person rule read each sentence's candidates.
+    """
     found: list[re.Match[str]] = []
     for pattern in (_NAME, _CYRILLIC_NAME) if _CYRILLIC_WORD.search(text) else (_NAME,):
         pos = 0
@@ -108,7 +112,7 @@ def _name_candidates(text: str) -> list[re.Match[str]]:
                 break
             found.append(m)
             pos = m.start("first") + 1
-    return sorted(found, key=lambda m: m.start("first"))
+    return tuple(sorted(found, key=lambda m: m.start("first")))
 
 
 _CYRILLIC_WORD = re.compile(r"[а-яіїєґ]")
