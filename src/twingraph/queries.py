@@ -116,8 +116,9 @@ _TOKENS = re.compile(
 def with_values(sparql: str, bindings: Mapping[str, Literal | NamedNode]) -> str:
     """The query with `VALUES (?a ?b) { (lit lit) }` opening its outermost WHERE group.
 
-    For endpoints that do not take substitutions. Literals are written in their escaped N-Triples form,
-    so a value such as `x" } DROP ALL #` stays one harmless string.
+    How every engine gets parameters: the embedded store and endpoints alike, and a planner can start from
+    the bound values. Literals are written in their escaped N-Triples form, so a value such as
+    `x" } DROP ALL #` stays one harmless string.
     """
     if not bindings:
         return sparql
