@@ -11,7 +11,6 @@ Wall and CPU seconds are both printed: the machine may be shared, and CPU time i
 from __future__ import annotations
 
 import argparse
-import gc
 import os
 import resource
 import shutil
@@ -61,7 +60,7 @@ def main() -> None:
 
     started = time.perf_counter()
     from twingraph.gazetteer import gazetteer
-    from twingraph.pairs import read_pairs, store_table
+    from twingraph.pairs import no_cycle_collection, read_pairs, store_table
     from twingraph.rdf.mapping import facts_to_quads
     from twingraph.store import open_store
 
@@ -74,9 +73,8 @@ def main() -> None:
             marks = [(time.perf_counter(), time.process_time())]
             table = read_pairs(args.table, g)
             marks.append((time.perf_counter(), time.process_time()))
-            gc.disable()  # as store_table does: the cycle collector only slows millions of acyclic objects down
-            quads = dict.fromkeys(facts_to_quads(table.facts))
-            gc.enable()
+            with no_cycle_collection():  # as store_table maps them
+                quads = dict.fromkeys(facts_to_quads(table.facts))
             marks.append((time.perf_counter(), time.process_time()))
             store.bulk_extend(quads)
             marks.append((time.perf_counter(), time.process_time()))

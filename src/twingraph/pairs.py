@@ -166,7 +166,7 @@ def _decode(path: Path) -> str:
 
 
 @contextmanager
-def _no_cycle_collection() -> Iterator[None]:
+def no_cycle_collection() -> Iterator[None]:
     """A world table makes millions of small objects (rows, places, quads) and no reference cycles; Python's
     cycle collector would walk them again and again, about a third of the time of reading and mapping."""
     was_enabled = gc.isenabled()
@@ -181,7 +181,7 @@ def _no_cycle_collection() -> Iterator[None]:
 def read_pairs(path: Path, g: Gazetteer | None = None) -> PairTable:
     """Read and check a whole table; raises UserError only for problems of the file as a whole."""
     g = g or gazetteer()
-    with _no_cycle_collection():
+    with no_cycle_collection():
         return _read_pairs(path, g)
 
 
@@ -252,7 +252,7 @@ def store_table(store: EmbeddedStore, table: PairTable) -> int:
     re-inserting the whole graph takes ten times longer).
     """
     graph = article_iri(table.key)
-    with _no_cycle_collection():
+    with no_cycle_collection():
         quads = dict.fromkeys(facts_to_quads(table.facts))
         if store.has_graph(graph):
             return store.sync_graph(graph, quads)
