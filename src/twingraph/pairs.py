@@ -80,7 +80,7 @@ class _Checker:
         cache_key = (name, country_name, qid)
         found = self._resolved.get(cache_key)
         if found is None:
-            found = self._resolve(line, name, country_name, qid)
+            found = self._resolve(line, clean_name(name), country_name, qid)
             self._resolved[cache_key] = found
         if isinstance(found, str):
             self.problems.append(RowProblem(line, found))
@@ -110,8 +110,8 @@ class _Checker:
         return found[0]
 
     def add_row(self, line: int, values: dict[str, str]) -> None:
-        a = self.city(line, clean_name(values["city_a"]), values["country_a"], values["qid_a"])
-        b = self.city(line, clean_name(values["city_b"]), values["country_b"], values["qid_b"])
+        a = self.city(line, values["city_a"], values["country_a"], values["qid_a"])
+        b = self.city(line, values["city_b"], values["country_b"], values["qid_b"])
         try:
             since = DateValue.parse(values["since"] or None)
         except ValueError as err:
