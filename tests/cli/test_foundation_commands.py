@@ -57,3 +57,13 @@ def test_user_errors_are_one_line_without_traceback(cli, tmp_path: Path) -> None
         assert "Traceback" not in done.stderr
         assert done.stderr.strip().startswith("error:") or "skipped" in done.stderr, done.stderr
         assert len(done.stderr.strip().splitlines()) <= 2
+
+
+def test_demo_run_twice_gives_the_same_store(cli, tmp_path: Path) -> None:
+    """The table part holds the twin towns of the sample articles' cities, not of every city the store has."""
+    store, out = tmp_path / "store", tmp_path / "out"
+    first = cli("demo", "--store", str(store), "--out", str(out))
+    again = cli("demo", "--store", str(store), "--out", str(out))
+    assert first.returncode == again.returncode == 0, first.stderr + again.stderr
+    assert "partnerships of Dortmund, Zhytomyr," in again.stdout
+    assert first.stdout == again.stdout

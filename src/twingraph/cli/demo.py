@@ -23,6 +23,7 @@ def demo(
     from twingraph.export import export_to_file
     from twingraph.ingest import ingest
     from twingraph.pairs import around_cities, read_pairs, store_table
+    from twingraph.rdf.iris import article_iri
     from twingraph.results import term_text
     from twingraph.viz import write_partnership_html
 
@@ -32,7 +33,10 @@ def demo(
         raise UserError(f"sample article failed: {report.problems[0]}")
     console.print(f"ingested {len(report.articles)} sample articles: {report.facts} facts, {report.triples} triples")
 
-    rows = target.query(load_query("partnerships").text)
+    # the cities the sample articles pair, not every partnership in the store: a second run must not widen the
+    # table part by the partners the first run added
+    articles = [article_iri(a.key) for a in report.articles]
+    rows = target.query(load_query("partnerships").text, sources=articles)
     partners = {term_text(row[side]) for row in rows for side in ("cityA", "cityB")}  # type: ignore[union-attr]
     table = around_cities(read_pairs(data_dir() / "twin-towns" / "pairs.csv"), partners)
     triples = store_table(target, table)
