@@ -234,6 +234,15 @@ def read_table_qids() -> dict[tuple[str, str], str]:
     return qids
 
 
+def _plausible(found: list[Entry], qid: str | None, near: tuple[float, float] | None) -> list[Entry]:
+    """The places a table row may name: its Wikidata item's (when it has one), within 40 km of `near`."""
+    if qid:  # another Wikidata item is another place, whatever the name: Quebec (province) is not Quebec City
+        found = [c for c in found if not c.qid or c.qid == qid]
+    if found and near is not None:
+        found = [c for c in found if distance_km(near, (c.lat or 0, c.lon or 0)) < 40]
+    return found
+
+
 def merge_table(entries: list[Entry], country_lookup: dict[str, str]) -> tuple[list[Entry], list[str]]:
     """Attach every table city to a GeoNames place of its country, or add it as a table-only place."""
     by_form: dict[tuple[str, str], list[Entry]] = {}
@@ -265,18 +274,11 @@ def merge_table(entries: list[Entry], country_lookup: dict[str, str]) -> tuple[l
         lat = float(row["lat"]) if row.get("lat") else None
         lon = float(row["lon"]) if row.get("lon") else None
         region = bool(_REGION_WORDS.search(name)) or "(" in name
-
-        def plausible(found: list[Entry], qid: str | None = qid, lat: float | None = lat, lon: float | None = lon,
-                      row: dict[str, str] = row) -> list[Entry]:  # fmt: skip
-            if qid:  # another Wikidata item is another place, whatever the name: Quebec (province) is not Quebec City
-                found = [c for c in found if not c.qid or c.qid == qid]
-            if found and lat is not None and lon is not None and row.get("coord_source") == "wikidata":
-                found = [c for c in found if distance_km((lat, lon), (c.lat or 0, c.lon or 0)) < 40]
-            return found
-
-        candidates = plausible(by_form.get((code, fold(name)), [])) if not region else []
+        # Wikidata's own coordinates are precise enough to rule out a namesake far away
+        near = (lat, lon) if lat is not None and lon is not None and row.get("coord_source") == "wikidata" else None
+        candidates = _plausible(by_form.get((code, fold(name)), []), qid, near) if not region else []
         if not candidates and not region:  # the same name but for punctuation ("Târgu-Jiu", "La Ferté-Macé")
-            candidates = plausible(by_slug.get((code, slug(name)), []))
+            candidates = _plausible(by_slug.get((code, slug(name)), []), qid, near)
         if candidates:
             exact = [c for c in candidates if fold(c.name) == fold(name)]
             best = max(exact or candidates, key=lambda c: c.population)

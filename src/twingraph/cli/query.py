@@ -12,7 +12,7 @@ from pyoxigraph import Literal, NamedNode
 
 from twingraph.cli.app import DEFAULT_STORE_PATH, StoreOption, app, console
 from twingraph.errors import UserError
-from twingraph.queries import LibraryQuery, check_syntax, library, load_query, with_values
+from twingraph.queries import LibraryQuery, check_syntax, library, load_query
 from twingraph.results import FORMAT_NAMES, write_results
 from twingraph.store import open_store
 
@@ -100,13 +100,7 @@ def _run_embedded(
     sources = _source_graphs(given_sources, target.source_graphs, f"store {target.path}")
     try:
         return target.query(chosen.text, bindings, sources=sources)
-    except RuntimeError as err:
-        if "projection" not in str(err):
-            raise UserError(f"query '{chosen.name}' failed: {err}") from None
-        # Oxigraph substitutes only projected variables; a file that does not project its parameters
-        # gets them the way endpoints do: an escaped VALUES block in its WHERE group.
-        return target.query(with_values(chosen.text, bindings), sources=sources)
-    except OSError as err:
+    except (RuntimeError, OSError) as err:
         raise UserError(f"query '{chosen.name}' failed: {err}") from None
 
 

@@ -99,8 +99,8 @@ def find_organizations(text: str, refs: list[CityRef], home: str | None) -> list
         found[:] = [o for o in found if not (start <= o.start and o.end <= end)]
         found.append(OrgMention(name, start, end, city, kind))
 
-    lower = text.lower()  # no German head noun in the sentence, no German organization: spare the long pattern
-    german = _GERMAN_ORG.finditer(text) if any(h in lower for h in lx.ORG_HEADS_DE) else ()
+    sentence = text.lower()  # no German head noun in the sentence, no German organization: spare the long pattern
+    german = _GERMAN_ORG.finditer(text) if any(h in sentence for h in lx.ORG_HEADS_DE) else ()
     for m in german:
         head = m.group("head")
         lower = _strip_genitive(head).lower()

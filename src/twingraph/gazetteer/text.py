@@ -16,14 +16,14 @@ class _FoldTable(dict[int, str]):
 
     def __missing__(self, code: int) -> str:
         char = chr(code)
-        if unicodedata.category(char) == "Cf":  # invisible marks: "Granada\u200e" is Granada
-            self[code] = ""
-            return ""
-        if unicodedata.category(char) == "Pd":  # every dash folds to a hyphen: "Trois‐Rivières" (U+2010)
-            self[code] = "-"
-            return "-"
-        decomposed = unicodedata.normalize("NFKD", chr(code).replace("ß", "ss").casefold())
-        folded = "".join(c for c in decomposed if not unicodedata.combining(c))
+        category = unicodedata.category(char)
+        if category == "Cf":  # invisible marks: "Granada\u200e" is Granada
+            folded = ""
+        elif category == "Pd":  # every dash folds to a hyphen: "Trois‐Rivières" (U+2010)
+            folded = "-"
+        else:
+            decomposed = unicodedata.normalize("NFKD", char.replace("ß", "ss").casefold())
+            folded = "".join(c for c in decomposed if not unicodedata.combining(c))
         self[code] = folded
         return folded
 

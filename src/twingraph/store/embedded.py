@@ -159,7 +159,11 @@ class EmbeddedStore:
     # --- reading -------------------------------------------------------------------------------------
 
     def query(
-        self, sparql: str, bindings: Mapping[str, object] | None = None, *, sources: Sequence[NamedNode] = ()
+        self,
+        sparql: str,
+        bindings: Mapping[str, Literal | NamedNode] | None = None,
+        *,
+        sources: Sequence[NamedNode] = (),
     ) -> QueryResult:
         """Run a query; `sources` narrows the named graphs it sees (like FROM NAMED), which turns a scan of
         every source into a look at a few: the way to ask a large store about one article.
@@ -167,8 +171,7 @@ class EmbeddedStore:
         `bindings` open the query as a VALUES block (as endpoints get them): unlike substitutions, the planner
         can start from a bound value, and a bound variable need not be projected.
         """
-        text = with_values(sparql, bindings) if bindings else sparql  # type: ignore[arg-type]
-        return self._store.query(text, named_graphs=list(sources) or None)
+        return self._store.query(with_values(sparql, bindings or {}), named_graphs=list(sources) or None)
 
     def graphs(self) -> list[NamedNode]:
         return [g for g in self._store.named_graphs() if isinstance(g, NamedNode)]
