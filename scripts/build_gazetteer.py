@@ -243,6 +243,24 @@ def _plausible(found: list[Entry], qid: str | None, near: tuple[float, float] | 
     return found
 
 
+# "Name, Region" (a word: "Washington, D.C." is a name), "Name (Region)", "City – Name"
+_TABLE_QUALIFIER = re.compile(r"^(?:[^–]+ – )?(?P<name>.+?)(?:, [^\W\d_]{2}[^,]*| \([^()]+\))?$")
+
+
+def _unqualified(name: str) -> str:
+    """A table name without the qualifier that tells namesakes apart: "Chiaravalle, Marche", "Waren (Müritz)",
+    "Berlin – Lichtenberg" -> the place's own name."""
+    found = _TABLE_QUALIFIER.match(name)
+    return found.group("name") if found else name
+
+
+def read_table_links() -> dict[tuple[str, str], int]:
+    """(city, country) -> GeoNames id, from the hand-kept table_links.csv."""
+    with (OUT / "table_links.csv").open(encoding="utf-8", newline="") as f:
+        rows = csv.DictReader(line for line in f if not line.startswith("#"))
+        return {(row["city"], row["country"]): int(row["geonames"]) for row in rows}
+
+
 def merge_table(entries: list[Entry], country_lookup: dict[str, str]) -> tuple[list[Entry], list[str]]:
     """Attach every table city to a GeoNames place of its country, or add it as a table-only place."""
     by_form: dict[tuple[str, str], list[Entry]] = {}
@@ -250,6 +268,8 @@ def merge_table(entries: list[Entry], country_lookup: dict[str, str]) -> tuple[l
         for form in {*e.primary, *e.alternates}:
             by_form.setdefault((e.country, fold(form)), []).append(e)
     pair_qids = read_table_qids()
+    links = read_table_links()
+    by_geonames = {e.geonames: e for e in entries if e.geonames}
     unknown_countries: set[str] = set()
     claimed: dict[int, list[tuple[str, int]]] = {}  # id(entry) -> [(table name, degree)]
     added: list[Entry] = []
@@ -262,7 +282,8 @@ def merge_table(entries: list[Entry], country_lookup: dict[str, str]) -> tuple[l
     rows.sort(key=lambda r: (country_lookup.get(fold(r["country"].strip())), fold(r["city"].strip())) not in own_names)
     by_slug: dict[tuple[str, str], list[Entry]] = {}  # a second key: "Washington D.C." is "Washington, D.C."
     for e in entries:
-        by_slug.setdefault((e.country, slug(e.name)), []).append(e)
+        for form in {slug(f) for f in (*e.primary, *e.alternates)}:
+            by_slug.setdefault((e.country, form), []).append(e)
     for row in rows:
         name, country_name = clean_name(row["city"]), row["country"].strip()
         code = country_lookup.get(fold(country_name))
@@ -277,6 +298,8 @@ def merge_table(entries: list[Entry], country_lookup: dict[str, str]) -> tuple[l
         # Wikidata's own coordinates are precise enough to rule out a namesake far away
         near = (lat, lon) if lat is not None and lon is not None and row.get("coord_source") == "wikidata" else None
         candidates = _plausible(by_form.get((code, fold(name)), []), qid, near) if not region else []
+        if (name, country_name) in links:
+            candidates = [by_geonames[links[name, country_name]]]
         if not candidates and not region:  # the same name but for punctuation ("Târgu-Jiu", "La Ferté-Macé")
             candidates = _plausible(by_slug.get((code, slug(name)), []), qid, near)
         if candidates:
@@ -289,10 +312,15 @@ def merge_table(entries: list[Entry], country_lookup: dict[str, str]) -> tuple[l
             if name not in best.primary:
                 best.primary.append(name)
             claimed.setdefault(id(best), []).append((name, degree))
+            if qid:
+                by_qid.setdefault(qid, best)
             continue
         if qid and qid in by_qid:  # the same Wikidata item under another name (Dnipro / Dnipropetrovsk)
             other = by_qid[qid]
             other.primary.append(name)
+            spelt_alike = by_slug.setdefault((code, slug(name)), [])  # "Bonn – Bonn" after "Bonn (Bonn)"
+            if other not in spelt_alike:
+                spelt_alike.append(other)
             continue
         entry = Entry(
             name=name,
@@ -310,12 +338,13 @@ def merge_table(entries: list[Entry], country_lookup: dict[str, str]) -> tuple[l
         by_slug.setdefault((code, slug(name)), []).append(entry)
         if qid:
             by_qid[qid] = entry
-    # Canonical name: the table's English name (the GeoNames name when it is one of them, else the most linked).
+    # Canonical name: the table's English name (the GeoNames name when it is one of them, also when a table
+    # qualifies it: "Cuautla, Morelos"; else the most linked).
     for e in entries:
         names = claimed.get(id(e))
         if not names:
             continue
-        if not any(n == e.name for n, _ in names):
+        if not any(n == e.name or _unqualified(n) == e.name for n, _ in names):
             e.name = max(names, key=lambda nd: nd[1])[0]
     result = [e for e in entries if e.keep or e.known] + added
     for e in result:
@@ -404,10 +433,15 @@ def write_places(entries: list[Entry], out: Path) -> None:
     """places.tsv (one place a line, most populous first) and index.txt (the lookup tables over their names)."""
     entries.sort(key=lambda e: (-e.population, e.country, e.name))
     forms: list[tuple[list[str], list[str], list[str]]] = []
+    slugs: set[tuple[str, str]] = set()  # (country, IRI slug) of the places written so far, most populous first
     with (out / "places.tsv").open("w", encoding="utf-8", newline="\n") as f:
         f.write("# name\tcountry\tlat\tlon\tpopulation\tgeonames\twikidata\tflags\n")
         for e in entries:
-            flags = "".join(flag for flag, on in (("k", e.known), ("m", e.major), ("r", e.region)) if on)
+            # d: a more populous place of the country has the same IRI slug (Moûtiers, Moutiers): the IRI adds an id
+            namesake = (e.country, slug(_clean(e.name))) in slugs
+            slugs.add((e.country, slug(_clean(e.name))))
+            marks = (("k", e.known), ("m", e.major), ("r", e.region), ("d", namesake))
+            flags = "".join(flag for flag, on in marks if on)
             own = list(dict.fromkeys(_clean(p) for p in [e.name, *e.primary] if p))
             e.alternates = [a for a in dict.fromkeys(_clean(a) for a in e.alternates) if a and a not in own]
             in_text, other = text_alternates(e)

@@ -68,6 +68,22 @@ def test_spellings_that_differ_only_in_marks_or_punctuation_are_one_city(world: 
     assert gazetteer().resolve("Granada\u200e") == gazetteer().resolve("Granada")
 
 
+def test_places_whose_names_give_one_slug_keep_one_iri_each(world: PairTable):
+    """Münster and Munster (Lower Saxony), Moûtiers and Moutiers: one slug, two places. The smaller one's IRI
+    adds its GeoNames id; every city of the world table has an IRI of its own."""
+    by_iri: dict[str, list[str]] = {}
+    for c in world.facts.cities:
+        by_iri.setdefault(city_iri(c.name, c.country, c.disambiguator).value, []).append(f"{c.name}, {c.country}")
+    assert [names for names in by_iri.values() if len(names) > 1] == []
+    cities = {(c.name, c.country): c for c in world.facts.cities}
+    munster, muenster = cities[("Munster", "DE")], cities[("Münster", "DE")]
+    assert (muenster.wikidata, muenster.disambiguator) == ("Q2742", None)  # the city of York's twinning
+    assert (munster.wikidata, munster.disambiguator) == ("Q506599", "2867542")
+    assert city_iri(munster.name, "DE", munster.disambiguator).value.endswith("/city/de/munster-2867542")
+    assert gazetteer().resolve("Münster") == gazetteer().candidates("Münster", "DE")[0]
+    assert cities[("Moutiers", "FR")].disambiguator and not cities[("Moûtiers", "FR")].disambiguator
+
+
 def test_symmetric_and_repeated_rows_are_one_partnership(tmp_path: Path):
     table = read_pairs(
         write(
@@ -104,7 +120,7 @@ def test_bad_rows_are_reported_with_their_lines(tmp_path: Path):
             "Dortmund,Germany,Leeds,United Kingdom,,,,\n"
             "Dortmund,Atlantis,Leeds,United Kingdom,,,,\n"
             "Xqzzyville,Germany,Leeds,United Kingdom,,,,\n"
-            "Kiew,Ukraine,Kyiv,Ukraine,,,,\n"
+            "Kyiv,Ukraine,Kyiv,Ukraine,,,,\n"
             "Dortmund,Germany,Amiens,France,soon,,,\n"
             ",Germany,Amiens,France,,,,\n"
             "Dortmund,Germany,Amiens\n"
@@ -114,13 +130,24 @@ def test_bad_rows_are_reported_with_their_lines(tmp_path: Path):
     assert [(p.line, p.message) for p in table.problems] == [
         (3, "unknown country 'Atlantis' (for 'Dortmund')"),
         (4, "unknown city 'Xqzzyville' in Germany"),
-        (5, "self pair: 'Kiew' and 'Kyiv' are both Kyiv, UA"),
+        (5, "self pair: 'Kyiv' twice"),
         (6, "since: not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD): 'soon'"),
         (7, "empty city name"),
         (8, "3 fields, the header has 8"),
     ]
     assert table.rows == 7
     assert len(table.facts.partnerships) == 1
+
+
+def test_two_names_of_one_place_are_skipped_and_listed_without_blocking_the_load(tmp_path: Path):
+    # Whether "Kiew" and "Kyiv" are one place is the resolver's judgement, not a broken row: the row holds no
+    # partnership, so it is skipped and listed, and the other rows load (the world table has such a row).
+    table = read_pairs(
+        write(tmp_path, "Kiew,Ukraine,Kyiv,Ukraine,,,,\nDortmund,Germany,Leeds,United Kingdom,,,,\n")
+    )
+    assert table.problems == ()
+    assert [(p.line, p.message) for p in table.one_place] == [(2, "'Kiew' and 'Kyiv' are one place, Kyiv, UA")]
+    assert [p.cities for p in table.facts.partnerships] == [("Dortmund, DE", "Leeds, GB")]
 
 
 def test_a_name_several_places_carry_is_picked_by_country_then_qid_and_noted(tmp_path: Path):

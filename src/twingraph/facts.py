@@ -88,6 +88,9 @@ class City:
     geonames: int | None = None
     mentions: tuple[str, ...] = ()  # surface forms as written: "Schytomyrs", "Житомир"
     evidence: Evidence | None = None
+    # Set when a more populous place of the country has a name that gives the same IRI (Moutiers after
+    # Moûtiers): its GeoNames id (or QID), which the IRI adds so that two places never share one.
+    disambiguator: str | None = None
 
 
 @dataclass(frozen=True)

@@ -50,6 +50,7 @@ class PairTable:
     problems: tuple[RowProblem, ...] = ()  # rows with errors: not in `facts`
     merged: tuple[RowProblem, ...] = ()  # rows repeating a pair (either direction): one partnership
     notes: tuple[RowProblem, ...] = ()  # choices worth knowing: a name that several places carry
+    one_place: tuple[RowProblem, ...] = ()  # rows whose two names resolve to one place: no partnership, skipped
 
     @property
     def key(self) -> str:
@@ -64,6 +65,7 @@ class _Checker:
     problems: list[RowProblem] = field(default_factory=list)
     merged: list[RowProblem] = field(default_factory=list)
     notes: list[RowProblem] = field(default_factory=list)
+    one_place: list[RowProblem] = field(default_factory=list)
     cities: dict[str, City] = field(default_factory=dict)  # "Name, CC" -> city
     partnerships: dict[tuple[str, str], tuple[int, Partnership]] = field(default_factory=dict)
     sources: set[str] = field(default_factory=set)
@@ -121,9 +123,15 @@ class _Checker:
             return
         key_a, key_b = _qualified(a), _qualified(b)
         if key_a == key_b:
-            self.problems.append(
-                RowProblem(line, f"self pair: {values['city_a']!r} and {values['city_b']!r} are both {key_a}")
-            )
+            # The same name twice is a broken row. Two names that resolve to one place ("Lagoa" and "Lagoa,
+            # Azores", one Wikidata item in the world table) hold no partnership either, but whether they are
+            # one place is the resolver's judgement: the row is skipped and reported, the others still load.
+            if (values["city_a"], values["country_a"]) == (values["city_b"], values["country_b"]):
+                self.problems.append(RowProblem(line, f"self pair: {values['city_a']!r} twice"))
+            else:
+                self.one_place.append(
+                    RowProblem(line, f"{values['city_a']!r} and {values['city_b']!r} are one place, {key_a}")
+                )
             return
         pair = (key_a, key_b) if key_a < key_b else (key_b, key_a)
         known = self.partnerships.get(pair)
@@ -135,8 +143,7 @@ class _Checker:
             return
         for key, place, qid in ((key_a, a, values["qid_a"]), (key_b, b, values["qid_b"])):
             if key not in self.cities:
-                wikidata = place.wikidata or qid or None
-                self.cities[key] = City(place.name, place.country, wikidata=wikidata, geonames=place.geonames)
+                self.cities[key] = replace(place.as_city(), wikidata=place.wikidata or qid or None)
         self.partnerships[pair] = (line, _partnership(pair, since))
         if values["source"]:
             self.sources.update(part.split("@", 1)[0].strip() for part in values["source"].split("|"))
@@ -234,6 +241,7 @@ def _read_pairs(path: Path, g: Gazetteer) -> PairTable:
         problems=tuple(sorted(checks.problems, key=lambda p: p.line)),
         merged=tuple(checks.merged),
         notes=tuple(checks.notes),
+        one_place=tuple(checks.one_place),
     )
 
 
@@ -273,4 +281,4 @@ def around_cities(table: PairTable, names: set[str]) -> PairTable:
     used = {c for p in partnerships for c in p.cities}
     cities = tuple(c for c in table.facts.cities if c.name in used or f"{c.name}, {c.country}" in used)
     facts = replace(table.facts, partnerships=partnerships, cities=cities)
-    return replace(table, facts=facts, rows=len(partnerships), problems=(), merged=(), notes=())
+    return replace(table, facts=facts, rows=len(partnerships), problems=(), merged=(), notes=(), one_place=())

@@ -41,6 +41,7 @@ def _summary(table: PairTable, triples: int, seconds: float) -> dict[str, object
         "merged": [{"line": m.line, "message": m.message} for m in table.merged],
         "skipped": [{"line": p.line, "message": p.message} for p in table.problems],
         "notes": [{"line": n.line, "message": n.message} for n in table.notes],
+        "one_place": [{"line": n.line, "message": n.message} for n in table.one_place],
         "triples": triples,
         "seconds": round(seconds, 2),
     }
@@ -60,8 +61,9 @@ def load_pairs_command(
     """Load a twin-town table as one graph of its own (re-loading the same file replaces it).
 
     Every row is checked first: cities resolve through the gazetteer (so they are the cities articles
-    name), countries must be known, self pairs are errors; A-B and B-A rows are one partnership. With bad
-    rows nothing is loaded unless --skip-bad-rows. Exit status: 0 loaded, 2 bad input (nothing stored).
+    name), countries must be known, self pairs are errors (two names of one place: skipped and listed);
+    A-B and B-A rows are one partnership. With bad rows nothing is loaded unless --skip-bad-rows.
+    Exit status: 0 loaded, 2 bad input (nothing stored).
     """
     from twingraph.pairs import read_pairs, store_table
 
@@ -90,9 +92,13 @@ def load_pairs_command(
         return
     if quiet:
         return
+    _list(file, "skipped", table.one_place)
     extras = [f"{len(table.merged):,} repeated pairs merged"] if table.merged else []
     if table.problems:
         extras.append(f"{len(table.problems):,} bad rows skipped")
+    if table.one_place:
+        count = len(table.one_place)
+        extras.append(f"{count:,} row{'s' if count != 1 else ''} naming one place twice skipped")
     if table.notes:
         extras.append(f"{len(table.notes):,} names shared by several places of a country (took the most populous)")
     console.print(

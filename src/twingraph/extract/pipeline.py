@@ -140,7 +140,7 @@ class RuleExtractor:
             if name not in mentions and name not in used:
                 continue
             c = place.as_city(tuple(mentions.get(name, ())))
-            cities.append(City(c.name, c.country, c.wikidata, c.geonames, c.mentions, evidence.get(name)))
+            cities.append(replace(c, evidence=evidence.get(name)))
         return cities
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 
 from twingraph.errors import UserError
@@ -81,7 +82,7 @@ class Gazetteer:
         """The place on line `number` of places.tsv (parsed on first use: most are never asked for)."""
         place = self._places[number]
         if place is None:
-            name, country, lat, lon, population, geonames, qid, _ = self._rows[number].split("\t")
+            name, country, lat, lon, population, geonames, qid, flags = self._rows[number].split("\t")
             place = self._places[number] = Place(
                 name=name,
                 country=country,
@@ -90,6 +91,8 @@ class Gazetteer:
                 lat=float(lat) if lat else None,
                 lon=float(lon) if lon else None,
                 population=int(population),
+                # d: a more populous place of the country has the same IRI slug
+                disambiguator=(geonames or qid.lower() or None) if "d" in flags else None,
             )
         return place
 
@@ -122,9 +125,7 @@ class Gazetteer:
             form = row["form"].strip()
             if (row.get("role") or "alias").strip() == "canonical":
                 old = self.place(number)
-                self._places[number] = Place(
-                    form, old.country, old.wikidata, old.geonames, old.lat, old.lon, old.population
-                )
+                self._places[number] = replace(old, name=form)
             self._own.add(fold(form), number)
             tokens = words(form)
             if len(tokens) == 1:

@@ -18,6 +18,7 @@ class Place:
     lat: float | None = None
     lon: float | None = None
     population: int = 0
+    disambiguator: str | None = None  # see City.disambiguator
 
     def as_city(self, mentions: tuple[str, ...] = ()) -> City:
         """The fact record for this place, with the surface forms a text used for it."""
@@ -27,6 +28,7 @@ class Place:
             wikidata=self.wikidata,
             geonames=self.geonames,
             mentions=mentions,
+            disambiguator=self.disambiguator,
         )
 
 

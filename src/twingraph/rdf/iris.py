@@ -30,8 +30,9 @@ def country_iri(code: str) -> NamedNode:
     return _id("country", code.lower())
 
 
-def city_iri(name: str, country: str | None) -> NamedNode:
-    return _id("city", (country or "xx").lower(), slug(name))
+def city_iri(name: str, country: str | None, disambiguator: str | None = None) -> NamedNode:
+    """'city/de/munster' for Münster; 'city/de/munster-2867542' for Munster, a smaller place of the same slug."""
+    return _id("city", (country or "xx").lower(), slug(name) + (f"-{disambiguator}" if disambiguator else ""))
 
 
 def person_iri(name: str) -> NamedNode:

@@ -52,7 +52,7 @@ class _GraphWriter:
         self.quads: list[Quad] = []
         # By name and country, not by name alone: a table may list two Córdobas (minted once: a world table
         # has tens of thousands of cities).
-        self.city_nodes = [iris.city_iri(c.name, c.country) for c in facts.cities]
+        self.city_nodes = [iris.city_iri(c.name, c.country, c.disambiguator) for c in facts.cities]
         self._cities = {c.name: node for c, node in zip(facts.cities, self.city_nodes, strict=True)}
         # World tables repeat names across countries (Alexandria EG/US): facts may name a city "Name, CC".
         self._cities.update(
