@@ -284,60 +284,78 @@ def merge_table(entries: list[Entry], country_lookup: dict[str, str]) -> tuple[l
     for e in entries:
         for form in {slug(f) for f in (*e.primary, *e.alternates)}:
             by_slug.setdefault((e.country, form), []).append(e)
-    for row in rows:
-        name, country_name = clean_name(row["city"]), row["country"].strip()
-        code = country_lookup.get(fold(country_name))
-        if code is None:
-            unknown_countries.add(country_name)
-            continue
-        qid = (row.get("qid") or "").strip() or pair_qids.get((name, country_name))
-        degree = int(row.get("degree") or 0)
-        lat = float(row["lat"]) if row.get("lat") else None
-        lon = float(row["lon"]) if row.get("lon") else None
-        region = bool(_REGION_WORDS.search(name)) or "(" in name
-        # Wikidata's own coordinates are precise enough to rule out a namesake far away
-        near = (lat, lon) if lat is not None and lon is not None and row.get("coord_source") == "wikidata" else None
-        candidates = _plausible(by_form.get((code, fold(name)), []), qid, near) if not region else []
-        if (name, country_name) in links:
-            candidates = [by_geonames[links[name, country_name]]]
-        if not candidates and not region:  # the same name but for punctuation ("Târgu-Jiu", "La Ferté-Macé")
-            candidates = _plausible(by_slug.get((code, slug(name)), []), qid, near)
-        if candidates:
-            exact = [c for c in candidates if fold(c.name) == fold(name)]
-            best = max(exact or candidates, key=lambda c: c.population)
-            best.known = True
-            best.degree = max(best.degree, degree)
-            if qid and not best.qid:
-                best.qid = qid
-            if name not in best.primary:
-                best.primary.append(name)
-            claimed.setdefault(id(best), []).append((name, degree))
+    # A row that would become a place of its own waits for the others: a later row may bring its Wikidata item
+    # or its spelling ("Karlskoga Municipality" before "Karlskoga", "Bonn – Bonn" before "Bonn (Bonn)").
+    deferred: list[dict[str, str]] = []
+    for final, todo in ((False, rows), (True, deferred)):
+        for row in todo:
+            name, country_name = clean_name(row["city"]), row["country"].strip()
+            code = country_lookup.get(fold(country_name))
+            if code is None:
+                unknown_countries.add(country_name)
+                continue
+            qid = (row.get("qid") or "").strip() or pair_qids.get((name, country_name))
+            degree = int(row.get("degree") or 0)
+            lat = float(row["lat"]) if row.get("lat") else None
+            lon = float(row["lon"]) if row.get("lon") else None
+            region = bool(_REGION_WORDS.search(name)) or "(" in name
+            # Wikidata's own coordinates are precise enough to rule out a namesake far away
+            near = (lat, lon) if lat is not None and lon is not None and row.get("coord_source") == "wikidata" else None
+            candidates = _plausible(by_form.get((code, fold(name)), []), qid, near) if not region else []
+            if (name, country_name) in links:
+                candidates = [by_geonames[links[name, country_name]]]
+            if not candidates and not region:  # the same name but for punctuation ("Târgu-Jiu", "La Ferté-Macé")
+                candidates = _plausible(by_slug.get((code, slug(name)), []), qid, near)
+            if candidates:
+                exact = [c for c in candidates if fold(c.name) == fold(name)]
+                best = max(exact or candidates, key=lambda c: c.population)
+                best.known = True
+                best.degree = max(best.degree, degree)
+                if qid and not best.qid:
+                    best.qid = qid
+                if name not in best.primary:
+                    best.primary.append(name)
+                claimed.setdefault(id(best), []).append((name, degree))
+                if qid:
+                    for item in qid.split(";"):  # "Q509634;Q54732": the city and its municipality
+                        by_qid.setdefault(item.strip(), best)
+                continue
+            other = next((by_qid[q.strip()] for q in qid.split(";") if q.strip() in by_qid), None) if qid else None
+            far = (
+                other is not None
+                and lat is not None
+                and lon is not None
+                and other.lat is not None
+                and distance_km((lat, lon), (other.lat, other.lon or 0)) > 50
+            )
+            if far:
+                other = None  # one id on two cities far apart (both Taizhous): a table error, not one place
+            if other is not None:  # the same Wikidata item under another name (Dnipro / Dnipropetrovsk)
+                other.primary.append(name)
+                spelt_alike = by_slug.setdefault((code, slug(name)), [])  # "Bonn – Bonn" after "Bonn (Bonn)"
+                if other not in spelt_alike:
+                    spelt_alike.append(other)
+                continue
+            if not final:
+                deferred.append(row)
+                continue
+            entry = Entry(
+                name=name,
+                country=code,
+                lat=lat,
+                lon=lon,
+                population=0,
+                qid=qid,
+                known=True,
+                region=region,
+                primary=[name],
+                degree=degree,
+            )
+            added.append(entry)
+            by_slug.setdefault((code, slug(name)), []).append(entry)
             if qid:
-                by_qid.setdefault(qid, best)
-            continue
-        if qid and qid in by_qid:  # the same Wikidata item under another name (Dnipro / Dnipropetrovsk)
-            other = by_qid[qid]
-            other.primary.append(name)
-            spelt_alike = by_slug.setdefault((code, slug(name)), [])  # "Bonn – Bonn" after "Bonn (Bonn)"
-            if other not in spelt_alike:
-                spelt_alike.append(other)
-            continue
-        entry = Entry(
-            name=name,
-            country=code,
-            lat=lat,
-            lon=lon,
-            population=0,
-            qid=qid,
-            known=True,
-            region=region,
-            primary=[name],
-            degree=degree,
-        )
-        added.append(entry)
-        by_slug.setdefault((code, slug(name)), []).append(entry)
-        if qid:
-            by_qid[qid] = entry
+                for item in qid.split(";"):
+                    by_qid.setdefault(item.strip(), entry)
     # Canonical name: the table's English name (the GeoNames name when it is one of them, also when a table
     # qualifies it: "Cuautla, Morelos"; else the most linked).
     for e in entries:
