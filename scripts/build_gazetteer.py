@@ -8,8 +8,10 @@ Which places go in:
 - smaller places (>= 1,000; every Ukrainian place) in the countries the twinning articles are about,
   with their own names only, so that a village's rare alternate name cannot shadow a word;
 - every city of the twin-town table (cities.csv), merged with its GeoNames place when one of the same
-  country carries its name, otherwise as a table-only place with the table's coordinates.
-Wikidata QIDs come from cities.csv and the qid columns of pairs.csv.
+  country carries its name (or, by hand, the place table_links.csv pins it to), with another table name of
+  the same Wikidata item, otherwise as a table-only place with the table's coordinates.
+Wikidata QIDs come from cities.csv and the qid columns of pairs.csv. A place whose IRI slug a more
+populous place of its country has is flagged `d`: its IRI adds its GeoNames id.
 """
 
 from __future__ import annotations
