@@ -142,9 +142,7 @@ def test_bad_rows_are_reported_with_their_lines(tmp_path: Path):
 def test_two_names_of_one_place_are_skipped_and_listed_without_blocking_the_load(tmp_path: Path):
     # Whether "Kiew" and "Kyiv" are one place is the resolver's judgement, not a broken row: the row holds no
     # partnership, so it is skipped and listed, and the other rows load (the world table has such a row).
-    table = read_pairs(
-        write(tmp_path, "Kiew,Ukraine,Kyiv,Ukraine,,,,\nDortmund,Germany,Leeds,United Kingdom,,,,\n")
-    )
+    table = read_pairs(write(tmp_path, "Kiew,Ukraine,Kyiv,Ukraine,,,,\nDortmund,Germany,Leeds,United Kingdom,,,,\n"))
     assert table.problems == ()
     assert [(p.line, p.message) for p in table.one_place] == [(2, "'Kiew' and 'Kyiv' are one place, Kyiv, UA")]
     assert [p.cities for p in table.facts.partnerships] == [("Dortmund, DE", "Leeds, GB")]
