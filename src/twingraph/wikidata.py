@@ -17,6 +17,7 @@ from pathlib import Path
 from pyoxigraph import Literal, NamedNode, QuerySolutions, Triple
 
 from twingraph.errors import UserError
+from twingraph.facts import wikidata_ids
 from twingraph.queries import load_query
 from twingraph.rdf.iris import short_hash
 from twingraph.rdf.vocab import ID_NS
@@ -166,7 +167,7 @@ def quickstatements_line(st: TwinningStatement) -> str:
 
 def _qids(cell: str | None) -> list[str]:
     """A table cell may hold several QIDs of one city ('Q39121;Q774015'): any of them counts."""
-    return [q.strip() for q in (cell or "").split(";") if QID.match(q.strip())]
+    return [q for q in wikidata_ids(cell) if QID.match(q)]
 
 
 def read_known_pairs(path: Path) -> set[frozenset[str]]:

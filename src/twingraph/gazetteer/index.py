@@ -14,6 +14,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from twingraph.errors import UserError
+from twingraph.facts import wikidata_ids
 from twingraph.gazetteer.countries import Countries
 from twingraph.gazetteer.inflection import cyrillic_nominatives, german_genitive
 from twingraph.gazetteer.places import Place, PlaceMention
@@ -42,6 +43,12 @@ def _word_list(path: Path) -> set[str]:
         words.add(line.strip())
     words.discard("")
     return words
+
+
+def _disambiguator(geonames: str, qid: str) -> str | None:
+    """What the IRI of a place flagged `d` adds to its slug: its GeoNames id, else its own QID."""
+    ids = wikidata_ids(qid)
+    return geonames or (ids[0].lower() if ids else None)
 
 
 class Gazetteer:
@@ -92,7 +99,7 @@ class Gazetteer:
                 lon=float(lon) if lon else None,
                 population=int(population),
                 # d: a more populous place of the country has the same IRI slug
-                disambiguator=(geonames or qid.lower() or None) if "d" in flags else None,
+                disambiguator=_disambiguator(geonames, qid) if "d" in flags else None,
             )
         return place
 

@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 
 from pyoxigraph import BlankNode, Literal, NamedNode, Quad
 
-from twingraph.facts import DateValue, Evidence, FactSet
+from twingraph.facts import DateValue, Evidence, FactSet, wikidata_ids
 from twingraph.rdf import iris
 from twingraph.rdf import vocab as v
 
@@ -166,7 +166,7 @@ def _cities(w: _GraphWriter) -> None:
                 w.add(country, v.RDF_TYPE, v.COUNTRY)
                 w.add(country, v.COUNTRY_CODE, text(code))
         # Tables sometimes give a city and its municipality ("Q39121;Q774015"): the first is the city.
-        qids = [q.strip() for q in (c.wikidata or "").split(";") if q.strip()]
+        qids = wikidata_ids(c.wikidata)
         if qids:
             w.add(node, v.WIKIDATA_ID, text(qids[0]))
         for qid in qids:
