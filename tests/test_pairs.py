@@ -8,12 +8,13 @@ from pathlib import Path
 import pytest
 from pyoxigraph import NamedNode
 
+from twingraph import pairs
 from twingraph.errors import UserError
 from twingraph.gazetteer import gazetteer
 from twingraph.pairs import PairTable, read_pairs, store_table
 from twingraph.rdf import vocab as v
 from twingraph.rdf.iris import article_iri, city_iri
-from twingraph.store import EmbeddedStore, open_store
+from twingraph.store import EmbeddedStore, embedded, open_store
 
 TABLE = Path(__file__).resolve().parents[1] / "data" / "twin-towns" / "pairs.csv"
 HEADER = "city_a,country_a,city_b,country_b,since,qid_a,qid_b,source\n"
@@ -275,3 +276,23 @@ def test_cli_loads_the_whole_world_table(cli, store_path: Path):
         city_iri(n, c) for n, c in [("Amiens", "FR"), ("Leeds", "GB"), ("Rostov-on-Don", "RU"), ("Zwickau", "DE")]
     }
     assert expected <= partners
+
+
+def test_a_first_load_that_fails_midway_leaves_no_part_of_the_table(
+    tmp_path: Path, store: EmbeddedStore, monkeypatch: pytest.MonkeyPatch
+):
+    """A bulk load is not a transaction: what a failed one wrote must be removed, so nothing is half-loaded."""
+    table = read_pairs(
+        write(tmp_path, "Zhytomyr,Ukraine,Dortmund,Germany,,,,\nDortmund,Germany,Leeds,United Kingdom,,,,\n")
+    )
+    real = pairs.iter_quads
+
+    def failing(facts):
+        yield from list(real(facts))[:10]
+        raise OSError("disk full")
+
+    monkeypatch.setattr(pairs, "iter_quads", failing)
+    monkeypatch.setattr(embedded, "_BULK_CHUNK", 2)  # several chunks written before the failure
+    with pytest.raises(OSError, match="disk full"):
+        store_table(store, table)
+    assert len(store) == 0 and store.graphs() == []

@@ -21,7 +21,7 @@ from twingraph.facts import Article, City, DateValue, FactSet, Partnership
 from twingraph.gazetteer import Gazetteer, Place, gazetteer
 from twingraph.gazetteer.text import clean_name
 from twingraph.rdf.iris import article_iri
-from twingraph.rdf.mapping import facts_to_quads
+from twingraph.rdf.mapping import iter_quads
 from twingraph.store.embedded import EmbeddedStore
 
 REQUIRED_COLUMNS = ("city_a", "country_a", "city_b", "country_b")
@@ -256,16 +256,20 @@ def store_table(store: EmbeddedStore, table: PairTable) -> int:
 
     Every row was checked before, so what is written is the whole table, never part of it. A world table
     is hundreds of thousands of triples, too many for one SPARQL update to be quick: a first load is a
-    bulk load; a reload changes only the triples that differ, in one transaction (dropping and
-    re-inserting the whole graph takes ten times longer).
+    bulk load (if it fails, what it wrote is removed); a reload changes only the triples that differ, in
+    one transaction (dropping and re-inserting the whole graph takes ten times longer). Both take the quads
+    as they are made, so the store works on the other core meanwhile.
     """
     graph = article_iri(table.key)
     with no_cycle_collection():
-        quads = dict.fromkeys(facts_to_quads(table.facts))
+        quads = iter_quads(table.facts)
         if store.has_graph(graph):
             return store.sync_graph(graph, quads)
-        store.bulk_extend(quads)
-        return len(quads)
+        try:
+            return store.bulk_extend(quads)
+        except BaseException:
+            store.remove_graph(graph)
+            raise
 
 
 def around_cities(table: PairTable, names: set[str]) -> PairTable:

@@ -7,7 +7,7 @@ import time
 from pathlib import Path
 
 import pytest
-from pyoxigraph import Literal, NamedNode, Quad
+from pyoxigraph import BlankNode, Literal, NamedNode, Quad
 
 from twingraph.curated import load_curated
 from twingraph.load import store_facts
@@ -99,3 +99,16 @@ def test_sync_graph_changes_only_that_graph_to_exactly_the_given_quads(store: Em
     assert set(store.quads(graph)) == {*kept, added}
     assert set(store.quads(other)) == {elsewhere}
     assert store.sync_graph(graph, [*kept, added]) == 4 and len(store) == 5
+
+
+def test_bulk_extend_in_chunks_keeps_blank_nodes_and_counts_distinct_quads(store: EmbeddedStore) -> None:
+    """Chunks go to Oxigraph as N-Quads text, whose parser would give each `_:label` a fresh node per chunk."""
+    graph, p = NamedNode("https://example.org/table"), NamedNode("https://example.org/p")
+    shared = BlankNode("shared")
+    plain = [
+        Quad(NamedNode(f"https://example.org/s/{n}"), p, Literal(f"value {n} _:not-a-node"), graph) for n in range(7)
+    ]
+    linked = [Quad(NamedNode(f"https://example.org/s/{n}"), p, shared, graph) for n in range(5)]
+    assert store.bulk_extend(iter([*plain, *plain[:3], *linked]), chunk=3) == 12
+    assert set(store.quads(graph)) == {*plain, *linked}
+    assert len({q.object for q in store.quads(graph) if isinstance(q.object, BlankNode)}) == 1

@@ -2,11 +2,24 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import UTC, datetime
 
 from pyoxigraph import BlankNode, Literal, NamedNode, Quad
 
-from twingraph.facts import DateValue, Evidence, FactSet, wikidata_ids
+from twingraph.facts import (
+    Agreement,
+    City,
+    DateValue,
+    Event,
+    Evidence,
+    FactSet,
+    Organization,
+    Partnership,
+    Person,
+    Visit,
+    wikidata_ids,
+)
 from twingraph.rdf import iris
 from twingraph.rdf import vocab as v
 
@@ -64,6 +77,11 @@ class _GraphWriter:
     def add(self, s: NamedNode | BlankNode, p: NamedNode, o: NamedNode | BlankNode | Literal) -> None:
         self.quads.append(Quad(s, p, o, self.graph))
 
+    def taken(self) -> list[Quad]:
+        """The quads added since the last call."""
+        quads, self.quads = self.quads, []
+        return quads
+
     def add_lookup_keys(self, node: NamedNode, *names: str) -> None:
         """Lower-case names (as SPARQL's LCASE gives them), so queries find `dortmund` by index."""
         for key in dict.fromkeys(name.lower() for name in names if name.strip()):
@@ -119,11 +137,35 @@ class _GraphWriter:
 
 def facts_to_quads(facts: FactSet, now: datetime | None = None) -> list[Quad]:
     """All quads of one source, in the graph named by the article IRI."""
+    return list(iter_quads(facts, now))
+
+
+def iter_quads(facts: FactSet, now: datetime | None = None) -> Iterator[Quad]:
+    """The quads of `facts_to_quads` as each fact is mapped, so a bulk load can start before the last."""
     w = _GraphWriter(facts)
     _article(w, now or datetime.now(UTC))
-    for step in (_cities, _organizations, _persons, _partnerships, _visits, _agreements, _events):
-        step(w)
-    return w.quads
+    yield from w.taken()
+    for c, node in zip(facts.cities, w.city_nodes, strict=True):
+        _city(w, c, node)
+        yield from w.taken()
+    for o in facts.organizations:
+        _organization(w, o)
+        yield from w.taken()
+    for p in facts.persons:
+        _person(w, p)
+        yield from w.taken()
+    for partnership in facts.partnerships:
+        _partnership(w, partnership)
+        yield from w.taken()
+    for index, visit in enumerate(facts.visits):
+        _visit(w, index, visit)
+        yield from w.taken()
+    for index, agreement in enumerate(facts.agreements):
+        _agreement(w, index, agreement)
+        yield from w.taken()
+    for index, event in enumerate(facts.events):
+        _event(w, index, event)
+        yield from w.taken()
 
 
 def _article(w: _GraphWriter, now: datetime) -> None:
@@ -153,148 +195,141 @@ def _article(w: _GraphWriter, now: datetime) -> None:
     w.add(agent, v.RDFS_LABEL, text(f"{f.extractor} {f.extractor_version}"))
 
 
-def _cities(w: _GraphWriter) -> None:
-    for c, node in zip(w.facts.cities, w.city_nodes, strict=True):
-        w.add(node, v.RDF_TYPE, v.CITY)
-        w.add(node, v.RDFS_LABEL, text(c.name, "en"))
-        if c.country:
-            country = iris.country_iri(c.country)
-            w.add(node, v.COUNTRY_PROP, country)
-            code = c.country.upper()
-            if code not in w._countries:
-                w._countries.add(code)
-                w.add(country, v.RDF_TYPE, v.COUNTRY)
-                w.add(country, v.COUNTRY_CODE, text(code))
-        # Tables sometimes give a city and its municipality ("Q39121;Q774015"): the first is the city.
-        qids = wikidata_ids(c.wikidata)
-        if qids:
-            w.add(node, v.WIKIDATA_ID, text(qids[0]))
-        for qid in qids:
-            w.add(node, v.OWL_SAME_AS, NamedNode(v.WIKIDATA_ENTITY + qid))
-        if c.geonames:
-            w.add(node, v.GEONAMES_ID, integer(c.geonames))
-            w.add(node, v.OWL_SAME_AS, NamedNode(f"{v.GEONAMES_ENTITY}{c.geonames}/"))
-        for mention in c.mentions:
-            w.add(node, v.MENTIONED_AS, text(mention))
-        w.add_lookup_keys(node, c.name, *c.mentions)
-        w.add_provenance(node, c.evidence)
+def _city(w: _GraphWriter, c: City, node: NamedNode) -> None:
+    w.add(node, v.RDF_TYPE, v.CITY)
+    w.add(node, v.RDFS_LABEL, text(c.name, "en"))
+    if c.country:
+        country = iris.country_iri(c.country)
+        w.add(node, v.COUNTRY_PROP, country)
+        code = c.country.upper()
+        if code not in w._countries:
+            w._countries.add(code)
+            w.add(country, v.RDF_TYPE, v.COUNTRY)
+            w.add(country, v.COUNTRY_CODE, text(code))
+    # Tables sometimes give a city and its municipality ("Q39121;Q774015"): the first is the city.
+    qids = wikidata_ids(c.wikidata)
+    if qids:
+        w.add(node, v.WIKIDATA_ID, text(qids[0]))
+    for qid in qids:
+        w.add(node, v.OWL_SAME_AS, NamedNode(v.WIKIDATA_ENTITY + qid))
+    if c.geonames:
+        w.add(node, v.GEONAMES_ID, integer(c.geonames))
+        w.add(node, v.OWL_SAME_AS, NamedNode(f"{v.GEONAMES_ENTITY}{c.geonames}/"))
+    for mention in c.mentions:
+        w.add(node, v.MENTIONED_AS, text(mention))
+    w.add_lookup_keys(node, c.name, *c.mentions)
+    w.add_provenance(node, c.evidence)
 
 
-def _organizations(w: _GraphWriter) -> None:
-    for o in w.facts.organizations:
-        node = w.agent(o.name)
-        w.add(node, v.RDF_TYPE, v.ORGANIZATION)
-        w.add(node, v.RDFS_LABEL, text(o.name))
-        w.add_lookup_keys(node, o.name)
-        if o.city:
-            w.add(node, v.BASED_IN, w.city(o.city))
-        w.add_optional(node, v.ORGANIZATION_KIND, text(o.kind) if o.kind else None)
-        w.add_provenance(node, o.evidence)
+def _organization(w: _GraphWriter, o: Organization) -> None:
+    node = w.agent(o.name)
+    w.add(node, v.RDF_TYPE, v.ORGANIZATION)
+    w.add(node, v.RDFS_LABEL, text(o.name))
+    w.add_lookup_keys(node, o.name)
+    if o.city:
+        w.add(node, v.BASED_IN, w.city(o.city))
+    w.add_optional(node, v.ORGANIZATION_KIND, text(o.kind) if o.kind else None)
+    w.add_provenance(node, o.evidence)
 
 
-def _persons(w: _GraphWriter) -> None:
-    for p in w.facts.persons:
-        node = iris.person_iri(p.name)
-        w.add(node, v.RDF_TYPE, v.PERSON)
-        w.add(node, v.SCHEMA_NAME, text(p.name))
-        w.add(node, v.RDFS_LABEL, text(p.name))
-        for alias in p.aliases:
-            w.add(node, v.SKOS_ALT_LABEL, text(alias))
-        w.add_lookup_keys(node, p.name, *p.aliases)
-        w.add_provenance(node, p.evidence)
-        if p.role or p.of:
-            post = iris.post_iri(p.role or "member", p.of)
-            w.add(node, v.ORG_HOLDS, post)
-            w.add(post, v.RDF_TYPE, v.ORG_POST)
-            w.add(post, v.RDFS_LABEL, text(p.role or "member", "en"))
-            w.add_optional(post, v.ROLE_TEXT, text(p.role_text) if p.role_text else None)
-            if p.of:
-                w.add(post, v.ORG_POST_IN, w.agent(p.of))
-            w.add_provenance(post, p.evidence)
+def _person(w: _GraphWriter, p: Person) -> None:
+    node = iris.person_iri(p.name)
+    w.add(node, v.RDF_TYPE, v.PERSON)
+    w.add(node, v.SCHEMA_NAME, text(p.name))
+    w.add(node, v.RDFS_LABEL, text(p.name))
+    for alias in p.aliases:
+        w.add(node, v.SKOS_ALT_LABEL, text(alias))
+    w.add_lookup_keys(node, p.name, *p.aliases)
+    w.add_provenance(node, p.evidence)
+    if p.role or p.of:
+        post = iris.post_iri(p.role or "member", p.of)
+        w.add(node, v.ORG_HOLDS, post)
+        w.add(post, v.RDF_TYPE, v.ORG_POST)
+        w.add(post, v.RDFS_LABEL, text(p.role or "member", "en"))
+        w.add_optional(post, v.ROLE_TEXT, text(p.role_text) if p.role_text else None)
+        if p.of:
+            w.add(post, v.ORG_POST_IN, w.agent(p.of))
+        w.add_provenance(post, p.evidence)
 
 
-def _partnerships(w: _GraphWriter) -> None:
-    for p in w.facts.partnerships:
-        cities = [w.city(c) for c in p.cities]
-        node = iris.partnership_iri(p.type, cities)
-        w.add(node, v.RDF_TYPE, v.PARTNERSHIP)
-        for city in cities:
-            w.add(node, v.PARTNER, city)
-        w.add(node, v.PARTNERSHIP_TYPE, iris.type_concept(p.type))
-        w.add(node, v.STATUS, iris.status_concept(p.status))
-        w.add_date(node, v.SINCE, p.since)
-        w.add_date(node, v.UNTIL, p.until)
-        w.add_date(node, v.PLANNED_BY, p.planned_by)
-        if p.grew_from:
-            w.add(node, v.GREW_OUT_OF, iris.partnership_iri(p.grew_from, cities))
-        w.add_provenance(node, p.evidence)
+def _partnership(w: _GraphWriter, p: Partnership) -> None:
+    cities = [w.city(c) for c in p.cities]
+    node = iris.partnership_iri(p.type, cities)
+    w.add(node, v.RDF_TYPE, v.PARTNERSHIP)
+    for city in cities:
+        w.add(node, v.PARTNER, city)
+    w.add(node, v.PARTNERSHIP_TYPE, iris.type_concept(p.type))
+    w.add(node, v.STATUS, iris.status_concept(p.status))
+    w.add_date(node, v.SINCE, p.since)
+    w.add_date(node, v.UNTIL, p.until)
+    w.add_date(node, v.PLANNED_BY, p.planned_by)
+    if p.grew_from:
+        w.add(node, v.GREW_OUT_OF, iris.partnership_iri(p.grew_from, cities))
+    w.add_provenance(node, p.evidence)
 
 
-def _visits(w: _GraphWriter) -> None:
-    for index, visit in enumerate(w.facts.visits):
-        if visit.start and visit.origin and visit.destination:
-            node = iris.dated_fact_iri("visit", visit.start.iso, visit.origin, visit.destination)
-        else:
-            node = iris.fact_iri("visit", w.key, index)
-        w.add(node, v.RDF_TYPE, v.VISIT)
-        if visit.origin:
-            w.add(node, v.ORIGIN, w.city(visit.origin))
-        if visit.destination:
-            w.add(node, v.DESTINATION, w.city(visit.destination))
-        w.add_date(node, v.START_DATE, visit.start)
-        w.add_date(node, v.END_DATE, visit.end)
-        w.add_optional(node, v.OCCASION, text(visit.occasion) if visit.occasion else None)
-        if visit.planned:
-            w.add(node, v.PLANNED, boolean(True))
-        if visit.return_visit:
-            w.add(node, v.RETURN_VISIT, boolean(True))
-        for host in visit.hosts:
-            w.add(node, v.HOST, iris.person_iri(host))
-        if visit.size or visit.members or visit.on_behalf_of:
-            delegation = NamedNode(node.value + "/delegation")
-            w.add(node, v.DELEGATION_PROP, delegation)
-            w.add(delegation, v.RDF_TYPE, v.DELEGATION)
-            if visit.size:
-                w.add(delegation, v.SIZE, integer(visit.size))
-            for member in visit.members:
-                w.add(delegation, v.MEMBER, iris.person_iri(member))
-            if visit.on_behalf_of:
-                w.add(delegation, v.ON_BEHALF_OF, w.agent(visit.on_behalf_of))
-            w.add_provenance(delegation, visit.evidence)
-        w.add_provenance(node, visit.evidence)
+def _visit(w: _GraphWriter, index: int, visit: Visit) -> None:
+    if visit.start and visit.origin and visit.destination:
+        node = iris.dated_fact_iri("visit", visit.start.iso, visit.origin, visit.destination)
+    else:
+        node = iris.fact_iri("visit", w.key, index)
+    w.add(node, v.RDF_TYPE, v.VISIT)
+    if visit.origin:
+        w.add(node, v.ORIGIN, w.city(visit.origin))
+    if visit.destination:
+        w.add(node, v.DESTINATION, w.city(visit.destination))
+    w.add_date(node, v.START_DATE, visit.start)
+    w.add_date(node, v.END_DATE, visit.end)
+    w.add_optional(node, v.OCCASION, text(visit.occasion) if visit.occasion else None)
+    if visit.planned:
+        w.add(node, v.PLANNED, boolean(True))
+    if visit.return_visit:
+        w.add(node, v.RETURN_VISIT, boolean(True))
+    for host in visit.hosts:
+        w.add(node, v.HOST, iris.person_iri(host))
+    if visit.size or visit.members or visit.on_behalf_of:
+        delegation = NamedNode(node.value + "/delegation")
+        w.add(node, v.DELEGATION_PROP, delegation)
+        w.add(delegation, v.RDF_TYPE, v.DELEGATION)
+        if visit.size:
+            w.add(delegation, v.SIZE, integer(visit.size))
+        for member in visit.members:
+            w.add(delegation, v.MEMBER, iris.person_iri(member))
+        if visit.on_behalf_of:
+            w.add(delegation, v.ON_BEHALF_OF, w.agent(visit.on_behalf_of))
+        w.add_provenance(delegation, visit.evidence)
+    w.add_provenance(node, visit.evidence)
 
 
-def _agreements(w: _GraphWriter) -> None:
-    for index, a in enumerate(w.facts.agreements):
-        if a.date:
-            node = iris.dated_fact_iri("agreement", a.date.iso, *sorted(a.parties))
-        else:
-            node = iris.fact_iri("agreement", w.key, index)
-        w.add(node, v.RDF_TYPE, v.AGREEMENT)
-        for party in a.parties:
-            w.add(node, v.PARTY, w.agent(party))
-        for signatory in a.signatories:
-            w.add(node, v.SIGNATORY, iris.person_iri(signatory))
-        w.add_date(node, v.DATE, a.date)
-        w.add_optional(node, v.TOPIC, text(a.topic) if a.topic else None)
-        w.add_optional(node, v.AGREEMENT_KIND, text(a.kind) if a.kind else None)
-        w.add_provenance(node, a.evidence)
+def _agreement(w: _GraphWriter, index: int, a: Agreement) -> None:
+    if a.date:
+        node = iris.dated_fact_iri("agreement", a.date.iso, *sorted(a.parties))
+    else:
+        node = iris.fact_iri("agreement", w.key, index)
+    w.add(node, v.RDF_TYPE, v.AGREEMENT)
+    for party in a.parties:
+        w.add(node, v.PARTY, w.agent(party))
+    for signatory in a.signatories:
+        w.add(node, v.SIGNATORY, iris.person_iri(signatory))
+    w.add_date(node, v.DATE, a.date)
+    w.add_optional(node, v.TOPIC, text(a.topic) if a.topic else None)
+    w.add_optional(node, v.AGREEMENT_KIND, text(a.kind) if a.kind else None)
+    w.add_provenance(node, a.evidence)
 
 
-def _events(w: _GraphWriter) -> None:
-    for index, e in enumerate(w.facts.events):
-        node = iris.fact_iri("event", w.key, index)
-        w.add(node, v.RDF_TYPE, v.EVENT)
-        if e.kind in v.EVENT_CLASSES:
-            w.add(node, v.RDF_TYPE, v.EVENT_CLASSES[e.kind])
-        w.add(node, v.EVENT_KIND, text(e.kind))
-        w.add_date(node, v.DATE, e.date)
-        w.add_optional(node, v.SCHEMA_DESCRIPTION, text(e.description) if e.description else None)
-        if e.giver:
-            w.add(node, v.GIVER, w.agent(e.giver))
-        if e.recipient:
-            w.add(node, v.RECIPIENT, w.agent(e.recipient))
-        w.add_optional(node, v.ITEMS, text(e.items) if e.items else None)
-        w.add_optional(node, v.QUANTITY, integer(e.quantity) if e.quantity is not None else None)
-        w.add_optional(node, v.AMOUNT, text(e.amount) if e.amount else None)
-        w.add_provenance(node, e.evidence)
+def _event(w: _GraphWriter, index: int, e: Event) -> None:
+    node = iris.fact_iri("event", w.key, index)
+    w.add(node, v.RDF_TYPE, v.EVENT)
+    if e.kind in v.EVENT_CLASSES:
+        w.add(node, v.RDF_TYPE, v.EVENT_CLASSES[e.kind])
+    w.add(node, v.EVENT_KIND, text(e.kind))
+    w.add_date(node, v.DATE, e.date)
+    w.add_optional(node, v.SCHEMA_DESCRIPTION, text(e.description) if e.description else None)
+    if e.giver:
+        w.add(node, v.GIVER, w.agent(e.giver))
+    if e.recipient:
+        w.add(node, v.RECIPIENT, w.agent(e.recipient))
+    w.add_optional(node, v.ITEMS, text(e.items) if e.items else None)
+    w.add_optional(node, v.QUANTITY, integer(e.quantity) if e.quantity is not None else None)
+    w.add_optional(node, v.AMOUNT, text(e.amount) if e.amount else None)
+    w.add_provenance(node, e.evidence)

@@ -6,7 +6,7 @@ import io
 import os
 import time
 from collections import deque
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import IO
@@ -71,7 +71,14 @@ def _quad_to_ntriples(quad: Quad) -> str:
 # GIL, so graphs dumped by a few threads at once take a fraction of the wall time on a machine with spare cores.
 _DUMP_THREADS = min(4, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1)
 _DUMP_BATCH = 64  # graphs per task: articles are hundreds of quads, so a batch is a few MB of output
+_BULK_THREADS = min(2, _DUMP_THREADS)  # Oxigraph loads a chunk while Python makes the next
+_BULK_CHUNK = 50_000  # quads per bulk-load chunk: a few MB of N-Quads, ~0.2 s of loading
 _PER_GRAPH_FORMATS = (RdfFormat.N_QUADS, RdfFormat.N_TRIPLES, RdfFormat.TURTLE, RdfFormat.TRIG)
+
+
+def _may_hold_blank_nodes(nquads: bytes) -> bool:
+    """Whether an N-Quads text may name a blank node (a literal holding " _:" gives a false yes, never a no)."""
+    return nquads.startswith(b"_:") or b" _:" in nquads or b"\n_:" in nquads
 
 
 def _without_prefix_lines(turtle: bytes) -> bytes:
@@ -130,12 +137,15 @@ class EmbeddedStore:
 
         For large graphs reloaded with few changes (a world table): both sides are compared as N-Triples
         lines written by Oxigraph, several times faster than reading the stored graph back as Quad objects.
-        Returns the number of distinct triples the graph now holds.
+        Oxigraph writes the stored side on another core (without the GIL) while `quads` is still being made,
+        so pass a generator. Returns the number of distinct triples the graph now holds.
         """
-        new = io.BytesIO()
-        serialize((q.triple for q in quads if q.graph_name == graph), new, format=RdfFormat.N_TRIPLES)
-        lines = list(dict.fromkeys(new.getvalue().decode("utf-8").splitlines()))
-        old = set(self._dumped(graph, RdfFormat.N_TRIPLES).decode("utf-8").splitlines())
+        with ThreadPoolExecutor(1) as pool:
+            stored = pool.submit(self._dumped, graph, RdfFormat.N_TRIPLES)
+            new = io.BytesIO()
+            serialize((q.triple for q in quads if q.graph_name == graph), new, format=RdfFormat.N_TRIPLES)
+            lines = list(dict.fromkeys(new.getvalue().decode("utf-8").splitlines()))
+            old = set(stored.result().decode("utf-8").splitlines())
         deleted = "\n".join(old.difference(lines))
         inserted = "\n".join(line for line in lines if line not in old)
         if deleted or inserted:
@@ -149,9 +159,56 @@ class EmbeddedStore:
         """Fast, non-transactional load for large tables; callers validate everything first."""
         self._store.bulk_load(data, format=fmt, to_graph=graph if fmt != RdfFormat.N_QUADS else None)
 
-    def bulk_extend(self, quads: Iterable[Quad]) -> None:
-        """Like bulk_load, for quads already built: no N-Quads round trip (twice as fast for a world table)."""
-        self._store.bulk_extend(quads)
+    def bulk_extend(self, quads: Iterable[Quad], chunk: int | None = None) -> int:
+        """Bulk load quads already built; returns how many distinct quads there were.
+
+        The quads go to Oxigraph as N-Quads in chunks: it parses and writes one chunk on another core,
+        without the GIL, while `quads` (pass a generator) makes the next. A parser gives every blank node
+        label of a document a fresh node, so a chunk that may hold blank nodes is written as Quad objects
+        instead (slower, but `_:b` stays one node across chunks). Not atomic, like every bulk load: callers
+        check everything first and remove what a failed load left behind.
+        """
+        chunk = chunk or _BULK_CHUNK
+        seen: set[Quad] = set()
+        batch: list[Quad] = []
+        with ThreadPoolExecutor(_BULK_THREADS) as pool:
+            loading: deque[Future[None]] = deque()
+
+            def send() -> None:
+                text = io.BytesIO()
+                serialize(batch, text, format=RdfFormat.N_QUADS)
+                data = text.getvalue()
+                if _may_hold_blank_nodes(data):
+                    self._write(lambda: self._store.bulk_extend(batch))
+                    return
+                loading.append(
+                    pool.submit(
+                        self._write, lambda: self._store.bulk_load(data, format=RdfFormat.N_QUADS, lenient=True)
+                    )
+                )
+                while len(loading) > _BULK_THREADS:  # bounded: the caller waits rather than piling up text
+                    loading.popleft().result()
+
+            for quad in quads:
+                if quad not in seen:
+                    seen.add(quad)
+                    batch.append(quad)
+                    if len(batch) >= chunk:
+                        send()
+                        batch = []
+            if batch:
+                send()
+            while loading:
+                loading.popleft().result()
+        return len(seen)
+
+    def _write(self, write: Callable[[], None]) -> None:
+        """A bulk write whose failure (a full disk, say) is one line. N-Quads come from Quad objects, whose
+        IRIs were checked when they were made, so bulk loads pass `lenient` to skip a second check."""
+        try:
+            write()
+        except OSError as err:
+            raise StoreError(f"cannot write to store {self.path}: {str(err).splitlines()[0]}") from None
 
     def flush(self) -> None:
         self._store.flush()
@@ -258,9 +315,9 @@ class EmbeddedStore:
         return b"".join(parts)
 
     def _dumped(self, graph: NamedNode | DefaultGraph, fmt: RdfFormat, prefixes: dict[str, str] | None = None) -> bytes:
-        buffer = io.BytesIO()
-        self._store.dump(buffer, format=fmt, from_graph=graph, prefixes=prefixes)
-        return buffer.getvalue()
+        """One graph serialised as bytes. Without an output file Oxigraph writes without holding the GIL, so
+        dumps in worker threads run beside each other and beside Python code (into a BytesIO they would not)."""
+        return self._store.dump(format=fmt, from_graph=graph, prefixes=prefixes) or b""
 
     def quads(self, graph: NamedNode | DefaultGraph | None = None) -> Iterable[Quad]:
         return self._store.quads_for_pattern(None, None, None, graph)
