@@ -39,7 +39,9 @@ def test_the_shipped_table_reads_whole(world: PairTable):
     assert len(world.facts.cities) > 21_000
     assert len(world.problems) <= 5  # a few regions the table pairs but the gazetteer does not know
     assert all(p.type == "twinning" and p.status == "active" for p in world.facts.partnerships[:100])
-    assert world.facts.article.url and world.facts.article.url.endswith("README.md")
+    # described by the sources.yaml beside it; no URL, since a path on this machine means nothing elsewhere
+    assert world.facts.article.title and world.facts.article.title.startswith("World twin-town table")
+    assert world.facts.article.url is None
     assert "Hekman/twincities" in (world.facts.article.publisher or "")
 
 
@@ -256,6 +258,31 @@ def test_cli_names_missing_columns(cli, tmp_path: Path, store_path: Path):
     result = cli("load-pairs", str(path), "--store", str(store_path))
     assert result.returncode == 2
     assert result.stderr.strip().endswith("missing columns country_a, country_b (the header is: city_a,city_b)")
+
+
+def test_cli_takes_where_the_table_is_published_from_a_sources_file(cli, tmp_path: Path, store_path: Path):
+    path = write(tmp_path, "Zhytomyr,Ukraine,Dortmund,Germany,,,,\n")
+    catalog = tmp_path / "where.yaml"
+    catalog.write_text("pairs.csv:\n  url: https://example.org/twins.csv\n  title: Twins of the Ruhr\n")
+    result = cli("load-pairs", str(path), "--sources", str(catalog), "--store", str(store_path), "--quiet")
+    assert result.returncode == 0, result.stderr
+    answer = cli("query", "partnerships", "--store", str(store_path), "--format", "json")
+    rows = json.loads(answer.stdout)["results"]["bindings"]
+    assert [(r["cityA"]["value"], r["cityB"]["value"], r["source"]["value"]) for r in rows] == [
+        ("Dortmund", "Zhytomyr", "https://example.org/twins.csv")
+    ]
+
+
+def test_cli_a_broken_sources_file_beside_the_table_loads_nothing(cli, tmp_path: Path, store_path: Path):
+    path = write(tmp_path, "Zhytomyr,Ukraine,Dortmund,Germany,,,,\n")
+    (tmp_path / "sources.yaml").write_text("pairs.csv:\n  link: https://example.org/\n")
+    result = cli("load-pairs", str(path), "--store", str(store_path))
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines() == [
+        f"error: {tmp_path / 'sources.yaml'}: entry 'pairs.csv' has unknown field 'link' "
+        "(known: url, title, publisher, published, language)"
+    ]
+    assert not store_path.exists()
 
 
 @pytest.mark.slow

@@ -15,6 +15,7 @@ from rdflib.compare import isomorphic
 from twingraph.export import export_store
 from twingraph.facts import Article, City, DateValue, FactSet, Partnership
 from twingraph.load import store_facts
+from twingraph.pairs import read_pairs, store_table
 from twingraph.store import EmbeddedStore, open_store
 from twingraph.wikidata import (
     TwinningStatement,
@@ -156,9 +157,44 @@ def test_diff_lists_what_the_table_lacks(store: EmbeddedStore, tmp_path: Path) -
         encoding="utf-8",
     )
     known = read_known_pairs(pairs)
-    assert known == {frozenset({"Q41604", "Q1295"}), frozenset({"Q39121", "Q648"}), frozenset({"Q774015", "Q648"})}
+    # every QID of a cell counts; a row that leaves Leeds's QID empty still lists Leeds (city and
+    # municipality), by its name
+    assert known == {
+        frozenset({"Q41604", "Q1295"}),
+        frozenset({"Q39121", "Q1295"}),
+        frozenset({"Q774015", "Q1295"}),
+        frozenset({"Q39121", "Q648"}),
+        frozenset({"Q774015", "Q648"}),
+    }
     missing = missing_statements(twinning_statements(_load(store)), known)
     assert [(st.subject, st.partner) for st in missing] == [("Q1295", "Q156713"), ("Q156713", "Q1295")]
+
+
+def test_a_table_loaded_into_the_store_lacks_nothing_of_itself(store: EmbeddedStore, tmp_path: Path) -> None:
+    """The store gives a city the gazetteer's QID where the table's cell is empty; the diff must read it so too."""
+    pairs = tmp_path / "pairs.csv"
+    pairs.write_text(
+        "city_a,country_a,city_b,country_b,since,qid_a,qid_b,source\n"
+        "Dortmund,Germany,Leeds,United Kingdom,,Q1295,,table\n"
+        "Dortmund,Germany,Amiens,France,,,,table\n",
+        encoding="utf-8",
+    )
+    store_table(store, read_pairs(pairs))
+    statements = twinning_statements(store)
+    assert {(st.subject, st.partner) for st in statements} >= {("Q1295", "Q39121"), ("Q1295", "Q41604")}
+    assert missing_statements(statements, read_known_pairs(pairs)) == []
+
+
+def test_only_web_addresses_become_reference_urls(store: EmbeddedStore, tmp_path: Path) -> None:
+    """P854 is for a page anyone can open: a table described by a file on this machine gives no reference."""
+    pairs = tmp_path / "pairs.csv"
+    pairs.write_text("city_a,country_a,city_b,country_b\nDortmund,Germany,Leeds,United Kingdom\n", encoding="utf-8")
+    (tmp_path / "sources.yaml").write_text(f"pairs.csv:\n  url: {pairs.resolve().as_uri()}\n", encoding="utf-8")
+    store_table(store, read_pairs(pairs))
+    assert [st.reference_url for st in twinning_statements(store)] == [None, None]
+    (tmp_path / "sources.yaml").write_text("pairs.csv:\n  url: https://example.org/twins.csv\n", encoding="utf-8")
+    store_table(store, read_pairs(pairs))
+    assert [st.reference_url for st in twinning_statements(store)] == ["https://example.org/twins.csv"] * 2
 
 
 def test_cli_wikidata_diff(cli, store_path: Path, tmp_path: Path) -> None:
@@ -179,7 +215,7 @@ def test_cli_wikidata_diff(cli, store_path: Path, tmp_path: Path) -> None:
     bad = tmp_path / "bad.csv"
     bad.write_text("a,b\nQ1,Q2\n", encoding="utf-8")
     wrong = cli("wikidata-diff", "--pairs", str(bad), "--store", str(store_path))
-    assert wrong.returncode == 2 and "expected columns qid_a and qid_b" in wrong.stderr
+    assert wrong.returncode == 2 and "expected columns qid_a and qid_b, or city_a" in wrong.stderr
     absent = cli("wikidata-diff", "--pairs", str(tmp_path / "none.csv"), "--store", str(store_path))
     assert absent.returncode == 2 and "no such file" in absent.stderr
 

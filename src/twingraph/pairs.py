@@ -3,6 +3,10 @@
 Columns: city_a, country_a, city_b, country_b (required; English country names or ISO codes) and
 since, qid_a, qid_b, source (optional). Cities go through the gazetteer, so a row "Zhytomyr, Ukraine"
 and an article's "Schytomyr" name one city. A-B and B-A rows are one partnership.
+
+Where the table is published (url, title, publisher) comes from a `sources.yaml` beside it, as for articles;
+without one the graph has no URL, and its IRI stands for the source: a local path would mean nothing to the
+people reading an export.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from twingraph import __version__
+from twingraph.articles.sources import SOURCES_FILE_NAME, SourceCatalog, SourceInfo, load_sources
 from twingraph.errors import UserError
 from twingraph.facts import Article, City, DateValue, FactSet, Partnership
 from twingraph.gazetteer import Gazetteer, Place, gazetteer
@@ -185,14 +190,26 @@ def no_cycle_collection() -> Iterator[None]:
             gc.enable()
 
 
-def read_pairs(path: Path, g: Gazetteer | None = None) -> PairTable:
-    """Read and check a whole table; raises UserError only for problems of the file as a whole."""
+def read_pairs(path: Path, g: Gazetteer | None = None, sources: SourceCatalog | None = None) -> PairTable:
+    """Read and check a whole table; raises UserError only for problems of the file as a whole.
+
+    `sources` describes where the table is published; by default the `sources.yaml` beside it, if any.
+    """
     g = g or gazetteer()
+    info = _source_info(path, sources)
     with no_cycle_collection():
-        return _read_pairs(path, g)
+        return _read_pairs(path, g, info)
 
 
-def _read_pairs(path: Path, g: Gazetteer) -> PairTable:
+def _source_info(path: Path, sources: SourceCatalog | None) -> SourceInfo:
+    found = sources.lookup(path) if sources is not None else None
+    beside = path.parent / SOURCES_FILE_NAME
+    if found is None and beside.is_file():
+        found = load_sources(beside).lookup(path)
+    return found or SourceInfo()
+
+
+def _read_pairs(path: Path, g: Gazetteer, info: SourceInfo) -> PairTable:
     reader = csv.reader(io.StringIO(_decode(path)))
     header = [h.strip() for h in next(reader, [])]
     if not any(header):
@@ -223,9 +240,11 @@ def _read_pairs(path: Path, g: Gazetteer) -> PairTable:
         article=Article(
             key=TABLE_KEY_PREFIX + path.name,
             text="",
-            url=_description_url(path),
-            title=f"Twin-town table {path.name}",
-            publisher="; ".join(sorted(checks.sources)) or None,
+            url=info.url,
+            title=info.title or f"Twin-town table {path.name}",
+            publisher=info.publisher or "; ".join(sorted(checks.sources)) or None,
+            published=info.published,
+            language=info.language,
             path=str(path),
         ),
         origin="table",
@@ -243,12 +262,6 @@ def _read_pairs(path: Path, g: Gazetteer) -> PairTable:
         notes=tuple(checks.notes),
         one_place=tuple(checks.one_place),
     )
-
-
-def _description_url(path: Path) -> str:
-    """Where the table is described: its README when it has one, else the file itself."""
-    readme = path.resolve().parent / "README.md"
-    return (readme if readme.exists() else path.resolve()).as_uri()
 
 
 def store_table(store: EmbeddedStore, table: PairTable) -> int:

@@ -13,11 +13,13 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from pyoxigraph import Literal, NamedNode, QuerySolutions, Triple
 
 from twingraph.errors import UserError
 from twingraph.facts import wikidata_ids
+from twingraph.pairs import REQUIRED_COLUMNS, read_pairs
 from twingraph.queries import load_query
 from twingraph.rdf.iris import short_hash
 from twingraph.rdf.vocab import ID_NS
@@ -66,6 +68,11 @@ def _bindings(store: EmbeddedStore, only: NamedNode | None) -> Iterator[dict[str
         yield {name: solution[name].value for name in names if solution[name] is not None}
 
 
+def _is_reference_url(url: str | None) -> bool:
+    """Wikidata's reference URL (P854) must be a web address anyone can open, not a file on this machine."""
+    return url is not None and urlsplit(url).scheme in ("http", "https")
+
+
 def _better_date(current: str | None, candidate: str | None) -> str | None:
     """Prefer the more precise date; between equally precise ones, the earlier."""
     if candidate is None:
@@ -83,12 +90,13 @@ def twinning_statements(store: EmbeddedStore, only: NamedNode | None = None) -> 
         if not (QID.match(a) and QID.match(b)):
             continue
         found = merged.setdefault((a, b), {"since": None, "until": None, "url": None})
+        url = row.get("url") if _is_reference_url(row.get("url")) else None
         since = _better_date(found["since"], row.get("since"))
-        if since != found["since"] and row.get("url"):
-            found["url"] = row["url"]  # the reference is the source that gives the date used
+        if since != found["since"] and url:
+            found["url"] = url  # the reference is the source that gives the date used
         found["since"] = since
         found["until"] = _better_date(found["until"], row.get("until"))
-        found["url"] = found["url"] or row.get("url")
+        found["url"] = found["url"] or url
     return [
         TwinningStatement(a, b, values["since"], values["until"], values["url"])
         for (a, b), values in sorted(merged.items())
@@ -171,20 +179,50 @@ def _qids(cell: str | None) -> list[str]:
 
 
 def read_known_pairs(path: Path) -> set[frozenset[str]]:
-    """Unordered QID pairs from a CSV with columns qid_a and qid_b (the twin-town table's layout)."""
+    """Unordered QID pairs a table lists (in either direction), by its qid_a/qid_b cells and by its city names.
+
+    A table that names its cities (city_a, country_a, city_b, country_b, as the twin-town table does) is also
+    read through the gazetteer, as `load-pairs` reads it: a row that leaves a QID empty ("Dortmund, Germany,
+    Leeds, United Kingdom" without Leeds's QID) still lists that pair, so it is not reported as missing.
+    """
     try:
         with path.open(encoding="utf-8", newline="") as handle:
             reader = csv.DictReader(handle)
             columns = set(reader.fieldnames or ())
-            if not {"qid_a", "qid_b"} <= columns:
-                raise UserError(f"{path}: expected columns qid_a and qid_b, found {', '.join(sorted(columns))}")
-            return {frozenset((a, b)) for row in reader for a in _qids(row["qid_a"]) for b in _qids(row["qid_b"])}
+            by_qid = {"qid_a", "qid_b"} <= columns
+            by_name = set(REQUIRED_COLUMNS) <= columns
+            if not (by_qid or by_name):
+                raise UserError(
+                    f"{path}: expected columns qid_a and qid_b, or {', '.join(REQUIRED_COLUMNS)}; "
+                    f"found {', '.join(sorted(columns))}"
+                )
+            known = (
+                {frozenset((a, b)) for row in reader for a in _qids(row["qid_a"]) for b in _qids(row["qid_b"])}
+                if by_qid
+                else set()
+            )
     except FileNotFoundError:
         raise UserError(f"{path}: no such file") from None
     except UnicodeDecodeError:
         raise UserError(f"{path}: not UTF-8 text") from None
     except csv.Error as err:
         raise UserError(f"{path}: not a readable CSV ({err})") from None
+    if by_name:
+        known |= _pairs_by_name(path)
+    return known
+
+
+def _pairs_by_name(path: Path) -> set[frozenset[str]]:
+    """The QID pairs of the partnerships the table's names resolve to (rows that do not resolve add none)."""
+    table = read_pairs(path)
+    qids = {f"{c.name}, {c.country}": _qids(c.wikidata) for c in table.facts.cities}
+    return {
+        frozenset((a, b))
+        for p in table.facts.partnerships
+        for a in qids.get(p.cities[0], ())
+        for b in qids.get(p.cities[1], ())
+        if a != b
+    }
 
 
 def missing_statements(statements: Iterable[TwinningStatement], known: set[frozenset[str]]) -> list[TwinningStatement]:

@@ -55,6 +55,13 @@ def load_pairs_command(
         bool,
         typer.Option("--skip-bad-rows", help="Load the good rows and report the bad ones (default: load nothing)."),
     ] = False,
+    sources: Annotated[
+        Path | None,
+        typer.Option(
+            "--sources",
+            help="YAML: file name -> url, title, publisher, published (default: a sources.yaml beside the table).",
+        ),
+    ] = None,
     quiet: QuietOption = False,
     fmt: Annotated[str, typer.Option("--format", "-f", help="text or json (the summary, for machines).")] = "text",
 ) -> None:
@@ -63,8 +70,10 @@ def load_pairs_command(
     Every row is checked first: cities resolve through the gazetteer (so they are the cities articles
     name), countries must be known, self pairs are errors (two names of one place: skipped and listed);
     A-B and B-A rows are one partnership. With bad rows nothing is loaded unless --skip-bad-rows.
+    Where the table is published (its url becomes the source of every fact) comes from sources.yaml.
     Exit status: 0 loaded, 2 bad input (nothing stored).
     """
+    from twingraph.articles.sources import load_sources
     from twingraph.pairs import read_pairs, store_table
 
     if fmt not in FORMATS:
@@ -73,7 +82,7 @@ def load_pairs_command(
     show = not quiet and fmt == "text"
     status = console_err.status if show and console_err.is_terminal else None
     with status(f"checking {file}") if status else nullcontext():
-        table = read_pairs(file)
+        table = read_pairs(file, sources=load_sources(sources) if sources is not None else None)
     if table.problems:
         _list(file, "error", table.problems, None if fmt == "json" else SHOWN)
         if not skip_bad_rows:

@@ -19,7 +19,11 @@ FORMATS = ("quickstatements", "json")
 @app.command("wikidata-diff")
 def wikidata_diff(
     pairs: Annotated[
-        Path, typer.Option("--pairs", help="CSV of known twinnings with columns qid_a, qid_b (e.g. pairs.csv).")
+        Path,
+        typer.Option(
+            "--pairs",
+            help="CSV of known twinnings: columns qid_a, qid_b and/or city_a, country_a, city_b, country_b.",
+        ),
     ],
     store: StoreOption = DEFAULT_STORE_PATH,
     fmt: Annotated[str, typer.Option("--format", "-f", help="quickstatements or json.")] = "quickstatements",
