@@ -11,6 +11,8 @@ import pytest
 
 from twingraph.rdf import iris
 
+PUBLISHED_DOCS = Path(__file__).resolve().parents[2] / "docs" / "ontology"
+
 
 def test_docs_writes_ontology_and_vocabulary_pages(cli, tmp_path: Path) -> None:
     out = tmp_path / "docs"
@@ -33,6 +35,10 @@ def test_docs_writes_ontology_and_vocabulary_pages(cli, tmp_path: Path) -> None:
         "twingraph.ttl",
         "vocabularies.html",
     ]
+    # the pages the README links to are these pages, not an older build
+    for page in ("index.html", "vocabularies.html"):
+        published = (PUBLISHED_DOCS / page).read_text(encoding="utf-8")
+        assert published == (out / page).read_text(encoding="utf-8"), f"docs/ontology/{page} is stale: make docs"
 
 
 def _can_drop_network() -> bool:

@@ -8,10 +8,12 @@ their own, vocabularies.html. The ontology files are copied next to the pages so
 from __future__ import annotations
 
 import html
+import json
 import logging
+import re
 import shutil
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -33,7 +35,34 @@ def _ontology_page(source: Path, destination: Path) -> None:
         raise UserError("pyLODE is not installed: pip install 'pylode==3.3.4'") from None
     finally:
         logging.getLogger().setLevel(logging.WARNING)  # pyLODE switches the root logger to DEBUG on import
-    OntPub(str(source)).make_html(destination=destination)
+    page = OntPub(str(source)).make_html()
+    destination.write_text(_with_stable_jsonld(page), encoding="utf-8")
+
+
+_JSONLD_SCRIPT = re.compile(r'(<script id="schema.org" type="application/ld\+json">\n)(.*?)(\s*</script>)', re.DOTALL)
+
+
+def _with_stable_jsonld(page: str) -> str:
+    """The page's schema.org JSON-LD with its nodes in IRI order: pyLODE lists them in the order of rdflib's
+    sets, which changes from run to run with Python's string hashing, so the same ontology gave other bytes."""
+
+    def ordered(match: re.Match[str]) -> str:
+        return (
+            match.group(1)
+            + json.dumps(_sorted(json.loads(match.group(2))), indent=2, ensure_ascii=False)
+            + match.group(3)
+        )
+
+    return _JSONLD_SCRIPT.sub(ordered, page, count=1)
+
+
+def _sorted(value: Any) -> Any:
+    """JSON with every list in a fixed order (JSON-LD lists here are sets of nodes and values)."""
+    if isinstance(value, dict):
+        return {key: _sorted(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return sorted((_sorted(item) for item in value), key=lambda item: json.dumps(item, sort_keys=True))
+    return value
 
 
 def _text(graph: rdflib.Graph, node: rdflib.term.Node, prop: rdflib.URIRef, lang: str) -> str:
