@@ -17,6 +17,7 @@ from twingraph.curated import load_curated
 from twingraph.export import EXPORT_FORMATS, export_store, jsonld_context
 from twingraph.facts import Article, City, DateValue, Evidence, FactSet, Organization, Partnership, Person, Visit
 from twingraph.load import store_facts
+from twingraph.pairs import PairTable, around_cities, read_pairs, store_table
 from twingraph.rdf import iris
 from twingraph.rdf import vocab as v
 from twingraph.store import EmbeddedStore, open_store
@@ -69,12 +70,23 @@ def _tricky_facts() -> FactSet:
 
 
 @pytest.fixture(scope="module")
-def loaded(tmp_path_factory: pytest.TempPathFactory) -> EmbeddedStore:
-    store = open_store(tmp_path_factory.mktemp("export") / "store")
+def twin_towns() -> PairTable:
+    """A table's graph as the demo stores it: Dortmund's and Zhytomyr's twin towns from the world table."""
+    return around_cities(read_pairs(DATA / "twin-towns" / "pairs.csv"), {"Dortmund", "Zhytomyr"})
+
+
+def _fill(store: EmbeddedStore, table: PairTable) -> EmbeddedStore:
+    """The seed articles' curated facts, the tricky facts and a table: every kind of source graph."""
     for path in sorted((DATA / "gold").glob("seed_*.yaml")):
         store_facts(store, load_curated(path))
     store_facts(store, _tricky_facts())
+    store_table(store, table)
     return store
+
+
+@pytest.fixture(scope="module")
+def loaded(tmp_path_factory: pytest.TempPathFactory, twin_towns: PairTable) -> EmbeddedStore:
+    return _fill(open_store(tmp_path_factory.mktemp("export") / "store"), twin_towns)
 
 
 def _term(node: object) -> rdflib.term.Node:
@@ -190,12 +202,9 @@ def test_one_graph_by_iri_or_by_source_url(loaded: EmbeddedStore) -> None:
     assert isomorphic(turtle, _expected(loaded)[graph])
 
 
-def test_cli_export_to_file_and_user_errors(cli, loaded: EmbeddedStore, tmp_path: Path) -> None:
+def test_cli_export_to_file_and_user_errors(cli, loaded: EmbeddedStore, twin_towns: PairTable, tmp_path: Path) -> None:
     store_copy = tmp_path / "store"
-    copy = open_store(store_copy)  # the module's store stays open (locked), so the CLI gets its own copy
-    for path in sorted((DATA / "gold").glob("seed_*.yaml")):
-        store_facts(copy, load_curated(path))
-    store_facts(copy, _tricky_facts())
+    copy = _fill(open_store(store_copy), twin_towns)  # the module's store stays open (locked): a copy for the CLI
     del copy
     out = tmp_path / "out" / "graph.trig"
     done = cli("export", "--store", str(store_copy), "--format", "trig", "--out", str(out))
