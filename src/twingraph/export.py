@@ -8,6 +8,7 @@ so keys read as `partner`, `since`, `label` rather than full IRIs; values stay e
 
 from __future__ import annotations
 
+import contextlib
 import json
 from collections import defaultdict
 from collections.abc import Iterable
@@ -116,14 +117,18 @@ def export_to_file(
     store: EmbeddedStore, path: Path, fmt: str = "turtle", graph: str | None = None, view: str | None = None
 ) -> None:
     """Write to a temporary file first so a failed export never leaves half a file behind."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    export_format(fmt)  # an unknown format is reported before any file is made
     partial = path.with_name(path.name + ".partial")
     try:
+        path.parent.mkdir(parents=True, exist_ok=True)
         with partial.open("wb") as out:
             export_store(store, out, fmt, graph, view)
         partial.replace(path)
+    except OSError as err:
+        raise UserError(f"cannot write {path}: {err.strerror or err}") from None
     finally:
-        partial.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            partial.unlink(missing_ok=True)
 
 
 # --- JSON-LD ---------------------------------------------------------------------------------------------

@@ -59,6 +59,24 @@ def test_user_errors_are_one_line_without_traceback(cli, tmp_path: Path) -> None
         assert len(done.stderr.strip().splitlines()) <= 2
 
 
+def test_an_output_that_cannot_be_written_is_one_line_and_leaves_no_file(cli, tmp_path: Path, data_dir: Path) -> None:
+    store = str(tmp_path / "store")
+    cli("curate", str(data_dir / "gold"), "--store", store, "--quiet")
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    for args, target in [
+        (("export", "--out", str(blocker / "graph.ttl")), blocker / "graph.ttl"),
+        (("export", "--format", "nquads", "--out", str(blocker / "graph.nq")), blocker / "graph.nq"),
+        (("viz", "--out", str(blocker / "graph.html")), blocker / "graph.html"),
+        (("graph", "export", "--format", "gexf", "--out", str(blocker / "twins.gexf")), blocker / "twins.gexf"),
+    ]:
+        done = cli(*args, "--store", store)
+        assert done.returncode == 2, (args, done.stderr)
+        lines = done.stderr.strip().splitlines()
+        assert len(lines) == 1 and lines[0].startswith("error:") and str(target) in lines[0], (args, lines)
+    assert blocker.read_text() == "not a folder"
+
+
 def test_demo_run_twice_gives_the_same_store(cli, tmp_path: Path) -> None:
     """The table part holds the twin towns of the sample articles' cities, not of every city the store has."""
     store, out = tmp_path / "store", tmp_path / "out"

@@ -37,6 +37,12 @@ def main() -> None:
         line = escape(str(err).replace("\r", "\\r").replace("\n", "\\n"))
         console_err.print(f"[bold red]error:[/] {line}", highlight=False, soft_wrap=True)
         sys.exit(2)
+    except OSError as err:
+        # a file the user named cannot be read or written (a missing folder, no permission, a full disk)
+        if err.filename is None:
+            raise
+        console_err.print(f"[bold red]error:[/] {escape(f'{err.filename}: {err.strerror}')}", highlight=False)
+        sys.exit(2)
     except KeyboardInterrupt:
         console_err.print("interrupted; everything stored before this point is kept")
         sys.exit(130)
