@@ -85,3 +85,21 @@ def test_demo_run_twice_gives_the_same_store(cli, tmp_path: Path) -> None:
     assert first.returncode == again.returncode == 0, first.stderr + again.stderr
     assert "partnerships of Dortmund, Zhytomyr," in again.stdout
     assert first.stdout == again.stdout
+
+
+def test_demo_keeps_a_whole_table_that_load_pairs_stored(cli, tmp_path: Path, data_dir: Path) -> None:
+    """The demo's part of the world table shares the table's graph; it must not shrink what load-pairs stored."""
+    table = tmp_path / "pairs.csv"  # same file name, so the same source key as the shipped table
+    rows = (data_dir / "twin-towns" / "pairs.csv").read_text(encoding="utf-8").splitlines()[:41]
+    table.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    store = tmp_path / "store"
+    loaded = cli("load-pairs", str(table), "--store", str(store), "--format", "json")
+    assert loaded.returncode == 0, loaded.stderr
+    partnerships = json.loads(loaded.stdout)["partnerships"]
+    assert partnerships > 20  # more than the demo's part has
+    done = cli("demo", "--store", str(store), "--out", str(tmp_path / "out"))
+    assert done.returncode == 0, done.stderr
+    assert f"the whole table is in the store ({partnerships:,} partnerships); kept" in done.stdout
+    answer = cli("query", "partnerships", "--store", str(store), "--format", "json")
+    origins = [row["source"]["value"] for row in json.loads(answer.stdout)["results"]["bindings"]]
+    assert sum(1 for source in origins if source.startswith("https://w3id.org/twingraph/id/article/")) == partnerships

@@ -24,6 +24,7 @@ def demo(
     from twingraph.ingest import ingest
     from twingraph.pairs import around_cities, read_pairs, store_table
     from twingraph.rdf.iris import article_iri
+    from twingraph.rdf.vocab import PARTNERSHIP, RDF_TYPE
     from twingraph.results import term_text
     from twingraph.viz import write_partnership_html
 
@@ -39,11 +40,17 @@ def demo(
     rows = target.query(load_query("partnerships").text, sources=articles)
     partners = {term_text(row[side]) for row in rows for side in ("cityA", "cityB")}  # type: ignore[union-attr]
     table = around_cities(read_pairs(data_dir() / "twin-towns" / "pairs.csv"), partners)
-    triples = store_table(target, table)
-    console.print(
-        f"twin-town table: {len(table.facts.partnerships)} partnerships of {', '.join(sorted(partners))}, "
-        f"{triples} triples"
-    )
+    # the part shares the table's graph: where `load-pairs` stored the whole table, the demo keeps it whole
+    graph = article_iri(table.key)
+    stored = target.count_in(graph, RDF_TYPE, PARTNERSHIP) if target.has_graph(graph) else 0
+    if stored > len(table.facts.partnerships):
+        console.print(f"twin-town table: the whole table is in the store ({stored:,} partnerships); kept")
+    else:
+        triples = store_table(target, table)
+        console.print(
+            f"twin-town table: {len(table.facts.partnerships)} partnerships of {', '.join(sorted(partners))}, "
+            f"{triples} triples"
+        )
 
     turtle = out / "twingraph.ttl"
     export_to_file(target, turtle, "turtle")

@@ -258,8 +258,11 @@ class EmbeddedStore:
     def __len__(self) -> int:
         return len(self._store)
 
-    def count_in(self, graph: NamedNode | DefaultGraph) -> int:
-        return sum(1 for _ in self._store.quads_for_pattern(None, None, None, graph))
+    def count_in(
+        self, graph: NamedNode | DefaultGraph, predicate: NamedNode | None = None, obj: NamedNode | None = None
+    ) -> int:
+        """Quads of one graph, or only those with this predicate and object (`a tg:Partnership`, by index)."""
+        return sum(1 for _ in self._store.quads_for_pattern(None, predicate, obj, graph))
 
     def dump(self, output: IO[bytes], fmt: RdfFormat, graph: NamedNode | None = None) -> None:
         """Serialise one graph, or the whole store: triple formats get the union of all graphs."""
