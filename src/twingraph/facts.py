@@ -92,6 +92,16 @@ class City:
     # Moûtiers): its GeoNames id (or QID), which the IRI adds so that two places never share one.
     disambiguator: str | None = None
 
+    @property
+    def qualified_name(self) -> str:
+        return qualified_name(self.name, self.country)
+
+
+def qualified_name(name: str, country: str | None) -> str:
+    """A city as a world table's facts name it, "Name, CC": tables repeat names across countries (Alexandria
+    EG/US), so a partnership of a table names its cities with their countries."""
+    return f"{name}, {country}"
+
 
 def wikidata_ids(value: str | None) -> list[str]:
     """The QIDs of `City.wikidata` or a table cell, which may hold several of one city ('Q39121;Q774015': the

@@ -22,7 +22,7 @@ from pathlib import Path
 from twingraph import __version__
 from twingraph.articles.sources import SOURCES_FILE_NAME, SourceCatalog, SourceInfo, load_sources
 from twingraph.errors import UserError
-from twingraph.facts import Article, City, DateValue, FactSet, Partnership
+from twingraph.facts import Article, City, DateValue, FactSet, Partnership, qualified_name
 from twingraph.gazetteer import Gazetteer, Place, gazetteer
 from twingraph.gazetteer.text import clean_name
 from twingraph.rdf.iris import article_iri
@@ -126,7 +126,7 @@ class _Checker:
             return
         if a is None or b is None:
             return
-        key_a, key_b = _qualified(a), _qualified(b)
+        key_a, key_b = qualified_name(a.name, a.country), qualified_name(b.name, b.country)
         if key_a == key_b:
             # The same name twice is a broken row. Two names that resolve to one place ("Lagoa" and "Lagoa,
             # Azores", one Wikidata item in the world table) hold no partnership either, but whether they are
@@ -152,11 +152,6 @@ class _Checker:
         self.partnerships[pair] = (line, _partnership(pair, since))
         if values["source"]:
             self.sources.update(part.split("@", 1)[0].strip() for part in values["source"].split("|"))
-
-
-def _qualified(place: Place) -> str:
-    """How a partnership names its city: with the country, as world tables repeat names (see rdf.mapping)."""
-    return f"{place.name}, {place.country}"
 
 
 def _partnership(cities: tuple[str, str], since: DateValue | None) -> Partnership:
@@ -296,6 +291,6 @@ def around_cities(table: PairTable, names: set[str]) -> PairTable:
 
     partnerships = tuple(p for p in table.facts.partnerships if any(plain(c) in names for c in p.cities))
     used = {c for p in partnerships for c in p.cities}
-    cities = tuple(c for c in table.facts.cities if c.name in used or f"{c.name}, {c.country}" in used)
+    cities = tuple(c for c in table.facts.cities if c.name in used or c.qualified_name in used)
     facts = replace(table.facts, partnerships=partnerships, cities=cities)
     return replace(table, facts=facts, rows=len(partnerships), problems=(), merged=(), notes=(), one_place=())

@@ -215,7 +215,7 @@ def read_known_pairs(path: Path) -> set[frozenset[str]]:
 def _pairs_by_name(path: Path) -> set[frozenset[str]]:
     """The QID pairs of the partnerships the table's names resolve to (rows that do not resolve add none)."""
     table = read_pairs(path)
-    qids = {f"{c.name}, {c.country}": _qids(c.wikidata) for c in table.facts.cities}
+    qids = {c.qualified_name: _qids(c.wikidata) for c in table.facts.cities}
     return {
         frozenset((a, b))
         for p in table.facts.partnerships

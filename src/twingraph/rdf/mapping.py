@@ -68,9 +68,7 @@ class _GraphWriter:
         self.city_nodes = [iris.city_iri(c.name, c.country, c.disambiguator) for c in facts.cities]
         self._cities = {c.name: node for c, node in zip(facts.cities, self.city_nodes, strict=True)}
         # World tables repeat names across countries (Alexandria EG/US): facts may name a city "Name, CC".
-        self._cities.update(
-            {f"{c.name}, {c.country}": node for c, node in zip(facts.cities, self.city_nodes, strict=True)}
-        )
+        self._cities.update({c.qualified_name: node for c, node in zip(facts.cities, self.city_nodes, strict=True)})
         self._countries: set[str] = set()  # countries described in this graph already
         self._orgs = {o.name: iris.organization_iri(o.name) for o in facts.organizations}
 
