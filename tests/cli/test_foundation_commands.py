@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import rdflib
@@ -85,6 +86,12 @@ def test_demo_run_twice_gives_the_same_store(cli, tmp_path: Path) -> None:
     assert first.returncode == again.returncode == 0, first.stderr + again.stderr
     assert "partnerships of Dortmund, Zhytomyr," in again.stdout
     assert first.stdout == again.stdout
+    # Dortmund's twin towns from the world table stand beside Zhytomyr on the city's page
+    page = (out / "dortmund.html").read_text(encoding="utf-8")
+    data = json.loads(re.search(r'<script type="application/json" id="tg-data">(.*?)</script>', page, re.S)[1])
+    cities = {n["label"].split("\n")[0] for n in data["nodes"] if n["kind"] == "city"}
+    assert {"Dortmund", "Zhytomyr", "Amiens", "Leeds", "Zwickau", "Rostov-on-Don"} <= cities
+    assert (out / "partnership.html").is_file() and (out / "twingraph.ttl").is_file()
 
 
 def test_demo_keeps_a_whole_table_that_load_pairs_stored(cli, tmp_path: Path, data_dir: Path) -> None:

@@ -19,14 +19,15 @@ def demo(
     out: Annotated[Path, typer.Option("--out", help="Folder for the Turtle export and the HTML graph.")] = Path("out"),
     store: StoreOption = DEFAULT_STORE_PATH,
 ) -> None:
-    """Sample articles -> store, with their cities' twin towns from the world table; Turtle and HTML out."""
+    """Sample articles -> store, with their cities' twin towns from the world table; Turtle and HTML out:
+    the Dortmund–Zhytomyr partnership over time, and Dortmund with all its partner cities."""
     from twingraph.export import export_to_file
     from twingraph.ingest import ingest
     from twingraph.pairs import around_cities, read_pairs, store_table
     from twingraph.rdf.iris import article_iri
     from twingraph.rdf.vocab import PARTNERSHIP, RDF_TYPE
     from twingraph.results import term_text
-    from twingraph.viz import write_partnership_html
+    from twingraph.viz import write_partnership_html, write_store_html
 
     target = open_store(store)
     report = ingest([data_dir() / "articles"], target)
@@ -57,3 +58,5 @@ def demo(
     console.print(f"wrote {turtle}: {len(target):,} triples in {len(target.graphs())} graphs")
     html = write_partnership_html(target, out / "partnership.html", ("Dortmund", "Zhytomyr"))
     console.print(f"wrote {html}: the Dortmund–Zhytomyr partnership over time (open it in a browser)")
+    network = write_store_html(target, out / "dortmund.html", focus="Dortmund")
+    console.print(f"wrote {network}: Dortmund and its partner cities, Zhytomyr beside its twin towns")
