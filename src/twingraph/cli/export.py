@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from contextlib import nullcontext
 from pathlib import Path
 from typing import Annotated
 
@@ -39,6 +40,8 @@ def export(
         export_store(target, sys.stdout.buffer, fmt, graph, view)
         sys.stdout.buffer.flush()
         return
-    export_to_file(target, out, fmt, graph, view)
+    status = console_err.status if not quiet and console_err.is_terminal else None
+    with status(f"writing {out}") if status else nullcontext():
+        export_to_file(target, out, fmt, graph, view)
     if not quiet:
         console_err.print(f"wrote {out} ({fmt}, {out.stat().st_size:,} bytes)")
