@@ -42,8 +42,7 @@ def demo(
     partners = {term_text(row[side]) for row in rows for side in ("cityA", "cityB")}  # type: ignore[union-attr]
     table = around_cities(read_pairs(data_dir() / "twin-towns" / "pairs.csv"), partners)
     # the part shares the table's graph: where `load-pairs` stored the whole table, the demo keeps it whole
-    graph = article_iri(table.key)
-    stored = target.count_in(graph, RDF_TYPE, PARTNERSHIP) if target.has_graph(graph) else 0
+    stored = target.count_in(article_iri(table.key), RDF_TYPE, PARTNERSHIP)
     if stored > len(table.facts.partnerships):
         console.print(f"twin-town table: the whole table is in the store ({stored:,} partnerships); kept")
     else:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, datetime
+from functools import partial
+from itertools import chain
 
 from pyoxigraph import BlankNode, Literal, NamedNode, Quad
 
@@ -141,28 +143,18 @@ def facts_to_quads(facts: FactSet, now: datetime | None = None) -> list[Quad]:
 def iter_quads(facts: FactSet, now: datetime | None = None) -> Iterator[Quad]:
     """The quads of `facts_to_quads` as each fact is mapped, so a bulk load can start before the last."""
     w = _GraphWriter(facts)
-    _article(w, now or datetime.now(UTC))
-    yield from w.taken()
-    for c, node in zip(facts.cities, w.city_nodes, strict=True):
-        _city(w, c, node)
-        yield from w.taken()
-    for o in facts.organizations:
-        _organization(w, o)
-        yield from w.taken()
-    for p in facts.persons:
-        _person(w, p)
-        yield from w.taken()
-    for partnership in facts.partnerships:
-        _partnership(w, partnership)
-        yield from w.taken()
-    for index, visit in enumerate(facts.visits):
-        _visit(w, index, visit)
-        yield from w.taken()
-    for index, agreement in enumerate(facts.agreements):
-        _agreement(w, index, agreement)
-        yield from w.taken()
-    for index, event in enumerate(facts.events):
-        _event(w, index, event)
+    steps: Iterable[Callable[[], None]] = chain(
+        (partial(_article, w, now or datetime.now(UTC)),),
+        (partial(_city, w, c, node) for c, node in zip(facts.cities, w.city_nodes, strict=True)),
+        (partial(_organization, w, o) for o in facts.organizations),
+        (partial(_person, w, p) for p in facts.persons),
+        (partial(_partnership, w, p) for p in facts.partnerships),
+        (partial(_visit, w, index, visit) for index, visit in enumerate(facts.visits)),
+        (partial(_agreement, w, index, a) for index, a in enumerate(facts.agreements)),
+        (partial(_event, w, index, e) for index, e in enumerate(facts.events)),
+    )
+    for step in steps:
+        step()
         yield from w.taken()
 
 
