@@ -16,7 +16,7 @@ from twingraph.store import open_store
 
 @app.command()
 def demo(
-    out: Annotated[Path, typer.Option("--out", help="Folder for the Turtle export and the HTML graph.")] = Path("out"),
+    out: Annotated[Path, typer.Option("--out", help="Folder for the Turtle export and the HTML graphs.")] = Path("out"),
     store: StoreOption = DEFAULT_STORE_PATH,
 ) -> None:
     """Sample articles -> store, with their cities' twin towns from the world table; Turtle and HTML out:
