@@ -246,6 +246,14 @@ NOT_NAMES = {
     "kanal", "the", "on", "at", "for", "and", "und", "is", "lage", "januar", "februar", "märz", "oktober",
     "november", "dezember", "september", "january", "february", "march", "october", "december", "deutsch",
 }  # fmt: skip
+# Words that end no name as its surname, even after a known given name ("Yael German" is a name; "Pia und" not).
+NOT_SURNAMES = {
+    "die", "der", "das", "den", "dem", "des", "ein", "eine", "und", "and", "the", "on", "at", "for", "is", "oder",
+    "so", "ob", "auch", "nur", "nach", "mit", "von", "im", "in", "am", "mai", "juni", "juli", "august", "april",
+    "may", "june", "januar", "februar", "märz", "oktober", "november", "dezember", "september", "january",
+    "february", "march", "october", "december", "city", "stadt", "monday", "tuesday", "wednesday", "thursday",
+    "friday", "saturday", "sunday", "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag",
+}  # fmt: skip
 # First names the general name list lacks (Ukrainian transliterations).
 EXTRA_FIRST_NAMES = {"halyna", "ostap", "serhij", "serhii", "oleksandr", "oleksii", "vitalii", "andrii", "yurii",
                      "mykola", "svitlana", "olena", "oksana", "tetiana", "iryna", "nataliia", "volodymyr",

@@ -19,6 +19,7 @@ from twingraph.extract import lexicon as lx
 from twingraph.extract.organizations import OrgMention
 from twingraph.extract.places import CityRef
 from twingraph.extract.sentences import Sentence
+from twingraph.gazetteer.mentions import VENUE_WORDS
 
 _ROLES = sorted(lx.ROLE_WORDS, key=len, reverse=True)
 _ROLE_ALT = "|".join(re.escape(r) for r in _ROLES)
@@ -90,10 +91,17 @@ class PersonMention:
     city_hint: str | None = None  # a city near the role, for posts that belong to a city
 
 
+_LOWER = "a-zäöüßéèáíóúčšžłńśąøåæ"
+_UPPER = "A-ZÄÖÜŻŁŚØÅÆ"
+# A given name, also in camel case or hyphenated ("AnnMarie", "Jean-Paul"); a name word, also with an Irish or
+# Scottish prefix or a second part ("O’Brien", "McClellan", "Byron-Teare"). Up to three name words follow the
+# given name: a middle name, a double surname ("Alexandra Daniela Cid Gonzalez"), particles between them.
+_GIVEN = rf"[{_UPPER}][{_LOWER}]+(?:[{_UPPER}][{_LOWER}]+)?(?:-[{_UPPER}][{_LOWER}]+)?"
+_NAME_WORD = rf"(?:O[’']|D[’']|Mc|Mac)?[{_UPPER}][{_LOWER}]+(?:[’'][{_LOWER}]+)?(?:-[{_UPPER}][{_LOWER}]+)?"
+_PARTICLE = r"(?:(?:van\s+der|von\s+der|van|von|de|di|da|del|ten|ter|zu)\s+)"
 _NAME = re.compile(
-    r"(?P<titles>" + _TITLE + r"*)(?P<first>[A-ZÄÖÜ][a-zäöüßéèáíóúčšžłńś]+(?:-[A-ZÄÖÜ][a-zäöüßé]+)?)"
-    r"(?P<rest>(?:\s+(?:(?:van\s+der|von\s+der|van|von|de|di|da|ten|ter|zu)\s+)?"
-    r"[A-ZÄÖÜŻŁŚ][a-zäöüßéèáíóúčšžłńśą’'-]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?))"
+    r"(?<![\w’'-])(?P<titles>" + _TITLE + r"*)(?P<first>" + _GIVEN + r")"
+    r"(?P<rest>(?:\s+" + _PARTICLE + r"?" + _NAME_WORD + r"(?!\w)){1,3})"
 )
 
 
@@ -129,10 +137,16 @@ def find_persons(
     """Persons named in one sentence; `refs` and `orgs` use offsets into `sentence.text`."""
     text = sentence.text
     found: list[PersonMention] = []
-    for m in _name_candidates(text):
-        first, rest = m.group("first"), m.group("rest")
+    # Candidates that start with a known given name go first: "Director of Housing and Community Margaret
+    # Geraghty" is Margaret Geraghty, not "Community Margaret".
+    candidates = sorted(_name_candidates(text), key=lambda m: not is_first_name(m.group("first")))
+    for m in candidates:
+        trimmed = _trim_rest(text, m.start("rest"), m.group("rest"), m.end(), refs, orgs)
+        if trimmed is None:
+            continue
+        first, (rest, end) = m.group("first"), trimmed
         surname = rest.split()[-1]
-        start, end = m.start("first"), m.end()
+        start = m.start("first")
         role_before = _role_before(text, m.start())
         if first.lower() in lx.ROLE_WORDS or first.lower().rstrip(".") in lx.ACADEMIC_TITLES:
             continue  # "Councillor Kevin": the name starts after the title
@@ -145,15 +159,19 @@ def find_persons(
             continue  # "Hans Seidel Foundation"
         if re.search(r"\b(?:Prince|King|Queen|St\.?|Sankt|Saint)\s+$", text[: m.start()]):
             continue
-        if first.lower() in lx.NOT_NAMES or surname.lower() in lx.NOT_NAMES:
+        if first.lower() in lx.NOT_NAMES or surname.lower() in lx.NOT_SURNAMES:
             continue
-        if any(r.start < start < r.end or (r.start <= start and end <= r.end) for r in refs):
-            continue  # inside a city name ("Sankt Augustin")
+        if not known and surname.lower() in lx.NOT_NAMES:
+            continue
+        if any(r.start <= start < r.end for r in refs):
+            continue  # a city name ("Sankt Augustin", "San Luis Potosí")
         if any(o.start <= start and end <= o.end for o in orgs):
             continue  # inside an organization name
-        if any(f.start <= start < f.end for f in found):
+        if any(f.start <= start < f.end or start <= f.start < end for f in found):
             continue
         found.append(_with_role(text, start, end, first + rest, role_before, refs, orgs))
+    found.sort(key=lambda p: p.start)
+    found.extend(_surnames_after_titles(text, found, refs, orgs))
     # "Chad and Dennis George": a lone first name coordinated with a full name shares the surname.
     for person in list(found):
         before = text[: person.start]
@@ -180,6 +198,90 @@ def find_persons(
                 )
     found.sort(key=lambda p: p.start)
     return _share_roles(text, found)
+
+
+_SURNAME_AFTER_TITLE = re.compile(
+    r"(?<![\w-])(?i:(?P<title>" + _ROLE_ALT + r"|herr|frau|mr|mrs|ms|dr|cllr|coun))\.?\s+(?P<name>" + _NAME_WORD + r")"
+    r"(?=\s*[^\s\w]|\s+[a-zäöü]|\s*$)"
+)
+
+
+# Heads of German compound nouns that a post may precede ("Leiter Bauplanungsamt", "Koordinator
+# Städte-Diplomatie"): no surname ends so.
+_COMPOUND_NOUN_ENDINGS = re.compile(
+    r"(?:amt|ämter|ie|rat|werk|haus|büro|verein|zentrum|ausschuss|referat|stelle|verwaltung|team|bereich|abteilung)$"
+)
+
+
+def _surnames_after_titles(
+    text: str, found: list[PersonMention], refs: list[CityRef], orgs: list[OrgMention]
+) -> list[PersonMention]:
+    """Persons named by surname alone right after a title or post: "Bürgermeister Öhmann", "Herr Hinz", "Mayor
+    Cranley and Vice Mayor Terekhov". The word must be no given name, city, country, role, organization or noun."""
+    from twingraph.gazetteer import gazetteer
+
+    out: list[PersonMention] = []
+    for m in _SURNAME_AFTER_TITLE.finditer(text):
+        name, start, end = m.group("name"), m.start("name"), m.end("name")
+        lower = name.lower()
+        if (
+            len(name) < 3
+            or is_first_name(name)
+            or lower in lx.ROLE_WORDS
+            or lower in lx.NOT_NAMES
+            or lower in lx.NOT_SURNAMES
+            or lower in lx.ORG_HEADS_EN
+            or _looks_like_noun(name)
+            or _COMPOUND_NOUN_ENDINGS.search(lower)
+            or name in gazetteer().non_cities
+            or any(f.start <= start < f.end or start <= f.start < end for f in [*found, *out])
+            or any(r.start <= start < r.end for r in refs)
+            or any(o.start <= start < o.end for o in orgs)
+        ):
+            continue
+        out.append(_with_role(text, start, end, name, _role_before(text, start), refs, orgs))
+    return out
+
+
+_NAME_UNIT = re.compile(r"\s+" + _PARTICLE + r"?(?P<word>" + _NAME_WORD + r")")
+
+
+def _no_name_word(word: str) -> bool:
+    lower = word.lower()
+    return (
+        lower in lx.ROLE_WORDS
+        or lower in lx.NOT_NAMES
+        or lower in lx.ORG_HEADS_EN
+        or word in VENUE_WORDS
+        or _looks_like_noun(word)
+    )
+
+
+def _trim_rest(
+    text: str, rest_start: int, rest: str, end: int, refs: list[CityRef], orgs: list[OrgMention]
+) -> tuple[str, int] | None:
+    """The name words after the given name, cut before the first that is no name: a city, a role, organization
+    or venue word, a German abstract noun ("Mark Mallory Cincinnati", "Jeff Thomas Chairman" keep two words).
+    None when the first word after the given name is already no name ("Vice Mayor", "Douglas Councillor")."""
+    units = list(_NAME_UNIT.finditer(rest))
+    if not units:
+        return rest, end  # a Cyrillic name: its own pattern
+    keep = 0
+    for unit in units:
+        at = rest_start + unit.start("word")
+        if (
+            _no_name_word(unit.group("word"))
+            or any(r.start <= at < r.end for r in refs)
+            or any(o.start <= at < o.end for o in orgs)
+        ):
+            break
+        keep += 1
+    if keep == 0:
+        return None
+    if keep == len(units):
+        return rest, end
+    cut = units[keep - 1].end()
+    return rest[:cut], rest_start + cut
 
 
 def _with_role(
@@ -262,8 +364,9 @@ _NOUN_ENDINGS = re.compile(r"(?:ung|ungen|heit|keit|schaft|ion|ismus|tät|ale|is
 
 
 def _looks_like_noun(word: str) -> bool:
-    """German abstract nouns and adjectives ("Internationale Beziehungen") are not names."""
-    return bool(_NOUN_ENDINGS.search(word.lower()))
+    """German abstract nouns and adjectives ("Internationale Beziehungen") are not names; short words with such an
+    ending are ("Jung", "Hoheisel")."""
+    return len(word) >= 6 and bool(_NOUN_ENDINGS.search(word.lower()))
 
 
 def name_spans(text: str) -> list[tuple[int, int]]:
@@ -278,8 +381,11 @@ def name_spans(text: str) -> list[tuple[int, int]]:
 def _plausible_surname(surname: str, following: str) -> bool:
     """Not "Hans Seidel Foundation", "Grantham Twinning Association": a name is not followed by an org head."""
     lower = surname.lower()
-    if lower in lx.ORG_HEADS_EN or lower in ("twinning", "city", "stadt") or lower in lx.NOT_NAMES:
+    if lower in lx.ORG_HEADS_EN or lower in ("twinning", "city", "stadt") or lower in lx.NOT_SURNAMES:
         return False
+    after = re.match(r"\s+(\w+)", following[:30])
+    if after and after.group(1) in VENUE_WORDS:
+        return False  # "Elan Valley Lodge", "Lilin Elementary School"
     return not re.match(r"\s+(?:" + "|".join(lx.ORG_HEADS_EN) + r")\b", following[:30], re.IGNORECASE)
 
 

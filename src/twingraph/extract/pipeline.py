@@ -132,15 +132,28 @@ class RuleExtractor:
                 if r.surface not in forms:
                     forms.append(r.surface)
                 evidence.setdefault(r.place.name, info.evidence)
-        used = {c for p in partnerships for c in p.cities}
-        used |= {c for v in visits for c in (v.origin, v.destination) if c}
-        used |= {p.of for p in persons if p.of} | {o.city for o in organizations if o.city}
+        # A city no sentence names by itself (a person's post "of" it, an organization's seat) is evidenced by
+        # the fact that names it.
+        used: dict[str, Evidence | None] = {}
+        for p in partnerships:
+            for c in p.cities:
+                used.setdefault(c, p.evidence)
+        for v in visits:
+            for c in (v.origin, v.destination):
+                if c:
+                    used.setdefault(c, v.evidence)
+        for person in persons:
+            if person.of:
+                used.setdefault(person.of, person.evidence)
+        for o in organizations:
+            if o.city:
+                used.setdefault(o.city, o.evidence)
         cities = []
         for name, place in ctx.places.items():
             if name not in mentions and name not in used:
                 continue
             c = place.as_city(tuple(mentions.get(name, ())))
-            cities.append(replace(c, evidence=evidence.get(name)))
+            cities.append(replace(c, evidence=evidence.get(name) or used.get(name)))
         return cities
 
 
