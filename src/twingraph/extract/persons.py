@@ -27,7 +27,9 @@ _TITLE = r"(?:(?:Dr|Prof|Mr|Mrs|Ms|Councillor|Coun|Cllr|Sir|Dipl\.-Ing)\.?\s+)"
 # role, optional "of X"/"von X"/city genitive, optional comma, titles: right before the name
 _ROLE_BEFORE = re.compile(
     r"(?:\b(?P<former>frühere[rn]?|ehemalige[rn]?|former)\s+)?\b(?P<role>" + _ROLE_ALT + r")\b"
-    r"(?P<tail>(?:\s+(?:of|to\s+the\s+\w+\s+of|von|der\s+Stadt)\s+(?:the\s+)?[A-ZÄÖÜŻ][\w’'-]*(?:\s+[A-ZÄÖÜ][\w-]*)?"
+    r"(?P<tail>(?:\s+(?:of|to\s+the\s+\w+\s+of|von|der|des)\s+(?:(?:the|der|des)\s+)?"
+    r"(?:[a-zäöü]+(?:e|en|er|es)\s+)*(?:[A-ZÄÖÜ]\w*(?:stadt|gemeinde|kommune)\s+|(?:city|town)\s+of\s+)?"
+    r"[A-ZÄÖÜŻ][\w’'-]*(?:\s+[A-ZÄÖÜ][\w-]*){0,3}"
     r"|\s+[A-ZÄÖÜ][\w-]*s|\s+[А-ЯІЇЄҐ][\w'’-]*)?)"
     r"\s*,?\s*" + _TITLE + r"*$",
     re.IGNORECASE,
@@ -52,8 +54,10 @@ _ROLE_AFTER = re.compile(
     re.IGNORECASE,
 )
 _WORKS_IN = re.compile(
-    r"^\s*(?:,\s*(?:der|die)\s+(?:im|in\s+der|beim|bei\s+der|in\s+the)|\s+(?:vom|von\s+der|of\s+the))\s"
+    r"^\s*(?:,\s*(?:der|die)\s+(?:im|in\s+der|beim|bei\s+der|in\s+the)|\s+(?:vom|von\s+der|of\s+the|from\s+the))\s"
 )
+# "Geraint Davies from Llandrindod Football Club", "Olena Koval aus Lwiw": where a person comes from.
+_COMES_FROM = re.compile(r"^\s+(?:from|aus)\s+(?:the\s+)?(?=[A-ZÄÖÜ])")
 _APPOSITION_CITY = re.compile(r"^\s*,\s*")
 _NATIONALITY = {
     "ukrainisch": "UA", "französisch": "FR", "polnisch": "PL", "britisch": "GB", "englisch": "GB",
@@ -159,8 +163,8 @@ def find_persons(
             continue  # "Hans Seidel Foundation"
         if re.search(r"\b(?:Prince|King|Queen|St\.?|Sankt|Saint)\s+$", text[: m.start()]):
             continue
-        if first.lower() in lx.NOT_NAMES or surname.lower() in lx.NOT_SURNAMES:
-            continue
+        if (first.lower() in lx.NOT_NAMES and role_before is None) or surname.lower() in lx.NOT_SURNAMES:
+            continue  # "Mark", "Will", "Grant" are words, but a post before them makes them names
         if not known and surname.lower() in lx.NOT_NAMES:
             continue
         if any(r.start <= start < r.end for r in refs):
@@ -246,11 +250,13 @@ def _surnames_after_titles(
 _NAME_UNIT = re.compile(r"\s+" + _PARTICLE + r"?(?P<word>" + _NAME_WORD + r")")
 
 
-def _no_name_word(word: str) -> bool:
+def _no_name_word(word: str, surname: bool) -> bool:
+    """Whether a word cannot continue a name; as the surname right after a given name, a word such as "German"
+    or "Young" can ("Yael German")."""
     lower = word.lower()
     return (
         lower in lx.ROLE_WORDS
-        or lower in lx.NOT_NAMES
+        or lower in (lx.NOT_SURNAMES if surname else lx.NOT_NAMES)
         or lower in lx.ORG_HEADS_EN
         or word in VENUE_WORDS
         or _looks_like_noun(word)
@@ -267,10 +273,10 @@ def _trim_rest(
     if not units:
         return rest, end  # a Cyrillic name: its own pattern
     keep = 0
-    for unit in units:
+    for k, unit in enumerate(units):
         at = rest_start + unit.start("word")
         if (
-            _no_name_word(unit.group("word"))
+            _no_name_word(unit.group("word"), surname=k == 0)
             or any(r.start <= at < r.end for r in refs)
             or any(o.start <= at < o.end for o in orgs)
         ):
@@ -302,9 +308,7 @@ def _with_role(
         offset = role_before.start()
         of, is_city = _of_in(text, role_before.start("tail"), role_before.end("tail"), refs, orgs)
         if of is None:
-            prev_city = [r for r in refs if r.end <= offset and offset - r.end <= 3]  # "Zwickaus Oberbürgermeisterin"
-            if prev_city:
-                of, is_city = prev_city[-1].place.name, True
+            of, is_city = _named_before(text, offset, refs, orgs)
         hint = _city_hint(text, offset, refs) if of is None and role in lx.CITY_HEAD_ROLES else None
         after_role = _ROLE_AFTER.match(text[end:])
         if of is None and after_role:
@@ -331,12 +335,39 @@ def _with_role(
         org = next((o for o in orgs if o.start >= end + works.end() - 1 and o.start - end - works.end() <= 12), None)
         if org:
             return PersonMention(name, start, end, None, None, org.name, False)
+    comes = _COMES_FROM.match(after)
+    if comes:
+        at = end + comes.end()
+        org = next((o for o in orgs if o.start == at), None)
+        if org:
+            return PersonMention(name, start, end, None, None, org.name, False)
+        city = next((r for r in refs if r.start == at and not r.derived), None)
+        if city:
+            return PersonMention(name, start, end, None, None, city.place.name, True)
     apposition = _APPOSITION_CITY.match(after)
     if apposition:
         city = next((r for r in refs if r.start == end + apposition.end() and not r.derived), None)
         if city and re.match(r"\s*,", text[city.end :]):
             return PersonMention(name, start, end, None, None, city.place.name, True)
     return PersonMention(name, start, end)
+
+
+# Between a city or body and its post: a possessive and one modifier ("Fingal County Council’s Interim Chief
+# Executive", "San Luis Potosí Interim Mayor", "Herzliyas Bürgermeisterin", "Wakefield Council leader").
+_BEFORE_POST = re.compile(r"(?:[’']s)?\s+(?:(?:[A-Z][a-z]+|[a-zäöü]+(?:e|er|en))\s+)?$")
+
+
+def _named_before(text: str, offset: int, refs: list[CityRef], orgs: list[OrgMention]) -> tuple[str | None, bool]:
+    """The city or organization named right before a post: whose post it is."""
+    candidates = [(o.end, o.name, False) for o in orgs if o.end <= offset]
+    candidates += [(r.end, r.place.name, True) for r in refs if r.end <= offset and not r.locating]
+    if not candidates:
+        return None, False
+    end, name, is_city = max(candidates)
+    between = text[end:offset] + " "
+    if end == offset or _BEFORE_POST.fullmatch(between) or (is_city and offset - end <= 3):
+        return name, is_city
+    return None, False
 
 
 def _of_in(text: str, start: int, end: int, refs: list[CityRef], orgs: list[OrgMention]) -> tuple[str | None, bool]:
