@@ -92,7 +92,7 @@ def build_context(article: Article) -> ArticleContext:
     for s in sentences:
         persons = name_spans(s.text)
         # a name wins over a city word inside it ("Pia" Findeiß), a city over a name it spans ("Newton Abbot"),
-        # a city of several words over a name that only overlaps it ("San Luis Potosí Interim Mayor ...")
+        # a city of several words over any name that overlaps it ("San Luis Potosí Interim Mayor ...")
         refs = [r for r in find_city_refs(s.text) if not any(_name_hides_city(r, a, b) for a, b in persons)]
         infos.append(SentenceInfo(s, refs, [], find_dates(s.text, date_ctx), find_countries(s.text)))
         for r in refs:
@@ -118,7 +118,7 @@ def build_context(article: Article) -> ArticleContext:
 def _name_hides_city(ref: CityRef, start: int, end: int) -> bool:
     if not (start < ref.end and ref.start < end) or (ref.start <= start and end <= ref.end):
         return False
-    return not (" " in ref.surface and not (start <= ref.start and ref.end <= end))
+    return " " not in ref.surface
 
 
 def _home(ctx: ArticleContext) -> str | None:

@@ -213,7 +213,20 @@ ROLE_WORDS: dict[str, str] = {
     "guitarist": "guitarist", "classical guitarist": "guitarist", "singer": "singer", "singers": "singer",
     "head": "head", "representative": "representative", "manager": "manager", "spokesperson": "spokesperson",
     "spokesman": "spokesperson", "міський голова": "mayor", "президент": "president", "посол": "ambassador",
-    "генконсул": "Consul General",
+    "генконсул": "Consul General", "vice mayor": "deputy mayor", "interim mayor": "mayor", "acting mayor": "mayor",
+    "council member": "councillor", "city council member": "councillor", "councilman": "councillor",
+    "councilwoman": "councillor", "chief executive": "chief executive",
+    "interpreter": "interpreter", "dolmetscher": "interpreter", "dolmetscherin": "interpreter",
+    "amtskollege": "counterpart", "amtskollegin": "counterpart", "amtskollegen": "counterpart",
+    "counterpart": "counterpart", "ortsvorsteher": "mayor", "ortsvorsteherin": "mayor",
+}  # fmt: skip
+# Heads of German compound posts and the English post they name ("Partnerschaftsbeauftragter" -> commissioner).
+POST_HEADS_DE: dict[str, str] = {
+    "beauftragte": "commissioner", "beauftragter": "commissioner", "beauftragten": "commissioner",
+    "beauftragtem": "commissioner", "leiterin": "head", "leiter": "head", "referentin": "officer",
+    "referent": "officer", "sprecherin": "spokesperson", "sprecher": "spokesperson", "vorsitzende": "chair",
+    "vorsitzender": "chair", "vorsitzenden": "chair", "dolmetscherin": "interpreter", "dolmetscher": "interpreter",
+    "sekretärin": "secretary", "sekretär": "secretary", "reporterin": "reporter", "reporter": "reporter",
 }  # fmt: skip
 # The local titles of a city's head: without a city named, a local paper means its own city's.
 LOCAL_MAYOR_TITLES: dict[str, tuple[str, ...]] = {
@@ -234,6 +247,8 @@ NATIONAL_ROLES = {
 }
 # Roles that mean head of a city (their `of` is a city).
 CITY_HEAD_ROLES = {"Lord Mayor", "former Lord Mayor", "mayor", "deputy mayor"}
+# "sein Amtskollege", "her counterpart": the same post in the partner city of the official named before.
+COUNTERPART_ROLE = "counterpart"
 ACADEMIC_TITLES = {"dr", "dr.", "prof", "prof.", "professor", "dipl.-ing.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.",
                    "sir", "dame", "coun", "cllr", "herr", "frau"}  # fmt: skip
 # Capitalised words that start no name even if a first-name list knows them.

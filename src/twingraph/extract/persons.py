@@ -22,7 +22,22 @@ from twingraph.extract.sentences import Sentence
 from twingraph.gazetteer.mentions import VENUE_WORDS
 
 _ROLES = sorted(lx.ROLE_WORDS, key=len, reverse=True)
-_ROLE_ALT = "|".join(re.escape(r) for r in _ROLES)
+# German compounds whose head is a post: "Partnerschaftsbeauftragter", "Amtsleiterin", "Pressesprecher".
+_COMPOUND_POST = r"[A-ZÄÖÜ][a-zäöüß]+(?:" + "|".join(lx.POST_HEADS_DE) + r")"
+_ROLE_ALT = "|".join(re.escape(r) for r in _ROLES) + "|" + _COMPOUND_POST
+
+
+def role_label(role_text: str) -> str:
+    """The English post for a role word as written, compounds by their head ("Partnerschaftsbeauftragtem")."""
+    lower = role_text.lower()
+    if lower in lx.ROLE_WORDS:
+        return lx.ROLE_WORDS[lower]
+    for head, label in lx.POST_HEADS_DE.items():
+        if lower.endswith(head):
+            return label
+    return lower
+
+
 _TITLE = r"(?:(?:Dr|Prof|Mr|Mrs|Ms|Councillor|Coun|Cllr|Sir|Dipl\.-Ing)\.?\s+)"
 # role, optional "of X"/"von X"/city genitive, optional comma, titles: right before the name
 _ROLE_BEFORE = re.compile(
@@ -38,12 +53,15 @@ _ROLE_BEFORE = re.compile(
 # up to it once per name candidate. No role phrase ("former Deputy Mayor of X Y, Dr.") comes near this length.
 _ROLE_REACH = 160
 _ROLE_FIRST_WORDS = frozenset(role.split()[0] for role in lx.ROLE_WORDS)
+_POST_HEAD = re.compile("(?:" + "|".join(lx.POST_HEADS_DE) + r")\b", re.IGNORECASE)
 _LETTERS = re.compile(r"[^\W\d_]+")
 
 
 def _role_before(text: str, name_start: int) -> re.Match[str] | None:
     start = max(0, name_start - _ROLE_REACH)
-    if _ROLE_FIRST_WORDS.isdisjoint(_LETTERS.findall(text[start:name_start].lower())):
+    if _ROLE_FIRST_WORDS.isdisjoint(_LETTERS.findall(text[start:name_start].lower())) and not _POST_HEAD.search(
+        text, start, name_start
+    ):
         return None  # no role word near: the long pattern cannot match
     return _ROLE_BEFORE.search(text, start, name_start)
 
@@ -302,15 +320,19 @@ def _with_role(
     name = re.sub(r"\s+", " ", name)
     if role_before:
         role_text = role_before.group("role")
-        role = lx.ROLE_WORDS[role_text.lower()]
+        role = role_label(role_text)
         if role_before.group("former") and not role.startswith("former"):
             role = "former " + role
         offset = role_before.start()
         of, is_city = _of_in(text, role_before.start("tail"), role_before.end("tail"), refs, orgs)
         if of is None:
             of, is_city = _named_before(text, offset, refs, orgs)
-        hint = _city_hint(text, offset, refs) if of is None and role in lx.CITY_HEAD_ROLES else None
+        hint = None
+        if of is None:
+            hint = _city_hint(text, offset, refs) if role in lx.CITY_HEAD_ROLES else leader_hint(text, offset, refs)
         after_role = _ROLE_AFTER.match(text[end:])
+        if after_role and _names_inside(text, end + after_role.start("role"), end + after_role.end("rest")):
+            after_role = None  # ", Director of Housing and Community Margaret Geraghty": the next person's post
         if of is None and after_role:
             later, later_is_city = _of_in(
                 text, end + after_role.start("rest"), end + after_role.end("rest"), refs, orgs
@@ -323,9 +345,11 @@ def _with_role(
         return PersonMention(name, start, end, role, role_text, of, is_city, hint)
     after = text[end:]
     m = _ROLE_AFTER.match(after)
+    if m and _names_inside(text, end + m.start("role"), end + m.end("rest")):
+        m = None
     if m:
         role_text = m.group("role")
-        role = lx.ROLE_WORDS[role_text.lower()]
+        role = role_label(role_text)
         of, is_city = _of_in(text, end + m.start("rest"), end + m.end("rest"), refs, orgs)
         if role in lx.NATIONAL_ROLES:
             of, is_city = None, False
@@ -355,6 +379,11 @@ def _with_role(
 # Between a city or body and its post: a possessive and one modifier ("Fingal County Council’s Interim Chief
 # Executive", "San Luis Potosí Interim Mayor", "Herzliyas Bürgermeisterin", "Wakefield Council leader").
 _BEFORE_POST = re.compile(r"(?:[’']s)?\s+(?:(?:[A-Z][a-z]+|[a-zäöü]+(?:e|er|en))\s+)?$")
+
+
+def _names_inside(text: str, start: int, end: int) -> bool:
+    """Whether a name with a known given name starts inside this span of the text."""
+    return any(start <= m.start("first") < end and is_first_name(m.group("first")) for m in _name_candidates(text))
 
 
 def _named_before(text: str, offset: int, refs: list[CityRef], orgs: list[OrgMention]) -> tuple[str | None, bool]:
@@ -425,8 +454,32 @@ def _nominative(name: str) -> str:
     return re.sub(r"(haus|amt|werk|büro)(?:es|s)$", r"\1", name, flags=re.IGNORECASE)
 
 
+# "Delegation led by Vice Mayor X", "unter der Leitung von Bürgermeisterin X": the person came with the guests.
+_LEADS = re.compile(
+    r"(?:\b(?:led|headed)\s+by|\bunter\s+(?:der\s+)?Leitung\s+(?:von|des|der)|\bangeführt\s+von|\ban\s+der\s+Spitze)"
+    r"\s+(?:\w+\s+){0,3}$",
+    re.IGNORECASE,
+)
+_ORIGIN = re.compile(r"\b(?:aus|from)\s+(?:\w+\s+){0,2}$")
+
+
+def leader_hint(text: str, offset: int, refs: list[CityRef]) -> str | None:
+    """For the leader of a delegation: its origin ("aus X", "from X"), or "other:Y" for the destination Y the
+    sentence names, whose partner city the person comes from; None when the post is not a leader's."""
+    if not _LEADS.search(text[max(0, offset - 60) : offset]):
+        return None
+    usable = [r for r in refs if not r.locating and not r.derived]
+    origin = [r for r in usable if _ORIGIN.search(text[max(0, r.start - 30) : r.start])]
+    if origin:
+        return origin[0].place.name
+    return "other:" + usable[0].place.name if usable else "leader"
+
+
 def _city_hint(text: str, offset: int, refs: list[CityRef]) -> str | None:
     """The city a mayor without explicit city most likely heads: a nationality word, else the nearest city."""
+    leader = leader_hint(text, offset, refs)
+    if leader:
+        return leader
     clause = text[max(0, offset - 60) : offset].lower()
     for word, code in _NATIONALITY.items():
         if word in clause:

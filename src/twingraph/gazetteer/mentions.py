@@ -47,7 +47,8 @@ NAME_PARTICLES = frozenset({"van", "von", "der", "den", "de", "da", "di", "du", 
 VENUE_WORDS = frozenset(
     {"Road", "Street", "Lane", "Avenue", "Square", "Barracks", "Station", "Airport", "College", "University"}
     | {"Hall", "Cathedral", "Stadium", "Arena", "Gardens", "Park", "Drive", "Close", "Court", "Crescent"}
-    | {"Terrace", "Way", "Manor", "House", "Hotel", "Hospital", "School", "Academy"}
+    | {"Terrace", "Way", "Manor", "House", "Hotel", "Hospital", "School", "Academy", "Lodge", "Centre", "Center"}
+    | {"Museum", "Library", "Palace", "Castle", "Abbey", "Inn"}
 )
 
 
