@@ -202,3 +202,17 @@ def test_names_in_full(extract: Extract, text: str, names: set[str]) -> None:
 )
 def test_words_after_posts_that_are_no_names(extract: Extract, text: str, not_a_person: str) -> None:
     assert not [p.name for p in extract(text).persons if not_a_person in p.name]
+
+
+@pytest.mark.parametrize(
+    ("text", "not_a_person"),
+    [
+        ("Seit Beginn des Krieges hat sich die Zahl der Partnerschaften verdoppelt.", "Seit"),
+        ("Forchheim feiert 50 Jahre Städtepartnerschaft mit Le Perreux in Frankreich.", "Le Perreux"),
+        ("The vote comes after Virginia Gov. Glenn Youngkin called on mayors to act.", "Virginia"),
+    ],
+)
+def test_function_words_particles_and_abbreviated_titles_start_no_name(
+    extract: Extract, text: str, not_a_person: str
+) -> None:
+    assert not [p.name for p in extract(text).persons if not_a_person in p.name]

@@ -260,6 +260,9 @@ NOT_NAMES = {
     "international", "smart", "digital", "urban", "street", "new", "young", "network", "prince",
     "kanal", "the", "on", "at", "for", "and", "und", "is", "lage", "januar", "februar", "märz", "oktober",
     "november", "dezember", "september", "january", "february", "march", "october", "december", "deutsch",
+    # German prepositions and conjunctions that open sentences ("Seit Beginn des Krieges ...")
+    "seit", "ab", "bei", "durch", "für", "gegen", "ohne", "um", "während", "wegen", "trotz", "statt", "gemäß",
+    "über", "unter", "vor", "hinter", "zwischen", "aus", "zu", "als", "wenn", "weil", "dass", "doch", "denn",
 }  # fmt: skip
 # Words that end no name as its surname, even after a known given name ("Yael German" is a name; "Pia und" not).
 NOT_SURNAMES = {
@@ -269,6 +272,8 @@ NOT_SURNAMES = {
     "february", "march", "october", "december", "city", "stadt", "monday", "tuesday", "wednesday", "thursday",
     "friday", "saturday", "sunday", "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag",
 }  # fmt: skip
+# Abbreviated English titles that end with a period ("Gov. Glenn Youngkin", "Sen. Tim Kaine").
+TITLE_ABBREVIATIONS = {"gov", "sen", "rep", "gen", "col", "capt", "lt", "sgt", "supt", "insp", "hon", "rev"}
 # First names the general name list lacks (Ukrainian transliterations).
 EXTRA_FIRST_NAMES = {"halyna", "ostap", "serhij", "serhii", "oleksandr", "oleksii", "vitalii", "andrii", "yurii",
                      "mykola", "svitlana", "olena", "oksana", "tetiana", "iryna", "nataliia", "volodymyr",

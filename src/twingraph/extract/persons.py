@@ -183,6 +183,10 @@ def find_persons(
             continue
         if (first.lower() in lx.NOT_NAMES and role_before is None) or surname.lower() in lx.NOT_SURNAMES:
             continue  # "Mark", "Will", "Grant" are words, but a post before them makes them names
+        if first.lower() in lx.NAME_PARTICLES:
+            continue  # "Le Perreux": a particle starts no name
+        if surname.lower() in lx.TITLE_ABBREVIATIONS and text[end : end + 1] == ".":
+            continue  # "Virginia Gov. Glenn Youngkin": an abbreviated title, not a surname
         if not known and surname.lower() in lx.NOT_NAMES:
             continue
         if any(r.start <= start < r.end for r in refs):

@@ -79,7 +79,7 @@ class Gazetteer:
         self.first_names = _word_list(data / "first_names.txt")
         # Countries and states are not cities, unless a city of the same name is known (Luxembourg, Monaco).
         hand_listed = _word_list(data / "non_cities.txt")
-        country_names = {n for n in self.countries.all_names() if not self._is_known_city_name(n)}
+        country_names = {n for n in self.countries.all_names() if not self._is_city_state_name(n)}
         self.non_cities = hand_listed | country_names | self._states()
         self._non_city_keys = {fold(n) for n in self.non_cities}
         self._multiword_non_cities: dict[str, list[tuple[str, ...]]] = {}
@@ -161,8 +161,11 @@ class Gazetteer:
                 return number
         return None
 
-    def _is_known_city_name(self, name: str) -> bool:
-        return any(self.is_prominent(n) for n in self._own.get(fold(name)))
+    def _is_city_state_name(self, name: str) -> bool:
+        """Luxembourg, Monaco, Singapore: a country named like its own prominent city ("Mexico" is not: the
+        prominent place of that name lies in the Philippines)."""
+        code = self.countries.code(name)
+        return any(self.is_prominent(n) and self.place(n).country == code for n in self._own.get(fold(name)))
 
     # --- resolving -----------------------------------------------------------------------------------
 

@@ -44,6 +44,14 @@ LITERAL_COUNTRIES = frozenset({"UA"})
 MAJOR_CITY_POPULATION = 1_000_000
 BIG_CITY_POPULATION = 50_000
 NAME_PARTICLES = frozenset({"van", "von", "der", "den", "de", "da", "di", "du", "la", "le", "ten", "ter", "zu", "vom"})
+# Words that make the name after them another thing's ("Fort Malden", "St Martin des Champs", "Region Utrecht",
+# "Landkreis Freudenstadt", "County Durham") or before them ("Chelyabinsk region", "Kyiv Oblast").
+FEATURE_BEFORE = frozenset(
+    {"Fort", "Mount", "Lake", "Port", "Cape", "Bay", "St", "Saint", "Sankt", "San", "Santa", "County", "Region"}
+    | {"Province", "District", "Canton", "Landkreis", "Landkreises", "Kreis", "Kreises", "Bezirk", "Bezirks"}
+    | {"Regierungsbezirk", "Landratsamt", "Landratsamtes", "Oblast"}
+)
+FEATURE_AFTER = frozenset({"region", "Region", "oblast", "Oblast", "District", "Province"})
 VENUE_WORDS = frozenset(
     {"Road", "Street", "Lane", "Avenue", "Square", "Barracks", "Station", "Airport", "College", "University"}
     | {"Hall", "Cathedral", "Stadium", "Arena", "Gardens", "Park", "Drive", "Close", "Court", "Crescent"}
@@ -113,7 +121,7 @@ def _is_venue(text: str, tokens: list[re.Match[str]], i: int) -> bool:
 
 
 @cache
-def _function_words() -> frozenset[str]:
+def function_words() -> frozenset[str]:
     """German and English function words from jusText's stop lists (a dependency of the HTML reader)."""
     import justext
 
@@ -148,11 +156,18 @@ def _needs_place_context(g: Gazetteer, word: str, found: int) -> bool:
     if word in g.ambiguous:
         return True
     place, own = g.place(found), g.text_form_is_own(word, found)
-    if word.lower() in _function_words() and (not own or place.population < BIG_CITY_POPULATION):
+    if word.lower() in function_words() and (not own or place.population < BIG_CITY_POPULATION):
         return True
     if not own and place.population < MAJOR_CITY_POPULATION:
         return True  # only an alternate name
     return len(word) < MINOR_NAME_LENGTH and not g.is_prominent(found) and place.country not in LITERAL_COUNTRIES
+
+
+def _part_of_other_name(text: str, tokens: list[re.Match[str]], i: int) -> bool:
+    """'Fort Malden', 'Region Utrecht', 'Chelyabinsk region': a feature or a unit named after the place."""
+    before = i > 0 and tokens[i - 1].group() in FEATURE_BEFORE and _spaced(text, tokens, i - 1)
+    after = i + 1 < len(tokens) and tokens[i + 1].group() in FEATURE_AFTER and _spaced(text, tokens, i)
+    return before or after
 
 
 def _after_preposition(text: str, tokens: list[re.Match[str]], i: int) -> bool:
@@ -193,7 +208,12 @@ def find_mentions(g: Gazetteer, text: str) -> list[PlaceMention]:
         found, form = single
         if _needs_place_context(g, form, found) and not _after_preposition(text, tokens, i - 1):
             continue
-        if _is_person(g, text, tokens, i - 1) or _is_venue(text, tokens, i - 1) or _names_unit(text, tokens, i - 1):
+        if (
+            _is_person(g, text, tokens, i - 1)
+            or _is_venue(text, tokens, i - 1)
+            or _names_unit(text, tokens, i - 1)
+            or _part_of_other_name(text, tokens, i - 1)
+        ):
             continue
         m = tokens[i - 1]
         mentions.append(PlaceMention(m.start(), m.end(), word, g.place(found)))
