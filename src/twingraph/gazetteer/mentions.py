@@ -163,6 +163,36 @@ def _needs_place_context(g: Gazetteer, word: str, found: int) -> bool:
     return len(word) < MINOR_NAME_LENGTH and not g.is_prominent(found) and place.country not in LITERAL_COUNTRIES
 
 
+_SAINT = {"St": "Saint", "Ste": "Sainte", "Saint": "Saint", "Sainte": "Sainte"}
+_FRENCH_LINKS = frozenset({"des", "de", "du", "la", "le", "les", "sur", "sous", "en", "lès", "lez", "d", "l"})
+
+
+def _saint_name(g: Gazetteer, text: str, tokens: list[re.Match[str]], i: int) -> tuple[int, int] | None:
+    """'St Martin des Champs', 'St. Genis Laval': a French saint's name written with spaces or abbreviated is the
+    hyphenated place ("Saint-Martin-des-Champs"); (index of its last token, place), longest first."""
+    saint = _SAINT.get(tokens[i].group())
+    if saint is None:
+        return None
+    parts: list[str] = []
+    k = i + 1
+    while k < len(tokens) and len(parts) < 5:
+        word = tokens[k].group()
+        gap = text[tokens[k - 1].end() : tokens[k].start()]
+        if gap not in (" ", ". ", "-", "’", "'") or not (word[0].isupper() or word in _FRENCH_LINKS):
+            break
+        parts.append(word)
+        k += 1
+    while parts and parts[-1] in _FRENCH_LINKS:
+        parts.pop()
+    for n in range(len(parts), 0, -1):
+        if parts[n - 1] in _FRENCH_LINKS:
+            continue
+        found = g.resolve_number("-".join([saint, *parts[:n]]))
+        if found is not None:
+            return i + n, found
+    return None
+
+
 def _part_of_other_name(text: str, tokens: list[re.Match[str]], i: int) -> bool:
     """'Fort Malden', 'Region Utrecht', 'Chelyabinsk region': a feature or a unit named after the place."""
     before = i > 0 and tokens[i - 1].group() in FEATURE_BEFORE and _spaced(text, tokens, i - 1)
@@ -187,11 +217,11 @@ def find_mentions(g: Gazetteer, text: str) -> list[PlaceMention]:
         if not word[0].isupper():
             i += 1
             continue
+        hit = _multiword(g, text, tokens, i) or _saint_name(g, text, tokens, i)
         non_city = _non_city_span(g, text, tokens, i)
-        if non_city is not None:
-            i = non_city + 1
+        if non_city is not None and (hit is None or hit[0] <= non_city):
+            i = non_city + 1  # "Isle of Man"; but "Saint-Martin-des-Champs" is longer than "Saint Martin"
             continue
-        hit = _multiword(g, text, tokens, i)
         if hit is not None:
             last, index = hit
             start, end = tokens[i].start(), tokens[last].end()
