@@ -229,9 +229,7 @@ def find_persons(
 # A word after a title or post, followed by punctuation, a lower-case word or the end: "Bürgermeister Öhmann die",
 # "Mayor Cranley and". The word before is checked against the titles and posts afterwards (cheaper than one
 # pattern with every post in it).
-_SURNAME_AFTER_WORD = re.compile(
-    r"(?P<title>[\w-]+)\.?\s+(?P<name>" + _NAME_WORD + r")(?=\s*[^\s\w]|\s+[a-zäöü]|\s*$)"
-)
+_SURNAME_AFTER_WORD = re.compile(r"(?P<title>[\w-]+)\.?\s+(?P<name>" + _NAME_WORD + r")(?=\s*[^\s\w]|\s+[a-zäöü]|\s*$)")
 _ROLE_LAST_WORDS = frozenset(role.split()[-1] for role in lx.ROLE_WORDS)
 _HONORIFICS = frozenset({"herr", "frau", "mr", "mrs", "ms", "dr", "cllr", "coun"})
 
