@@ -78,7 +78,11 @@ def test_dataframe_and_ask(demo: TwinGraph) -> None:
     frame = demo.query("partners-of", city="Dortmund").to_dataframe()
     assert list(frame.columns[:2]) == ["city", "partner"]
     assert "solidarity" in set(frame["type"])
-    assert demo.sparql("ASK { GRAPH ?g { ?s ?p ?o } }").rows == ({"answer": "true"},)
+    assert demo.sparql("ASK { GRAPH ?g { ?s ?p ?o } }").rows == ({"answer": True},)
+    # numbers and booleans arrive as Python values, dates as their ISO text
+    counted = demo.sparql("SELECT (COUNT(*) AS ?n) (1.5 AS ?x) (true AS ?yes) ('2023-02' AS ?when) WHERE {}")
+    assert counted[0] == {"n": 1, "x": 1.5, "yes": True, "when": "2023-02"}  # one empty solution
+    assert frame["sources"].dtype.kind == "i"
 
 
 def test_graph_and_html(demo: TwinGraph, tmp_path: Path) -> None:

@@ -24,11 +24,12 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
-from pyoxigraph import QueryBoolean, QuerySolutions
+from pyoxigraph import Literal, QueryBoolean, QuerySolutions
 
 from twingraph import __version__
 from twingraph.errors import UserError
 from twingraph.ingest import IngestedArticle, IngestReport
+from twingraph.rdf.vocab import PREFIXES
 from twingraph.results import term_text
 from twingraph.store.embedded import EmbeddedStore, open_store
 
@@ -36,26 +37,56 @@ if TYPE_CHECKING:
     import networkx as nx
     import pandas
 
-__all__ = ["HtmlPage", "IngestReport", "Rows", "TwinGraph", "__version__", "open_graph"]
+XSD = PREFIXES["xsd"]
+
+__all__ = ["HtmlPage", "IngestReport", "Rows", "TwinGraph", "Value", "__version__", "open_graph"]
+
+
+# a cell: IRIs and most literals as text (dates stay ISO text: '2023-02'), numbers and booleans as Python values
+Value = str | int | float | bool | None
+_NUMBERS: dict[str, type[int] | type[float]] = {
+    XSD + name: int
+    for name in ("integer", "int", "long", "short", "nonNegativeInteger", "positiveInteger", "unsignedInt")
+} | {XSD + name: float for name in ("decimal", "double", "float")}
+
+
+def python_value(term: object) -> Value:
+    """A result cell as Python: None unbound, int/float for numeric literals, bool for xsd:boolean, else text."""
+    if term is None:
+        return None
+    if isinstance(term, Literal):
+        kind = term.datatype.value
+        try:
+            if kind in _NUMBERS:
+                return _NUMBERS[kind](term.value)
+        except ValueError:
+            return term.value
+        if kind == XSD + "boolean":
+            return term.value in ("true", "1")
+    return term_text(term)
+
+
+def _cell(value: Value) -> str:
+    return "" if value is None else str(value).lower() if isinstance(value, bool) else str(value)
 
 
 @dataclass(frozen=True)
 class Rows:
-    """The answer of a SELECT query: column names and one dict per row (IRIs and literals as text, None unbound)."""
+    """The answer of a SELECT query: column names and one dict per row (see `Value`; None where unbound)."""
 
     columns: tuple[str, ...]
-    rows: tuple[dict[str, str | None], ...]
+    rows: tuple[dict[str, Value], ...]
 
     def __len__(self) -> int:
         return len(self.rows)
 
-    def __iter__(self) -> Iterator[dict[str, str | None]]:
+    def __iter__(self) -> Iterator[dict[str, Value]]:
         return iter(self.rows)
 
-    def __getitem__(self, index: int) -> dict[str, str | None]:
+    def __getitem__(self, index: int) -> dict[str, Value]:
         return self.rows[index]
 
-    def column(self, name: str) -> list[str | None]:
+    def column(self, name: str) -> list[Value]:
         """One column's values, top to bottom."""
         if name not in self.columns:
             raise UserError(f"no column '{name}'; the columns are {', '.join(self.columns)}")
@@ -73,7 +104,7 @@ class Rows:
         """A table in a notebook."""
         head = "".join(f"<th>{html_text.escape(c)}</th>" for c in self.columns)
         body = "".join(
-            "<tr>" + "".join(f"<td>{html_text.escape(row[c] or '')}</td>" for c in self.columns) + "</tr>"
+            "<tr>" + "".join(f"<td>{html_text.escape(_cell(row[c]))}</td>" for c in self.columns) + "</tr>"
             for row in self.rows
         )
         return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table><p>{len(self.rows)} rows</p>"
@@ -224,14 +255,11 @@ class TwinGraph:
         except SyntaxError as err:
             raise UserError(f"bad query: {str(err).splitlines()[0]}") from None
         if isinstance(result, QueryBoolean):
-            return Rows(("answer",), ({"answer": "true" if bool(result) else "false"},))
+            return Rows(("answer",), ({"answer": bool(result)},))
         if not isinstance(result, QuerySolutions):
             raise UserError("only SELECT and ASK queries give rows; use export for graphs")
         columns = tuple(v.value for v in result.variables)
-        rows = tuple(
-            {column: (term_text(term) if term is not None else None) for column, term in zip(columns, s, strict=True)}
-            for s in result
-        )
+        rows = tuple({column: python_value(term) for column, term in zip(columns, s, strict=True)} for s in result)
         return Rows(columns, rows)
 
     # --- graph and pages -------------------------------------------------------------------------------
