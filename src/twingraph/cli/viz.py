@@ -27,7 +27,9 @@ def viz(
 ) -> None:
     """Write an interactive page: time slider, filters, search, sources of every fact; no network needed."""
     from twingraph.viz import write_store_html
+    from twingraph.viz.html import check_output_path
 
+    check_output_path(out)  # a missing folder is said at once, not after the projection
     cities = [c.strip() for c in partnership.split(",")] if partnership else None
     target = open_store(store, must_exist=True, read_only=True)
     written = write_store_html(target, out, focus=focus, partnership=cities, coordinates=coordinates)

@@ -10,7 +10,7 @@ import networkx as nx
 from twingraph.errors import UserError
 from twingraph.graph import city_network, partnership_facts, project, resolve_city
 from twingraph.store.embedded import EmbeddedStore
-from twingraph.viz.html import write_page
+from twingraph.viz.html import check_output_path, write_page
 from twingraph.viz.layout import default_coordinates_file, geographic_layout, grid_layout, read_coordinates
 from twingraph.viz.payload import Payload, fact_view, network_view
 
@@ -29,6 +29,23 @@ def with_context(graph: nx.MultiDiGraph, facts: Iterable[str], anchors: Iterable
     return chosen
 
 
+def people_of(graph: nx.MultiDiGraph, cities: Iterable[str], facts: Iterable[str]) -> set[str]:
+    """Persons and organizations of these cities that the facts' sources name (the mayor who received a
+    delegation, a coordinator), with the organizations they hold posts in: a page about a partnership shows
+    who acted in it, though no fact links them."""
+    homes = set(cities)
+    sources = {ref.graph for fact in facts for ref in graph.nodes[fact]["sources"]}
+    found: set[str] = set()
+    for node, data in graph.nodes(data=True):
+        if data["kind"] not in ("person", "organization") or not any(r.graph in sources for r in data["sources"]):
+            continue
+        posts = {v for _, v, key in graph.out_edges(node, keys=True) if key in CONTEXT_RELATIONS}
+        places = posts | {c for post in posts for _, c, key in graph.out_edges(post, keys=True) if key == "based in"}
+        if places & homes:
+            found |= {node} | posts
+    return found
+
+
 Selection = tuple[set[str], dict[str, tuple[str, ...]]]  # nodes to draw; unlinked facts -> their pair's cities
 
 
@@ -38,7 +55,7 @@ def _unlinked(graph: nx.MultiDiGraph, facts: Iterable[str], pair: tuple[str, str
 
 def partnership_nodes(graph: nx.MultiDiGraph, a: str, b: str) -> Selection:
     facts = partnership_facts(graph, a, b)
-    return with_context(graph, facts, (a, b)), _unlinked(graph, facts, (a, b))
+    return with_context(graph, facts, (a, b)) | people_of(graph, (a, b), facts), _unlinked(graph, facts, (a, b))
 
 
 def focus_nodes(graph: nx.MultiDiGraph, city: str) -> Selection:
@@ -50,7 +67,8 @@ def focus_nodes(graph: nx.MultiDiGraph, city: str) -> Selection:
         pair_facts = partnership_facts(graph, city, partner)
         facts.update(pair_facts)
         about.update(_unlinked(graph, pair_facts, (city, partner)))
-    return with_context(graph, facts, (city, *network.neighbors(city))), about
+    cities = (city, *network.neighbors(city))
+    return with_context(graph, facts, cities) | people_of(graph, cities, facts), about
 
 
 def whole_graph_payload(graph: nx.MultiDiGraph, title: str, coordinates: Path | None = None) -> Payload:
@@ -77,6 +95,7 @@ def write_store_html(
     coordinates: Path | None = None,
 ) -> Path:
     """The page `twingraph viz` writes: a partnership, a city's partnerships, or the whole store."""
+    check_output_path(out_path)  # before the work, not after it
     graph = project(store)
     if graph.number_of_nodes() == 0:
         raise UserError("the store holds no facts to draw; load some first (twingraph curate, twingraph demo)")
