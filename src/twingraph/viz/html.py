@@ -18,6 +18,7 @@ from twingraph.viz.payload import Payload
 
 HERE = Path(__file__).resolve().parent
 VIS_JS = HERE / "vendor" / "vis-network.min.js"
+TIMELINE_JS = HERE / "vendor" / "vis-timeline-graph2d.min.js"  # fact pages only: the world map has no time axis
 
 
 def json_for_script(data: object) -> str:
@@ -38,7 +39,10 @@ def render(payload: Payload) -> str:
     parts = {
         "TITLE": html.escape(payload.title),
         "CSS": (HERE / "page.css").read_text(encoding="utf-8"),
-        "VIS_JS": _inline_script(VIS_JS),
+        # vis-timeline first: vis-network, loaded after it, keeps `vis.DataSet` its own
+        "VIS_JS": "\n;\n".join(
+            _inline_script(path) for path in ((TIMELINE_JS, VIS_JS) if payload.mode == "facts" else (VIS_JS,))
+        ),
         "APP_JS": _inline_script(HERE / "page.js"),
         "DATA": json_for_script(payload.as_json_data()),
     }

@@ -15,6 +15,7 @@ import networkx as nx
 
 from twingraph.resources import data_dir
 
+VENDOR = Path(__file__).resolve().parent / "vendor"
 SCALE = 40.0  # canvas units per degree of longitude
 Position = tuple[float, float]
 
@@ -87,3 +88,28 @@ def grid_layout(nodes: list[str], top: float = 0.0, spacing: float = SCALE) -> d
     return {
         node: (origin + (i % columns) * spacing, top + (i // columns) * spacing) for i, node in enumerate(sorted(nodes))
     }
+
+
+def country_outlines(path: Path | None = None) -> list[list[float]]:
+    """Country borders and coasts as polylines in canvas units (x, y, x, y, ...), one per TopoJSON arc.
+
+    The arcs of world-atlas's `countries-50m.json` (Natural Earth, vendored) are each border once; drawn as
+    lines they outline every country without filling anything. Points that round to the previous one are dropped.
+    """
+    import json
+
+    topology = json.loads((path or VENDOR / "countries-50m.json").read_text(encoding="utf-8"))
+    (sx, sy), (tx, ty) = topology["transform"]["scale"], topology["transform"]["translate"]
+    lines: list[list[float]] = []
+    for arc in topology["arcs"]:
+        qx = qy = 0
+        line: list[float] = []
+        for dx, dy in arc:  # quantized and delta-encoded
+            qx, qy = qx + dx, qy + dy
+            x, y = _project(qy * sy + ty, qx * sx + tx)
+            point = [float(round(x)), float(round(y))]
+            if line[-2:] != point:
+                line += point
+        if len(line) >= 4:
+            lines.append(line)
+    return lines

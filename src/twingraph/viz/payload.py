@@ -177,7 +177,8 @@ def fact_view(
             posts = [
                 graph.nodes[v]["label"] for _, v, key in graph.out_edges(node, keys=True) if key == "holds post in"
             ]
-            label = f"{label}\n{data['detail']}" + (f", {posts[0]}" if posts else "")
+            role = str(data["detail"]).split(";")[0].split(" (")[0]  # the first post, without the original wording
+            label = f"{label}\n{role}" + (f", {posts[0]}" if posts else "")
         payload.nodes.append(
             {
                 "id": ids[node],
@@ -306,6 +307,7 @@ def network_view(
                 "y": round(y, 1),
                 "size": min(3 + degree, 30),
                 "rank": rank.get(city),  # set for the best-connected cities, which carry a name
+                "country": data.get("country"),
                 "fields": [["country", country], ["partner cities", str(degree)]],
                 "tip": f"{data['label']} ({country})\n{degree} partner cities",
             }

@@ -11,7 +11,13 @@ from twingraph.errors import UserError
 from twingraph.graph import city_network, partnership_facts, project, resolve_city
 from twingraph.store.embedded import EmbeddedStore
 from twingraph.viz.html import check_output_path, write_page
-from twingraph.viz.layout import default_coordinates_file, geographic_layout, grid_layout, read_coordinates
+from twingraph.viz.layout import (
+    country_outlines,
+    default_coordinates_file,
+    geographic_layout,
+    grid_layout,
+    read_coordinates,
+)
 from twingraph.viz.payload import Payload, fact_view, network_view
 
 LARGE_GRAPH = 3000  # above this many nodes a page shows cities and partnerships only, at fixed positions
@@ -71,6 +77,20 @@ def focus_nodes(graph: nx.MultiDiGraph, city: str) -> Selection:
     return with_context(graph, facts, cities) | people_of(graph, cities, facts), about
 
 
+def add_map_features(payload: Payload) -> None:
+    """What a world map needs beyond its cities and lines: country outlines, and every spelling the gazetteer
+    knows of each city, so the page's search finds 'Житомир' or 'Schytomyr' on a table that says 'Zhytomyr'."""
+    from twingraph.gazetteer import gazetteer
+
+    payload.outlines = country_outlines()
+    keys = [(str(n["label"]), str(n.get("country") or "")) for n in payload.nodes]
+    spellings = gazetteer().spellings(keys)
+    for node, key in zip(payload.nodes, keys, strict=True):
+        node["names"] = spellings.get(key, [])
+    if not any(node.get("date") for node in payload.nodes):
+        payload.note += " The table gives no dates, so the time slider is off: every partnership is drawn."
+
+
 def whole_graph_payload(graph: nx.MultiDiGraph, title: str, coordinates: Path | None = None) -> Payload:
     """Every fact when the graph is small; the city network on a map when it is large."""
     if graph.number_of_nodes() <= LARGE_GRAPH:
@@ -83,6 +103,7 @@ def whole_graph_payload(graph: nx.MultiDiGraph, title: str, coordinates: Path | 
         f"{network.number_of_nodes():,} cities and {network.number_of_edges():,} partnerships, placed by their "
         "coordinates; zoom in for names. Visits, agreements and events: use --focus or --partnership."
     )
+    add_map_features(payload)
     return payload
 
 
