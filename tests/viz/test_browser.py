@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -360,15 +359,18 @@ def test_script_in_an_article_never_runs(open_html, store: EmbeddedStore, tmp_pa
     assert page.errors == [] and page.requests == []
 
 
-def _table_facts(rows: int) -> FactSet:
-    """The first rows of the real twin-town table as one source (as a table loader would store it)."""
+def _table_facts(rows: int, also: tuple[str, ...] = ()) -> FactSet:
+    """The first rows of the real twin-town table, and every row naming a city of `also`, as one source (as a
+    table loader would store it)."""
     from twingraph.gazetteer.countries import Countries
 
     countries = Countries(data_dir() / "gazetteer" / "countries.tsv")
     cities: dict[str, City] = {}
     pairs = []
     with (data_dir() / "twin-towns" / "pairs.csv").open(encoding="utf-8", newline="") as handle:
-        for row in islice(csv.DictReader(handle), rows):
+        table = list(csv.DictReader(handle))
+        chosen = table[:rows] + [r for r in table[rows:] if r["city_a"] in also or r["city_b"] in also]
+        for row in chosen:
             names = []
             for side in ("a", "b"):
                 name, code = row[f"city_{side}"], countries.code(row[f"country_{side}"])
@@ -407,5 +409,50 @@ def test_a_large_network_is_drawn_on_the_map_without_physics(open_html, store: E
     page.page.locator("#tg-search").press("Enter")
     details = page.page.locator("#tg-details").inner_text()
     assert details.startswith(hub) and "Partner cities (" in details
+    assert page.js("window.__tgFirstRender") < 5000
+    assert page.errors == [] and page.requests == []
+
+
+@pytest.mark.skipif(not (data_dir() / "twin-towns" / "pairs.csv").exists(), reason="no twin-town table in data/")
+def test_the_world_map_is_readable(open_html, store: EmbeddedStore, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    store_facts(store, _table_facts(2500, also=("Zhytomyr", "Dortmund", "Witten")))
+    page = open_html(write_store_html(store, tmp_path / "world.html"))
+    assert page.js("window.__tg.data.outlines.length") > 1000  # Natural Earth's borders under the cities
+    assert page.page.locator("#tg-date").inner_text() == "the table gives no dates"
+    assert page.page.locator("#tg-undated").is_disabled()
+    assert "The table gives no dates" in page.page.locator("#tg-note").inner_text()
+    labels = page.js("window.__tg.mapLines.labels")
+    assert 0 < len(labels) <= 80 and all("(" in label for label in labels)  # countries stand for their cities
+    page.page.locator("#tg-search").fill("Житомир")
+    page.page.locator("#tg-search").press("Enter")
+    page.screenshot("world-zhytomyr.png")
+    assert page.page.locator("#tg-details h2").inner_text() == "Zhytomyr"
+    centre = page.js(
+        "(function () { var n = window.__tg.data.nodes.filter(function (x) { return x.label === 'Zhytomyr'; })[0];"
+        " return window.__tg.network.canvasToDOM({x: n.x, y: n.y}); })()"
+    )
+    box = page.page.locator("#tg-network").bounding_box()
+    assert abs(centre["x"] - box["width"] / 2) < 2 and abs(centre["y"] - box["height"] / 2) < 2
+    labels = page.js("window.__tg.mapLines.labels")
+    partners = page.js(
+        "(function () { var z = window.__tg.network.getSelectedNodes()[0]; return window.__tg.data.edges.filter("
+        "function (e) { return e.from === z || e.to === z; }).map(function (e) {"
+        " return window.__tg.data.nodes[e.from === z ? e.to : e.from].label; }); })()"
+    )
+    assert labels[0] == "Zhytomyr" and len(labels) > 10  # the city first, then its neighbours, none overlapping
+    assert page.js("window.__tg.mapLines.highlighted") == len(partners) > 5
+    for spelling in ("Schytomyr", "zhitomir"):
+        page.page.locator("#tg-search").fill(spelling)
+        page.page.locator("#tg-search").press("Enter")
+        assert page.page.locator("#tg-details h2").inner_text() == "Zhytomyr"
+    page.page.locator("#tg-search").fill("Dortmund")
+    page.page.locator("#tg-search").press("Enter")
+    page.page.locator("#tg-search").fill("")
+    dortmund = page.js(
+        "(function () { var n = window.__tg.data.nodes.filter(function (x) { return x.label === 'Dortmund'; })[0];"
+        " return window.__tg.network.canvasToDOM({x: n.x, y: n.y}); })()"
+    )
+    page.page.mouse.click(box["x"] + dortmund["x"], box["y"] + dortmund["y"])
+    assert page.page.locator("#tg-details h2").inner_text() == "Dortmund"  # not Witten beside it
     assert page.js("window.__tgFirstRender") < 5000
     assert page.errors == [] and page.requests == []

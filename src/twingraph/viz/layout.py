@@ -104,12 +104,22 @@ def country_outlines(path: Path | None = None) -> list[list[float]]:
     for arc in topology["arcs"]:
         qx = qy = 0
         line: list[float] = []
+        last_lon = None
         for dx, dy in arc:  # quantized and delta-encoded
             qx, qy = qx + dx, qy + dy
-            x, y = _project(qy * sy + ty, qx * sx + tx)
+            lat, lon = qy * sy + ty, qx * sx + tx
+            # the projection stops at 80°, and an arc along the antimeridian would cross the whole map: break there
+            if abs(lat) > 80 or (last_lon is not None and abs(lon - last_lon) > 90):
+                if len(line) >= 4:
+                    lines.append(line)
+                line, last_lon = [], None
+                if abs(lat) > 80:
+                    continue
+            x, y = _project(lat, lon)
             point = [float(round(x)), float(round(y))]
             if line[-2:] != point:
                 line += point
+            last_lon = lon
         if len(line) >= 4:
             lines.append(line)
     return lines

@@ -476,7 +476,7 @@
       network.selectNodes(visible[id] ? [id] : []);
       showNode(byId[id]);
       if (how === "focus") {
-        network.focus(id, { scale: big ? Math.max(network.getScale(), 2.5) : Math.max(network.getScale(), 1.0), animation: false });
+        network.focus(id, { scale: big ? Math.max(network.getScale(), 1.6) : Math.max(network.getScale(), 1.0), animation: false });
       }
       if (timeline && data.nodes[id] && itemIds[id]) { timeline.setSelection([id]); }
     }

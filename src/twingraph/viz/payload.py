@@ -7,6 +7,7 @@ cities, for the whole twin-town network. Text from sources goes into the payload
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -305,7 +306,7 @@ def network_view(
                 "date": first.get(city),
                 "x": round(x, 1),
                 "y": round(y, 1),
-                "size": min(3 + degree, 30),
+                "size": round(min(2 + math.sqrt(degree) * 1.5, 16), 1),  # canvas units: small beside its neighbours
                 "rank": rank.get(city),  # set for the best-connected cities, which carry a name
                 "country": data.get("country"),
                 "fields": [["country", country], ["partner cities", str(degree)]],
