@@ -111,7 +111,7 @@ def test_the_planned_twinning_appears_at_its_planned_date(open_html, partnership
     )
     assert page.js(f"window.__tg.nodes.get({twinning}).shapeProperties.borderDashes") == [6, 3]  # planned: dashed
     item = page.page.locator(".vis-item.tg-planned")
-    assert item.count() == 3 and "Twinning partnership (planned)" in item.all_text_contents()
+    assert item.count() == 3 and "Twinning partnership Dortmund–Zhytomyr (planned)" in item.all_text_contents()
 
 
 def test_play_runs_the_slider_to_the_end(open_html, partnership_html: Path) -> None:  # type: ignore[no-untyped-def]
@@ -126,10 +126,12 @@ def test_the_time_axis_moves_the_graph(open_html, partnership_html: Path) -> Non
     page.wait_until("document.querySelector('.vis-timeline').style.visibility !== 'hidden'")
     ranges = page.page.locator(".vis-item.vis-range.tg-visit")
     assert ranges.count() == 1  # the visit of 2023-09-24 to 2023-09-29
-    assert page.page.locator(".vis-item.tg-phase").inner_text() == "Solidarity partnership since 2023-02"
-    box = page.page.locator("#tg-timeline .vis-panel.vis-center").bounding_box()
+    assert (
+        page.page.locator(".vis-item.tg-phase").inner_text() == "Solidarity partnership Dortmund–Zhytomyr since 2023-02"
+    )
+    box = page.page.locator("#tg-timeline .vis-panel.vis-top").bounding_box()  # the axis with the years
     x = page.js("window.__tg.timeline.body.util.toScreen(Date.UTC(2023, 6, 1))")
-    page.page.mouse.click(box["x"] + x, box["y"] + box["height"] - 4)
+    page.page.mouse.click(box["x"] + x, box["y"] + box["height"] / 2)
     assert page.js("document.getElementById('tg-date').textContent")[:7] == "2023-07"
     labels = set(page.js(VISIBLE_LABELS))
     assert "Visit Dortmund → Zhytomyr|2023-06-19" in labels and "Visit Zhytomyr → Dortmund|2023-09-24" not in labels

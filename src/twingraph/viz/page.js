@@ -36,7 +36,14 @@
       return parsed.protocol === "http:" || parsed.protocol === "https:" ? parsed.href : null;
     } catch (e) { return null; }
   }
-  function caption(n) { return n.label.split("\n")[0]; }
+  var partnersOf = {};  // partnership id -> its cities' names, so lists can say which partnership a line is
+  data.edges.forEach(function (e) {
+    if (e.label === "partner" && e.via === undefined && byId[e.to]) { (partnersOf[e.from] = partnersOf[e.from] || []).push(byId[e.to].label); }
+  });
+  function caption(n) {
+    var first = n.label.split("\n")[0];
+    return n.kind === "partnership" && partnersOf[n.id] ? first + " " + partnersOf[n.id].join("–") : first;
+  }
   function oneLine(n) { return n.label.replace(/\n/g, " · "); }
   function sourcesOf(n) { return Array.isArray(n.sources) ? n.sources : (n.sources ? [n.sources] : []); }
 
@@ -164,8 +171,8 @@
     }
     node.group = groupOf(n);
     node.label = n.label;
-    node.size = n.kind === "city" ? 22 : 14;
-    if (n.kind === "city") { node.font = { size: 20, face: "system-ui, sans-serif", bold: true }; }
+    node.size = n.kind === "city" ? 24 : 16;
+    if (n.kind === "city") { node.font = { size: 24, face: "system-ui, sans-serif", bold: true }; }
     if (n.pin) { node.x = n.pin[0]; node.y = n.pin[1]; node.fixed = true; }
     if (FACT_KINDS[n.kind] && n.planned) {
       node.shapeProperties = { borderDashes: [6, 3] };
@@ -206,7 +213,7 @@
     interaction: { hover: true, tooltipDelay: 150, dragNodes: !big, hideEdgesOnDrag: big },
     nodes: big
       ? { borderWidth: 0, shape: "dot", color: { background: kindStyle.city.color, border: kindStyle.city.color } }
-      : { font: { size: 13, face: "system-ui, sans-serif" }, scaling: { label: { drawThreshold: 5 } } },
+      : { font: { size: 16, face: "system-ui, sans-serif" }, scaling: { label: { drawThreshold: 5 } } },
     groups: groups,
     edges: { smooth: { type: "dynamic" }, arrows: "to", color: { color: "#888888" },
              font: { size: 12, align: "middle", color: "#333333", strokeWidth: 4 } },
