@@ -889,7 +889,10 @@
   // --- first frame ------------------------------------------------------------------------------------
   function ready() {
     window.__tgStable = true;
-    if (!applyState(location.hash)) { writeState(); }
+    if (!applyState(location.hash)) {
+      if (!big) { network.fit({ animation: false }); }  // physics moved the nodes since the first frame's fit
+      writeState();
+    }
   }
   if (!big) {
     network.once("stabilizationIterationsDone", function () {

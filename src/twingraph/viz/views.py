@@ -129,15 +129,19 @@ def write_store_html(
         pins = {a: (-350.0, 0.0), b: (350.0, 0.0)}
         payload = fact_view(graph, nodes, f"The partnership of {la} and {lb}", about, pins)
         payload.note = (
-            "Move the slider or press Play to watch the partnership grow. Dashed outlines: facts no source dates; "
-            "dashed lines: facts reported in an article about the pair that name no city themselves."
+            "Drag the red line on the time axis, move the slider or press Play to watch the partnership grow; facts "
+            "no source dates are listed under Undated and drawn (dotted) at the end of the axis. Dashed outlines: "
+            "planned; dashed lines: facts reported in an article about the pair that name no city themselves."
         )
     elif focus:
         city = resolve_city(graph, focus)
         label = graph.nodes[city]["label"]
         nodes, about = focus_nodes(graph, city)
         payload = fact_view(graph, nodes, f"{label} and its partner cities", about, {city: (0.0, 0.0)})
-        payload.note = "Every partnership of the city with its visits, agreements and events; dashed = undated."
+        payload.note = (
+            "Every partnership of the city with its visits, agreements and events; dotted outlines: no source dates "
+            "the fact (drawn at the end of the axis), dashed: planned."
+        )
     else:
         payload = whole_graph_payload(graph, "Town-twinning graph", coordinates)
     return write_page(payload, out_path)
