@@ -458,3 +458,70 @@ def test_the_world_map_is_readable(open_html, store: EmbeddedStore, tmp_path: Pa
     assert page.page.locator("#tg-details h2").inner_text() == "Dortmund"  # not Witten beside it
     assert page.js("window.__tgFirstRender") < 5000
     assert page.errors == [] and page.requests == []
+
+
+def test_a_fact_from_several_sources_shows_them_all(open_html, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """A consolidated fact (one node for a partnership several sources report) lists every source, the points
+    they disagree on, and its phases on the time axis."""
+    from twingraph.viz.html import write_page
+    from twingraph.viz.payload import Payload, _kinds
+
+    sources = [
+        {
+            "title": f"Article {i}",
+            "url": f"https://example.org/{i}",
+            "published": f"2023-0{i}",
+            "origin": "extracted",
+            "evidence": f"Sentence {i}.",
+        }
+        for i in range(1, 5)
+    ]
+    city = {
+        "kind": "city",
+        "ptype": None,
+        "date": None,
+        "own_date": None,
+        "end": None,
+        "planned": False,
+        "statuses": [],
+        "names": [],
+        "fields": [],
+        "sources": [],
+        "tip": "",
+        "pin": None,
+    }
+    payload = Payload(title="Consolidated", mode="facts", anchors=[0, 1], partnership_types=["solidarity"])
+    payload.kinds = _kinds(["city", "partnership"])
+    payload.nodes = [
+        city | {"id": 0, "iri": "urn:a", "label": "Dortmund", "pin": [-300, 0]},
+        city | {"id": 1, "iri": "urn:b", "label": "Zhytomyr", "pin": [300, 0]},
+        city
+        | {
+            "id": 2,
+            "iri": "urn:p",
+            "kind": "partnership",
+            "ptype": "solidarity",
+            "label": "Solidarity partnership",
+            "date": "2023-02",
+            "own_date": "2023-02",
+            "statuses": ["active"],
+            "sources": sources,
+            "conflicts": [["since", ["2023-02", "2023-03"]]],
+            "phases": [
+                {"label": "solidarity", "start": "2023-02", "end": "2024-12"},
+                {"label": "twinning (planned)", "start": "2025"},
+            ],
+        },
+    ]
+    payload.edges = [
+        {"from": 2, "to": 0, "label": "partner", "ptype": "solidarity", "tip": "t"},
+        {"from": 2, "to": 1, "label": "partner", "ptype": "solidarity", "tip": "t"},
+    ]
+    page = open_html(write_page(payload, tmp_path / "consolidated.html"))
+    click_node(page, "Solidarity partnership")
+    details = page.page.locator("#tg-details").inner_text()
+    assert "Sources (4)" in details and all(f"Sentence {i}." in details for i in range(1, 5))
+    assert "Sources differ on since: 2023-02 / 2023-03" in details
+    phases = page.page.locator(".vis-item.tg-phase").all_text_contents()
+    assert {"solidarity", "twinning (planned)"} <= set(phases)
+    assert page.errors == [] and page.requests == []

@@ -66,6 +66,9 @@
   var dated = data.nodes.map(function (n) { return n.date; })
     .concat(data.nodes.map(function (n) { return n.end; }))
     .concat(data.edges.map(function (e) { return e.date; }))
+    .concat([].concat.apply([], data.nodes.map(function (n) {  // phases a consolidated partnership lists
+      return (n.phases || []).map(function (p) { return p && (p.end || p.start); });
+    })))
     .concat(data.horizon).filter(function (d) { return !!d; }).map(toTime);
   var slider = document.getElementById("tg-slider");
   var dateOut = document.getElementById("tg-date");
@@ -647,7 +650,7 @@
       if (n.kind === "partnership") { item.style = "background-color: " + ptypeColor(n.ptype); }
       items.push(item);
       itemIds[n.id] = true;
-      if (n.kind === "partnership" && !n.planned) {  // the phase the partnership has been in since then
+      if (n.kind === "partnership" && !n.planned && !(n.phases || []).length) {  // in this phase since then
         items.push({ id: "phase-" + n.id, content: itemContent(caption(n) + " since " + n.own_date), start: toTime(n.own_date),
           end: n.end ? periodEnd(n.end) : axisEnd, type: "range", group: "phase", className: "tg-phase" });
       }
