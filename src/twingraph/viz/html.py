@@ -55,6 +55,8 @@ def check_output_path(out_path: Path) -> None:
     out_path = Path(out_path)
     if out_path.is_dir():
         raise UserError(f"{out_path} is a folder; give a file name for the page, e.g. {out_path / 'graph.html'}")
+    if out_path.parent.exists() and not out_path.parent.is_dir():
+        raise UserError(f"cannot write {out_path}: {out_path.parent} is not a folder")
     if not out_path.parent.is_dir():
         raise UserError(f"no folder {out_path.parent} to write {out_path.name} into")
     if not os.access(out_path.parent, os.W_OK) or (out_path.exists() and not os.access(out_path, os.W_OK)):
