@@ -69,7 +69,7 @@ def table_facts(path: Path) -> FactSet:
 
 
 def first_render(html: Path) -> tuple[float, float, int, list[str], list[str]]:
-    """(ms to first drawing after navigation start, wall seconds, nodes in the DataSet, console errors, requests)."""
+    """(ms to first drawing after navigation start, wall seconds, cities drawn, console errors, requests)."""
     sys.path.insert(0, str(TESTS))
     from chromium_support import block_network, headless_chromium
 
@@ -89,7 +89,7 @@ def first_render(html: Path) -> tuple[float, float, int, list[str], list[str]]:
             "performance.getEntriesByType('mark').map(function (m) { return m.name + ' ' + Math.round(m.startTime); })"
         )
         print("page marks (ms after navigation start): " + ", ".join(marks))
-        count = page.evaluate("window.__tg.nodes.length")
+        count = page.evaluate("window.__tg.mapLines.cities")
         page.screenshot(path=str(html.with_suffix(".png")))
     return ms, wall, count, errors, requests
 
@@ -149,7 +149,7 @@ def main() -> int:
     ms, wall, count, errors, requests = first_render(html)
     print(
         f"first render in headless Chromium: {ms / 1000:.2f} s after navigation start "
-        f"({wall:.2f} s wall from goto); {count:,} nodes in the DataSet; "
+        f"({wall:.2f} s wall from goto); {count:,} cities drawn; "
         f"console errors: {len(errors)}; blocked requests: {len(requests)}"
     )
     print(f"files in {folder}")

@@ -166,12 +166,10 @@
       highlight: { background: ptypeColor(t), border: "#000000" }, hover: { background: ptypeColor(t), border: "#000000" } } };
   });
   function groupOf(n) { return n.kind === "partnership" && n.ptype ? "partnership:" + n.ptype : n.kind; }
-  var visNodes = new vis.DataSet(data.nodes.map(function (n) {
+  // On a map the cities are drawn by this script too (drawCities, drawLabels): twenty thousand vis nodes take
+  // seconds to create, while dots, names at one screen size and a nearest-city pointer need none of vis's machinery.
+  var visNodes = new vis.DataSet(big ? [] : data.nodes.map(function (n) {
     var node = { id: n.id, title: n.tip };
-    if (big) {  // names are drawn by this script (drawLabels), at one screen size and never on top of each other
-      node.x = n.x; node.y = n.y; node.size = n.size;
-      return node;
-    }
     node.group = groupOf(n);
     node.label = n.label;
     node.size = n.kind === "city" ? 24 : 16;
@@ -234,7 +232,32 @@
   window.__tg = { network: network, nodes: visNodes, edges: visEdges, nodeView: nodeView, edgeView: edgeView, data: data };
 
   // --- the world map: outlines, lines, names -----------------------------------------------------------
-  var mapLines = { drawn: 0, highlighted: 0, labels: [] };
+  var mapLines = { drawn: 0, highlighted: 0, labels: [], cities: 0 };
+  function drawCities(ctx) {
+    var scale = network.getScale(), least = 1.3 / scale, count = 0;
+    ctx.save();
+    ctx.fillStyle = kindStyle.city.color;
+    ctx.globalAlpha = 0.85;
+    ctx.beginPath();
+    data.nodes.forEach(function (n) {
+      if (visible[n.id] !== true) { return; }
+      var r = Math.max(n.size, least);
+      ctx.moveTo(n.x + r, n.y);
+      ctx.arc(n.x, n.y, r, 0, 2 * Math.PI);
+      count += 1;
+    });
+    ctx.fill();
+    ctx.restore();
+    mapLines.cities = count;
+  }
+  function fitMap() {  // what vis's fit does for nodes it knows
+    var xs = [], ys = [];
+    data.nodes.forEach(function (n) { if (visible[n.id]) { xs.push(n.x); ys.push(n.y); } });
+    if (!xs.length) { return; }
+    var x0 = Math.min.apply(null, xs), x1 = Math.max.apply(null, xs), y0 = Math.min.apply(null, ys), y1 = Math.max.apply(null, ys);
+    var scale = 0.95 * Math.min(container.clientWidth / Math.max(1, x1 - x0), container.clientHeight / Math.max(1, y1 - y0));
+    network.moveTo({ position: { x: (x0 + x1) / 2, y: (y0 + y1) / 2 }, scale: scale, animation: false });
+  }
   function drawOutlines(ctx) {
     if (!data.outlines || !data.outlines.length) { return; }
     ctx.save();
@@ -287,6 +310,7 @@
     ctx.restore();
     mapLines.drawn = drawn;
     mapLines.highlighted = mine.length;
+    drawCities(ctx);
   }
   // names at one screen size: the selected city and its partners first, then by number of partners; a name
   // that would overlap one already placed is left out; zoomed far out, countries stand for their cities
@@ -365,6 +389,7 @@
   if (big) {
     network.on("beforeDrawing", drawMapLines);
     network.on("afterDrawing", drawLabels);
+    fitMap();
   }
   window.__tg.mapLines = mapLines;
   network.once("afterDrawing", function () { performance.mark("tg-first-drawn"); window.__tgFirstRender = performance.now(); });
@@ -376,7 +401,8 @@
     edgeView.refresh();
     if (big) { network.redraw(); }
     var facts = data.nodes.filter(function (n) { return visible[n.id] && FACT_KINDS[n.kind]; }).length;
-    countOut.textContent = nodeView.length + " of " + data.nodes.length + " nodes shown" +
+    var shown = big ? Object.keys(visible).length : nodeView.length;
+    countOut.textContent = shown + " of " + data.nodes.length + (big ? " cities shown" : " nodes shown") +
       (big ? "" : " (" + facts + " facts)");
     updateList();
     writeState();
@@ -479,14 +505,16 @@
   function select(id, how) {
     selected = id;
     if (id === null) {
-      network.unselectAll();
+      if (!big) { network.unselectAll(); }
       details.textContent = "";
       details.appendChild(el("p", "Nothing selected.", "tg-hint"));
     } else {
-      network.selectNodes(visible[id] ? [id] : []);
+      if (!big) { network.selectNodes(visible[id] ? [id] : []); }
       showNode(byId[id]);
-      if (how === "focus") {
-        network.focus(id, { scale: big ? Math.max(network.getScale(), 1.6) : Math.max(network.getScale(), 1.0), animation: false });
+      if (how === "focus" && big) {
+        network.moveTo({ position: { x: byId[id].x, y: byId[id].y }, scale: Math.max(network.getScale(), 1.6), animation: false });
+      } else if (how === "focus") {
+        network.focus(id, { scale: Math.max(network.getScale(), 1.0), animation: false });
       }
       if (timeline && data.nodes[id] && itemIds[id]) { timeline.setSelection([id]); }
     }
@@ -513,6 +541,28 @@
     if (params.nodes.length) { select(params.nodes[0]); }
     else if (params.edges.length) { showEdge(data.edges[params.edges[0]]); }
   });
+  if (big) {  // the nearest city's name and partner count under the pointer, as vis shows a node's title
+    var tip = el("div", null, "vis-tooltip tg-map-tip");
+    tip.style.cssText = "position: fixed; visibility: hidden; pointer-events: none;";
+    document.body.appendChild(tip);
+    var pending = null;
+    container.addEventListener("mousemove", function (event) {
+      pending = event;
+      requestAnimationFrame(function () {
+        if (!pending) { return; }
+        var e = pending, box = container.getBoundingClientRect();
+        pending = null;
+        var at = network.DOMtoCanvas({ x: e.clientX - box.left, y: e.clientY - box.top });
+        var hit = nearestNode(at, 8 / network.getScale());
+        if (hit === null) { tip.style.visibility = "hidden"; return; }
+        tip.textContent = byId[hit].tip;
+        tip.style.left = (e.clientX + 14) + "px";
+        tip.style.top = (e.clientY + 14) + "px";
+        tip.style.visibility = "visible";
+      });
+    });
+    container.addEventListener("mouseleave", function () { tip.style.visibility = "hidden"; });
+  }
   if (!big) {
     network.on("hoverEdge", function (params) { visEdges.update({ id: params.edge, label: data.edges[params.edge].label }); });
     network.on("blurEdge", function (params) { visEdges.update({ id: params.edge, label: " " }); });
@@ -610,9 +660,9 @@
     var move = moves[event.key];
     if (!move) { return; }
     event.preventDefault();
-    var ids = nodeView.getIds();
+    var ids = big ? Object.keys(visible).map(Number) : nodeView.getIds();
     if (!ids.length) { return; }
-    var positions = network.getPositions(ids);
+    var positions = big ? byId : network.getPositions(ids);
     if (selected === null || !positions[selected]) { select(ids.sort(function (a, b) { return byDate(byId[a], byId[b]); })[0], "focus"); return; }
     var here = positions[selected], best = null, bestScore = Infinity;
     ids.forEach(function (id) {
@@ -912,5 +962,6 @@
   window.__tg.select = select;
   window.__tg.search = runSearch;
   window.__tg.csv = csvText;
+  window.__tg.selected = function () { return selected; };
   window.__tg.svg = svgText;
 })();

@@ -58,7 +58,7 @@ class Payload:
     sources: list[dict[str, str | None]] = field(default_factory=list)
     horizon: list[str] = field(default_factory=list)  # dates the slider must reach though nothing appears then
     note: str = ""
-    outlines: list[list[float]] = field(default_factory=list)  # network map: country borders, x,y,x,y... per line
+    outlines: list[list[int]] = field(default_factory=list)  # network map: country borders, x,y,x,y... per line
     anchors: list[int] = field(default_factory=list)  # node ids always drawn (the cities a page is about)
 
     def as_json_data(self) -> dict[str, object]:
