@@ -747,7 +747,12 @@
       var li = el("li");
       li.appendChild(el("strong", (n.planned ? "planned for " : "") + n.own_date + (n.end ? " to " + n.end : "")));
       li.appendChild(document.createTextNode(" " + caption(n)));
-      sourcesOf(n).forEach(function (s) { var span = el("span", null, "tg-src"); sourceLine(s, span); li.appendChild(span); });
+      sourcesOf(n).forEach(function (s) {
+        var span = el("span", null, "tg-src");
+        sourceLine(s, span);
+        if (s.evidence) { span.appendChild(el("q", s.evidence, "tg-evidence")); }
+        li.appendChild(span);
+      });
       ol.appendChild(li);
     });
     if (!big) {
