@@ -51,3 +51,5 @@ def test_viz_checks_the_output_folder_before_the_work(cli, viz_store: EmbeddedSt
     assert done.stderr.strip() == f"error: no folder {out.parent} to write page.html into"
     done = cli("viz", "--out", str(tmp_path), "--store", str(viz_store.path))
     assert done.returncode == 2 and "is a folder" in done.stderr
+    done = cli("viz", "--out", str(out), "--store", str(tmp_path / "no-store"))  # said before the store is opened
+    assert done.stderr.strip() == f"error: no folder {out.parent} to write page.html into"
