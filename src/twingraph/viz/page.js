@@ -623,7 +623,8 @@
   function listItem(n) {
     var li = el("li");
     var text = FACT_KINDS[n.kind] ? (n.own_date ? n.own_date + " " : "") + caption(n) : oneLine(n);
-    var button = el("button", text + " (" + kindStyle[n.kind].label.toLowerCase() + ")");
+    var reported = FACT_KINDS[n.kind] && !n.own_date && n.date ? ", reported " + n.date : "";  // a source's publication
+    var button = el("button", text + " (" + kindStyle[n.kind].label.toLowerCase() + reported + ")");
     button.type = "button";
     button.dataset.id = String(n.id);
     button.addEventListener("click", function () { select(n.id, "focus"); });
@@ -732,7 +733,10 @@
   }
   (function fillTray() {
     var rest = data.nodes.filter(function (n) { return FACT_KINDS[n.kind] && !n.own_date; });
-    document.getElementById("tg-tray-title").textContent = "Undated (" + rest.length + "): drawn at the end of the axis";
+    var reported = rest.filter(function (n) { return n.date; }).length;
+    document.getElementById("tg-tray-title").textContent = "Undated (" + rest.length + "): " + (reported
+      ? "drawn from the day their source was published (" + reported + "), else at the end of the axis"
+      : "drawn at the end of the axis");
     rest.sort(byDate).forEach(function (n) { tray.appendChild(listItem(n)); });
   })();
 
