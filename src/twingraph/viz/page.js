@@ -45,7 +45,12 @@
     return n.kind === "partnership" && partnersOf[n.id] ? first + " " + partnersOf[n.id].join("–") : first;
   }
   function oneLine(n) { return n.label.replace(/\n/g, " · "); }
-  function sourcesOf(n) { return Array.isArray(n.sources) ? n.sources : (n.sources ? [n.sources] : []); }
+  function sourcesOf(n) {  // a list of source records; a lone record or a bare title or address is read as one
+    var list = Array.isArray(n.sources) ? n.sources : (n.sources ? [n.sources] : []);
+    return list.filter(Boolean).map(function (s) {
+      return typeof s === "string" ? (/^https?:/.test(s) ? { url: s } : { title: s }) : s;
+    });
+  }
 
   document.getElementById("tg-title").textContent = data.title;
   document.getElementById("tg-note").textContent = data.note;
