@@ -265,17 +265,46 @@ ORG_HEADS_DE = (
     "verein", "verband", "stiftung", "ministerium", "behörde", "servicestelle", "stadtrat", "gemeinderat",
     "stadtverwaltung", "klinikum", "kulturbetriebe", "betriebe", "wirtschaftsförderung", "büro", "hochschule",
     "universität", "gmbh", "kammer", "headquarter", "netzwerk", "stadtwerke", "sparkasse", "feuerwehr",
+    # heads that name a kind of body; alone ("eine Grundschule", "die Zeitung") they are no name
+    "schule", "gesellschaft", "kanzlei", "ausschuss", "komitee", "amt", "parlament", "kreuz", "zeitung", "agentur",
+    "hilfswerk", "orchester", "bigband", "blaskapelle", "musikkapelle", "stadtkapelle", "polizei", "ältestenrat",
+    "beirat", "kreistag", "verwaltung", "verlag", "rundfunk", "kirchengemeinde", "kultusgemeinde",
 )  # fmt: skip
+# Heads of ORG_HEADS_DE that make a name only with something naming the body: a city, a capitalised adjective
+# ("Sächsische Staatskanzlei", "Deutsches Rotes Kreuz"), a complement ("Gesellschaft für ...") or a quoted name.
+ORG_KIND_HEADS_DE = (
+    "schule", "gesellschaft", "kanzlei", "amt", "parlament", "kreuz", "zeitung", "agentur", "hilfswerk", "orchester",
+    "bigband", "blaskapelle", "musikkapelle", "stadtkapelle", "polizei", "beirat", "kreistag", "verlag", "rundfunk",
+    "kirchengemeinde", "kultusgemeinde", "feuerwehr",
+)  # fmt: skip
+# Words that end in a head but name no body ("Insgesamt", "Ehrenamt": volunteering, "Zivilgesellschaft").
+NOT_ORG_WORDS_DE = {
+    "insgesamt", "gesamt", "samt", "ehrenamt", "ehrenamts", "ehrenamtes", "zivilgesellschaft", "stadtgesellschaft",
+    "hakenkreuz", "bundesverdienstkreuz", "verdienstkreuz", "tageszeitung", "amtes", "amts",
+}  # fmt: skip
 ORG_HEAD_EXACT_DE = {"bundestag", "bundesrat", "landtag", "europäische union", "stadtrat", "gemeinderat"}
 ORG_HEADS_EN = (
     "association", "council", "foundation", "network", "office", "union", "ministry", "agency", "committee",
     "society", "club", "university", "project", "headquarter", "headquarters", "trust", "fund", "manor", "company",
     "bundestag", "parliament", "commission", "institute", "college", "united", "program", "programme",
+    "school", "academy", "church", "band", "orchestra", "choir", "police", "department", "federation", "corporation",
+    "energy", "bank", "telegraph", "herald", "gazette", "times",
 )  # fmt: skip
+# Words after an English head noun that make the run a person's title ("City Council Member Amy Murray").
+ORG_ROLE_AFTER_EN = {
+    "member", "members", "leader", "chair", "chairman", "chairwoman", "president", "officer", "chief", "secretary",
+    "spokesperson", "spokesman", "spokeswoman", "director", "manager", "representative", "mayor", "clerk",
+}  # fmt: skip
 # Bodies of a city that are named without the city ("der Stadtrat"): the article's home city completes the name.
 MUNICIPAL_BODIES = {"stadtrat": "Stadtrat", "stadtrates": "Stadtrat", "stadtrats": "Stadtrat",
                     "stadtverwaltung": "Stadtverwaltung", "partnerschaftsverein": "Partnerschaftsverein",
-                    "gemeinderat": "Gemeinderat", "wirtschaftsförderung": "Wirtschaftsförderung"}  # fmt: skip
+                    "gemeinderat": "Gemeinderat", "wirtschaftsförderung": "Wirtschaftsförderung",
+                    "verwaltung": "Verwaltung", "ältestenrat": "Ältestenrat"}  # fmt: skip
+# Council committees: every "-ausschuss" and "-komitee" ("Partnerschaftsausschuss", "Hauptausschuss") is the town's.
+MUNICIPAL_SUFFIXES = ("ausschuss", "komitee")
+# "jüdische Gemeinde", "der evangelischen Kirchengemeinde": religious communities.
+RELIGIOUS_ADJECTIVES = ("jüdisch", "evangelisch", "katholisch", "muslimisch", "islamisch", "orthodox", "reformiert",
+                        "lutherisch", "evangelisch-lutherisch", "griechisch-orthodox", "russisch-orthodox")  # fmt: skip
 # Places where things happen are not organizations.
 VENUE_WORDS = ("rathaus", "town hall", "barracks", "halle", "hall", "kaserne", "torhaus", "park", "platz", "stadion")
 SPORTS_CLUB_MARKERS = ("United", "FC", "BVB", "Borussia", "SV", "VfL", "Athletic", "Rovers", "Wanderers")

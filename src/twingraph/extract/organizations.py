@@ -13,6 +13,7 @@ city. Venues ("Rathaus", "Barracks") and party labels ("(SPD)") are never organi
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from twingraph.extract import lexicon as lx
@@ -24,27 +25,109 @@ _COMPLEMENT = (
     r"(?:\s+(?:für|zum|zur|der|des|in\s+der|in\s+den)\s+(?:[a-zäöü]+(?:e|en|er|es)\s+)?"
     r"[A-ZÄÖÜ][\w-]*(?:\s+[A-ZÄÖÜ][\w-]*)?)*"
 )
-_GERMAN_ORG = re.compile(
-    r"(?P<left>(?:(?:städtische[nms]?|[A-ZÄÖÜ][a-zäöü]+er)\s+)?)(?P<head>(?:[A-ZÄÖÜ][\w-]*?(?i:"
-    + "|".join(lx.ORG_HEADS_DE)
-    + r")|(?-i:"
-    + "|".join(h.capitalize() for h in lx.ORG_HEADS_DE)
-    + r"))(?:e?s)?)\b(?P<right>"
-    + _COMPLEMENT
-    + r")"
+# Words before a head noun that may belong to the name: "städtischen", derived and proper adjectives ("Tübinger",
+# "Sächsische", "Deutsches Rotes"), acronyms ("IMEX"), and the first part of a coordinated compound
+# ("Speditions- und Handelsgesellschaft").
+_LEFT_BEFORE = re.compile(
+    r"(?<![\w-])(?:(?:städtische[nms]?|[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?(?:e|es|er|en|em)|[A-Z]{2,6})\s+)"
+    r"{0,2}(?:[A-ZÄÖÜ][\w]*-\s+(?:und|oder)\s+)?$"
+    r"|(?<![\w-])[A-ZÄÖÜ][\w]*-\s+(?:und|oder)\s+$"
 )
+_RIGHT_AFTER = re.compile(_COMPLEMENT)
+# A capitalised word that may be a head noun: found by `str.endswith`, which is much faster than a pattern with
+# every head in it tried at every capital letter.
+_CAP_WORD = re.compile(r"\b[A-ZÄÖÜ][\w-]*")
+_HEAD_FORMS = tuple(h + e for h in lx.ORG_HEADS_DE for e in ("", "s", "es"))
+_KIND_FORMS = tuple(h + e for h in lx.ORG_HEADS_DE for e in ("", "en", "n", "e"))
+
+
+@dataclass(frozen=True)
+class _Chunk:
+    """A German head noun with the words before it that may name it and its complement after it."""
+
+    left: str
+    left_start: int
+    head: str
+    head_start: int
+    right: str
+    end: int
+
+
+def _german_chunks(text: str, words: list[re.Match[str]]) -> list[_Chunk]:
+    chunks = []
+    for word in words:
+        if not word.group().lower().endswith(_HEAD_FORMS):
+            continue
+        before = _LEFT_BEFORE.search(text, max(0, word.start() - 80), word.start())
+        left = before.group() if before else ""
+        right = _RIGHT_AFTER.match(text, word.end())
+        complement = right.group() if right else ""
+        chunks.append(
+            _Chunk(left, word.start() - len(left), word.group(), word.start(), complement, word.end() + len(complement))
+        )
+    return chunks
+
+
+# Capitalised words that start a sentence or a noun phrase without naming anything.
+_DETERMINERS = {
+    "die", "der", "das", "dem", "den", "des", "eine", "einer", "eines", "einem", "einen", "diese", "dieser", "dieses",
+    "diesem", "diesen", "jede", "jeder", "jedes", "jedem", "jeden", "unsere", "unserer", "unseres", "unserem",
+    "unseren", "ihre", "ihrer", "ihres", "ihrem", "ihren", "seine", "seiner", "seines", "seinem", "seinen", "alle",
+    "allen", "viele", "vielen", "mehrere", "einige", "beide", "beiden", "andere", "anderen", "weitere", "weiteren",
+    "keine", "keiner", "welche", "welcher", "aber", "oder", "unter", "über", "hinter", "wieder", "weder", "jener",
+}  # fmt: skip
 _STADT = re.compile(
     r"(?<![a-zäöüß]{3}e\s)(?<![a-zäöüß]{2}en\s)(?<!mit der\s)\bStadt"
     r"\s+(?P<city>[A-ZÄÖÜ][\w-]+(?:\s+(?:am|an\s+der|bei)\s+[A-ZÄÖÜ][\w-]+)?)"
 )
+# "the City of McAllen": capitalised, the municipal corporation; "the city of Perm" is the town itself.
+_CITY_OF = re.compile(r"\bCity\s+of\s+")
+# "Oxford city council", "Wakefield council": a city named before a lower-case council word.
+_LOWER_COUNCIL = re.compile(r"\s+(?:(?:city|county|borough|district|town|parish)\s+)?council\b")
 # "Stiftung Deutsch-Polnische Zusammenarbeit", "Verein Städtepartnerschaft Dortmund": a body named after its kind
 _NAMED_BODY = re.compile(
     r"\b(?P<head>Stiftung|Verein|Verband|Förderverein|Freundeskreis|Netzwerk|Initiative)"
     r"(?P<name>(?:\s+[A-ZÄÖÜ][\w-]*){1,3}(?:\s+in\s+[A-ZÄÖÜ][\w-]+)?(?:\s+e\.\s?V\.)?)"
 )
+# A kind of body followed by its name in quotes: des Vereins „Kinderhilfe Ukraine“, the charity "Aid Ukraine".
+_QUOTED_NAME = re.compile(
+    r"\b(?:(?=[A-ZÄÖÜ])[\w-]*?(?i:verein|verband|stiftung|initiative|organisation|projekt|bündnis|netzwerk|gruppe)"
+    r"(?:e?s)?|(?:charity|organi[sz]ation|group|association|initiative|project|society|foundation))"
+    r"\s+[„\"»“](?P<name>[^\"“”«„]{3,80}?)[\"“”«]"
+)
+# "Rat der Stadt Leipzig", "des Rates der Partnerstadt", "von Rat und Verwaltung", "Mitglieder des Rates": the town
+# council named by its bare head; "Rat" without an article or coordination is advice ("auf Rat von").
+_COUNCIL = re.compile(
+    r"\b(?:(?P<art>des|dem|der|den|vom|im)\s+|(?<=von\s))?Rat(?:e?s)?\b"
+    r"(?:\s+der\s+(?P<of>Stadt|Gemeinde|Partnerstadt|Partnergemeinde)(?:\s+(?P<city>[A-ZÄÖÜ][\w-]+))?)?"
+)
+_COUNCIL_COORDINATED = re.compile(r"\bRat\s+und\s+Verwaltung\b")
+_RELIGIOUS = re.compile(
+    r"\b(?P<adj>(?i:"
+    + "|".join(lx.RELIGIOUS_ADJECTIVES)
+    + r")e[nrs]?)\s+(?P<head>(?:Kirchen|Kultus|Pfarr)?[Gg]emeinde)\b"
+)
+# Bodies of one kind in several towns: "der Feuerwehren aus Bruchsal, Ettlingen und Kronau", "der Musikschule aus
+# De Bilt": one body per town.
+_KIND_FROM = re.compile(r"\s+(?:aus|von)\s+")
+# A body's acronym in parentheses after its name: "Deutsche Gesellschaft für internationale Zusammenarbeit (GIZ)".
+_ACRONYM_AFTER = re.compile(r"\s*\((?P<acronym>[A-Za-zÄÖÜ]{2,8})\)")
+# A news outlet or agency named as the source: "SWR-Reporter", "according to the BBC", "laut dpa",
+# "передає Паляниця". An acronym, or a name the attribution verb governs.
+_MEDIA_COMPOUND = re.compile(
+    r"\b(?P<name>[A-Z][A-Za-z]{1,5}\d?)-(?:Reporter|Reporterin|Korrespondent|Korrespondentin|Redakteur|Redakteurin|"
+    r"Interview|Bericht|Recherche|Recherchen|Sendung|Nachrichten|Informationen)"
+)
+_MEDIA_SOURCE = re.compile(
+    r"(?:\b(?:according\s+to|reported\s+by|told)\s+(?:the\s+)?|\b(?:laut|berichtet(?:e)?|meldet(?:e)?)\s+(?:der\s+|die\s+|das\s+)?"
+    r"|(?:передає|повідомляє|пише|пишуть|за\s+даними|з\s+посиланням\s+на)\s+)"
+    r"(?P<name>[A-Z]{2,6}\b|[a-z]{2,4}\b(?=[.,)]|\s*$)|[А-ЯІЇЄҐ][\w’'-]+(?:\s+[А-ЯІЇЄҐ][\w’'-]+)?)"
+)
 _RUN = re.compile(
     r"(?:\b[A-ZÄÖÜŻŁ][\w’'&/-]*|\bBVB\b)(?:\s+(?:(?:of|for|and|&)(?:\s+the)?\s+)?(?:[A-ZÄÖÜŻŁ][\w’'&/-]*))*"
 )
+# Words of an English council name that do not name it: "the City Council" alone is no name.
+_GENERIC_EN = {"city", "county", "town", "borough", "district", "parish", "council", "the", "sister", "twin"}
 
 
 @dataclass(frozen=True)
@@ -85,72 +168,287 @@ def _city_named_first(words: list[str]) -> str | None:
     return place.name if place else None
 
 
+def _naming_left(text: str, start: int, left: str, refs: list[CityRef]) -> tuple[str, CityRef | None]:
+    """The words before a head noun that belong to the name, and the city a derived adjective among them names.
+
+    Read from the head leftwards: proper adjectives ("Sächsische", "Tübinger"), acronyms ("IMEX") and a coordinated
+    compound's first part ("Speditions- und") belong to the name; a determiner or a sentence's first word ("Viele",
+    "Neue") does not, unless it is derived from a city.
+    """
+    tokens = [(m.start() + start, m.group()) for m in re.finditer(r"\S+", left)]
+    kept: list[str] = []
+    city: CityRef | None = None
+    for i in range(len(tokens) - 1, -1, -1):
+        at, word = tokens[i]
+        ref = next((r for r in refs if r.start == at and r.derived), None)
+        initial = not text[:at].strip(' „"“:–-(')
+        if word.endswith("-") or (word in ("und", "oder") and kept and kept[0].endswith("-")):
+            pass
+        elif ref:
+            city = ref
+        elif (
+            word.lower() in _DETERMINERS
+            or word.lower().startswith("städtisch")
+            or word in lx.PARTY_ABBREVIATIONS
+            or word.lower() in lx.ROLE_WORDS
+            or (initial and not word.isupper())
+        ):
+            break
+        kept.insert(0, word)
+    if kept and kept[0] in ("und", "oder"):
+        kept = kept[1:]
+    return " ".join(kept), city
+
+
+_VENUE = re.compile(
+    r"(?<!\w)(?:"
+    + "|".join(map(re.escape, lx.VENUE_WORDS))
+    + r")|(?:"
+    + "|".join(map(re.escape, lx.VENUE_WORDS))
+    + r")\b"
+)
+
+
+def _is_venue(name: str) -> bool:
+    """ "Rathaus", "Stadthalle", "Town Hall": a venue word starts or ends a word of the name ("Sparkasse" is none)."""
+    return bool(_VENUE.search(name.lower()))
+
+
+_LIST_ITEM = re.compile(r"[A-ZÄÖÜ][\w-]+")
+_LIST_GLUE = re.compile(r",\s*(?:und\s+|and\s+)?|\s+(?:und|and)\s+")
+
+
+def _town_list(text: str, at: int, refs: list[CityRef]) -> list[tuple[str, str | None]]:
+    """The towns of a list that starts at `at`: "Bruchsal, Ettlingen, Kronau und Weingarten" -> (surface, name).
+
+    A word the gazetteer does not know counts when towns it knows stand before and after it in the list."""
+    items: list[tuple[str, str | None]] = []
+    while True:
+        ref = next((r for r in refs if r.start == at and not r.derived), None)
+        word = None if ref else _LIST_ITEM.match(text, at)
+        if ref:
+            items.append((ref.surface, ref.place.name))
+            at = ref.end
+        elif word:
+            items.append((word.group(), None))
+            at = word.end()
+        else:
+            break
+        glue = _LIST_GLUE.match(text, at)
+        if not glue:
+            break
+        at = glue.end()
+    known = [i for i, (_, name) in enumerate(items) if name]
+    if not known or known[0] != 0:
+        return []
+    return items[: known[-1] + 1]
+
+
 def find_organizations(text: str, refs: list[CityRef], home: str | None) -> list[OrgMention]:
     """Organization mentions in one sentence (`refs`: its city references, same offsets)."""
     found: list[OrgMention] = []
 
-    def add(name: str, start: int, end: int, city: str | None, kind: str | None) -> None:
+    def add(name: str, start: int, end: int, city: str | None, kind: str | None, *, nested: bool = False) -> None:
         name = name.strip(" ,.;:„“\"'”")
-        if not name or name in lx.PARTY_ABBREVIATIONS or any(v in name.lower() for v in lx.VENUE_WORDS):
+        if not name or name in lx.PARTY_ABBREVIATIONS or _is_venue(name):
             return
-        for other in found:
-            if other.start <= start and end <= other.end:
-                return  # inside a longer name already found
-        found[:] = [o for o in found if not (start <= o.start and o.end <= end)]
+        if any(o.name == name for o in found):
+            return
+        if not nested:
+            for other in found:
+                if other.start <= start and end <= other.end:
+                    return  # inside a longer name already found
+            found[:] = [o for o in found if not (start <= o.start and o.end <= end)]
         found.append(OrgMention(name, start, end, city, kind))
 
-    sentence = text.lower()  # no German head noun in the sentence, no German organization: spare the long pattern
-    german = _GERMAN_ORG.finditer(text) if any(h in sentence for h in lx.ORG_HEADS_DE) else ()
-    for m in german:
-        head = m.group("head")
-        lower = _strip_genitive(head).lower()
-        left, right = m.group("left"), m.group("right")
-        city_ref = _city_at(refs, m.start(), m.end())
-        after = text[m.end() : m.end() + 40]
-        right_city = re.match(r"\s+(" + _CAP + r")", after)
-        exact_head = lower in lx.ORG_HEADS_DE
-        municipal = lower in lx.MUNICIPAL_BODIES or left.lower().startswith("städtisch")
-        end = m.end()
-        name = _strip_genitive(head) + right
-        if right_city and any(r.start == m.end() + right_city.start(1) and not r.derived for r in refs):
-            end = m.end() + right_city.end(1)
-            name = _strip_genitive(head) + right + " " + right_city.group(1)
-            city_ref = next(r for r in refs if r.start == m.end() + right_city.start(1))
-        if left and not left.lower().startswith("städtisch") and city_ref and city_ref.derived:
-            name = left + name
-        elif left.lower().startswith("städtisch") and right:
-            city_ref = None
-        elif left.lower().startswith("städtisch") or (municipal and not right and not city_ref):
-            if not home:
-                continue
-            name = f"{_strip_genitive(head)} {home}"
-        elif exact_head and not right and not city_ref:
-            continue  # a bare "das Klinikum", "der Verein": not a name
-        city = city_ref.place.name if city_ref else (home if municipal else None)
-        kind = "council" if "rat" in lower else None
-        add(name, m.start() + (0 if left and not left.lower().startswith("städtisch") else len(left)), end, city, kind)
+    words = list(_CAP_WORD.finditer(text))
+    for chunk in _german_chunks(text, words):
+        _german_org(chunk, text, refs, home, add)
+
+    quoted = _QUOTED_NAME.finditer(text) if any(q in text for q in '„"»“') else ()
+    for m in quoted:  # a quoted name may name a region or a river: no town of its own
+        add(m.group("name"), m.start("name"), m.end("name"), None, "association")
 
     for m in _NAMED_BODY.finditer(text):
         ref = _city_at(refs, m.start(), m.end())
         add(m.group(0), m.start(), m.end(), ref.place.name if ref else None, "association")
+
+    for word in words:
+        lower = word.group().lower()
+        if not lower.endswith(_KIND_FORMS) or lower in lx.NOT_ORG_WORDS_DE:
+            continue
+        after = _KIND_FROM.match(text, word.end())
+        if not after:
+            continue
+        head = word.group()
+        if not head.lower().endswith(tuple(lx.ORG_HEADS_DE)):
+            head = re.sub(r"(?:en|n|e)$", "", head)
+        for i, (town, city) in enumerate(_town_list(text, after.end(), refs)):
+            add(f"{head} {town}", word.start() + i, after.end(), city, None, nested=True)
+
+    for m in _RELIGIOUS.finditer(text) if "emeinde" in text else ():
+        adjective = re.sub(r"e[nrs]$", "e", m.group("adj"))
+        after = re.match(r"\s+(?:in\s+)?(" + _CAP + r")", text[m.end() : m.end() + 40])
+        ref = next((r for r in refs if after and r.start == m.end() + after.start(1) and not r.derived), None)
+        city = ref.place.name if ref else home
+        add(f"{adjective} {m.group('head')}", m.start(), m.end(), city, "religious community")
+
+    if "Rat" in text:
+        _councils(text, refs, home, add)
 
     for m in _STADT.finditer(text):
         ref = _city_at(refs, m.start("city"), m.end("city"))
         if ref and not ref.derived:
             add(m.group(0), m.start(), m.end(), ref.place.name, "administration")
 
+    for m in _CITY_OF.finditer(text) if "City" in text else ():
+        ref = next((r for r in refs if r.start == m.end() and not r.derived), None)
+        if ref:
+            add(text[m.start() : ref.end], m.start(), ref.end, ref.place.name, "administration")
+
+    for ref in refs:
+        council = _LOWER_COUNCIL.match(text, ref.end)
+        if council and not ref.derived and "council" in council.group():
+            add(text[ref.start : council.end()], ref.start, council.end(), ref.place.name, "council")
+
+    for m in _MEDIA_COMPOUND.finditer(text):
+        if m.group("name") not in lx.PARTY_ABBREVIATIONS:
+            add(m.group("name"), m.start("name"), m.end("name"), None, "media")
+    for m in _MEDIA_SOURCE.finditer(text):
+        add(m.group("name"), m.start("name"), m.end("name"), None, "media")
+
     for m in _RUN.finditer(text):
-        run = m.group(0)
-        words = run.split()
-        lowered = [w.lower().strip("’'") for w in words]
-        if not any(w in lx.ORG_HEADS_EN for w in lowered) and not any(w in lx.SPORTS_CLUB_MARKERS for w in words):
+        _english_org(m, text, refs, add)
+
+    for o in list(found):  # "Tübinger Stadtwerke (swt)": the acronym in parentheses belongs to the name
+        acronym = _ACRONYM_AFTER.match(text, o.end)
+        if acronym is None:
             continue
-        start = m.start()
-        while words and words[0] in ("The", "Der", "Die", "Das", "A", "An", "Mayor", "Councillor", "Coun"):
-            start += len(words[0]) + 1
-            words = words[1:]
-        if len(words) < 2 and words and words[0].lower() not in ("bundestag", "bundesrat", "landtag"):
-            continue
-        ref = _city_at(refs, start, m.end())
-        add(" ".join(words), start, m.end(), ref.place.name if ref else _city_named_first(words), None)
+        letters = acronym.group("acronym")
+        if (letters.isupper() or (letters.islower() and len(letters) <= 5)) and letters not in lx.PARTY_ABBREVIATIONS:
+            found[found.index(o)] = OrgMention(f"{o.name} ({letters})", o.start, acronym.end(), o.city, o.kind)
     return sorted(found, key=lambda o: o.start)
+
+
+Add = Callable[..., None]
+
+
+def _german_org(chunk: _Chunk, text: str, refs: list[CityRef], home: str | None, add: Add) -> None:
+    """A German head noun with what names it: a city, a proper adjective, a complement, or the home city."""
+    head = _strip_genitive(chunk.head)
+    lower = head.lower()
+    if lower in lx.NOT_ORG_WORDS_DE or chunk.head.lower() in lx.NOT_ORG_WORDS_DE:
+        return
+    left, right = chunk.left, chunk.right
+    named_left, derived = _naming_left(text, chunk.left_start, left, refs)
+    urban = "städtisch" in left.lower()
+    if re.match(r"\s*[„\"»“]", text[chunk.end : chunk.end + 3]) and not right:
+        return  # a quoted name follows: _QUOTED_NAME takes it
+    start = chunk.head_start - (len(named_left) + 1 if named_left else 0)
+    city_ref = _city_at(refs, start, chunk.end)
+    right_city = re.match(r"\s+(" + _CAP + r")", text[chunk.end : chunk.end + 40])
+    kind_only = lower in lx.ORG_HEADS_DE or any(lower.endswith(h) for h in lx.ORG_KIND_HEADS_DE)
+    municipal = lower in lx.MUNICIPAL_BODIES or lower.endswith(lx.MUNICIPAL_SUFFIXES) or urban
+    end = chunk.end
+    name = head + right
+    if right_city and any(r.start == chunk.end + right_city.start(1) and not r.derived for r in refs):
+        end = chunk.end + right_city.end(1)
+        name = f"{head}{right} {right_city.group(1)}"
+        city_ref = next(r for r in refs if r.start == chunk.end + right_city.start(1))
+    if named_left:
+        name = f"{named_left} {name}"
+        if derived:
+            city_ref = derived
+    elif urban and right:
+        city_ref = None
+    elif urban or (municipal and not right and not city_ref):
+        if not home:
+            return
+        located = _located_in(text, chunk.head_start, refs)
+        name = f"{head} {located[0] if located else home}"
+        if located:
+            add(name, start, end, located[1], "council" if lower.endswith("rat") else None)
+            return
+    elif kind_only and not city_ref and (not right or right.split()[0] == "in"):
+        return  # a bare "das Klinikum", "der Verein", "eine Grundschule", "ein Amt in der Kirche": not a name
+    if city_ref and city_ref.derived and not named_left:
+        city_ref = None  # "Klinikum der Dortmunder Partnerstadt": the adjective is not part of the name
+    city = city_ref.place.name if city_ref else (home if municipal else None)
+    kind = "council" if lower.endswith("rat") else None
+    add(name, start, end, city, kind)
+
+
+def _located_in(text: str, at: int, refs: list[CityRef]) -> tuple[str, str] | None:
+    """ "In Suhl hat der Stadtrat ...": a town named with "in" earlier in the clause is the body's town.
+
+    Returns its surface form and canonical name."""
+    clause = re.split(r"[,;:]", text[:at])[-1]
+    offset = at - len(clause)
+    named = re.search(r"\b[Ii]n\s+(?P<town>[A-ZÄÖÜ][\w-]+)\b", clause)
+    if not named:
+        return None
+    ref = next((r for r in refs if r.start == offset + named.start("town") and not r.derived), None)
+    if ref:
+        return ref.surface, ref.place.name
+    place = gazetteer().resolve(named.group("town")) if named.group("town") not in ("Der", "Die", "Das") else None
+    return (named.group("town"), place.name) if place else None
+
+
+def _councils(text: str, refs: list[CityRef], home: str | None, add: Add) -> None:
+    """ "Rat der Stadt Leipzig", "des Rates", "Rat und Verwaltung": the town council named by its bare head."""
+    coordinated = {m.start() for m in _COUNCIL_COORDINATED.finditer(text)}
+    for m in _COUNCIL.finditer(text):
+        rat = text.index("Rat", m.start())
+        if not (m.group("art") or m.group("of") or rat in coordinated or text[max(0, rat - 4) : rat] == "von "):
+            continue
+        ref = next((r for r in refs if m.group("city") and r.start == m.start("city")), None)
+        if m.group("of"):
+            of = m.group("of")
+            if ref:
+                add(f"Rat der {of} {ref.surface}", rat, m.end(), ref.place.name, "council")
+            elif of.startswith("Partner"):
+                add(f"Rat der {of}", rat, m.end("of"), None, "council")
+            elif home:
+                add(f"Rat der {of} {home}", rat, m.end("of"), home, "council")
+        elif home:
+            add(f"Rat {home}", rat, m.end(), home, "council")
+
+
+def _english_org(m: re.Match[str], text: str, refs: list[CityRef], add: Add) -> None:
+    """An English capitalised run with a head noun: "Grantham Twinning Association", "Misono Jogakuin High School"."""
+    words = m.group(0).split()
+    lowered = [w.lower().strip("’'") for w in words]
+    if not any(w in lx.ORG_HEADS_EN for w in lowered) and not any(w in lx.SPORTS_CLUB_MARKERS for w in words):
+        return
+    start, end = m.start(), m.end()
+    # "Nottingham City Council Leader", "City Council Member Amy Murray": the run goes on into a title
+    for i in range(1, len(lowered)):
+        if lowered[i] in lx.ORG_ROLE_AFTER_EN and lowered[i - 1] in lx.ORG_HEADS_EN:
+            end = start + len(" ".join(words[:i]))
+            words, lowered = words[:i], lowered[:i]
+            break
+    # "Vice Mayor David Mann and City Council": a person's title and name before "and" are not the body's;
+    # "the Canton of Guichen and Skerries Town Twinning Association": a town after "and" starts a second name
+    if "and" in lowered:
+        cut = len(lowered) - 1 - lowered[::-1].index("and")
+        after = start + len(" ".join(words[: cut + 1])) + 1
+        town_next = any(r.start == after and not r.derived for r in refs)
+        if any(w in lx.ROLE_WORDS for w in lowered[:cut]) or (town_next and len(words) - cut > 2):
+            start += len(" ".join(words[: cut + 1])) + 1
+            words, lowered = words[cut + 1 :], lowered[cut + 1 :]
+    while words and words[0] in ("The", "Der", "Die", "Das", "A", "An", "Mayor", "Councillor", "Coun"):
+        start += len(words[0]) + 1
+        words, lowered = words[1:], lowered[1:]
+    # "Leader of Oxford City Council", "Mayor of the Borough Council": a title before "of" is the person's
+    if len(words) > 2 and lowered[0] in lx.ROLE_WORDS and lowered[1] == "of":
+        skip = 3 if lowered[2] == "the" else 2
+        start += len(" ".join(words[:skip])) + 1
+        words, lowered = words[skip:], lowered[skip:]
+    if len(words) < 2 and words and lowered[0] not in ("bundestag", "bundesrat", "landtag"):
+        return
+    if all(w in _GENERIC_EN for w in lowered):
+        return  # "the City Council": which council, the run does not say
+    if "partnership" in lowered and len(words) < 3:
+        return
+    ref = _city_at(refs, start, end)
+    add(" ".join(words), start, end, ref.place.name if ref else _city_named_first(words), None)

@@ -105,13 +105,18 @@ class RuleExtractor:
             if info.sentence.heading and not info.text.endswith(":"):
                 continue  # headlines and teaser lines name bodies the article itself does not speak of
             for o in info.orgs:
-                if o.name not in found:
-                    found[o.name] = Organization(o.name, o.city, o.kind, info.evidence)
+                key = _org_key(o.name)
+                if key not in found:
+                    found[key] = Organization(o.name, o.city, o.kind, info.evidence)
+                elif "(" in o.name and "(" not in found[key].name:  # the form with its acronym names it best
+                    found[key] = replace(found[key], name=o.name)
         city_names = set(ctx.places)
         for p in persons:
-            if p.of and p.of not in city_names and p.of not in found and p.evidence:
+            if not p.of or _org_key(p.of) in found or not p.evidence:
+                continue
+            if p.of not in city_names and (p.of.startswith(MUNICIPAL_OFFICE) or _has_org_head(p.of)):
                 city = ctx.home if p.of.startswith(MUNICIPAL_OFFICE) else None
-                found[p.of] = Organization(p.of, city, None, p.evidence)
+                found[_org_key(p.of)] = Organization(p.of, city, None, p.evidence)
         return list(found.values())
 
     @staticmethod
@@ -142,6 +147,17 @@ class RuleExtractor:
             c = place.as_city(tuple(mentions.get(name, ())))
             cities.append(replace(c, evidence=evidence.get(name)))
         return cities
+
+
+def _org_key(name: str) -> str:
+    """One body under its spellings: "Truro-Morlaix Twinning Association" = "Truro Morlaix ...", "X (swt)" = "X"."""
+    return " ".join(re.sub(r"\s*\([^)]*\)\s*$", "", name).replace("-", " ").casefold().split())
+
+
+def _has_org_head(name: str) -> bool:
+    """ "Director of Housing" names a field, "leader of Leeds City Council" a body: a body's name has a head noun."""
+    words = name.lower().split()
+    return any(w in lx.ORG_HEADS_EN for w in words) or any(h in name.lower() for h in lx.ORG_HEADS_DE)
 
 
 def _dated_by_signing(partnerships: list[Partnership], agreements: list[Agreement]) -> list[Partnership]:
