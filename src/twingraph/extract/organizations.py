@@ -38,6 +38,8 @@ _RIGHT_AFTER = re.compile(_COMPLEMENT)
 # every head in it tried at every capital letter.
 _CAP_WORD = re.compile(r"\b[A-ZÄÖÜ][\w-]*")
 _HEAD_FORMS = tuple(h + e for h in lx.ORG_HEADS_DE for e in ("", "s", "es"))
+# Authorities named after their territory, which may be a district rather than a town.
+_TERRITORIAL = ("amt", "verwaltung", "kreistag", "polizei")
 _KIND_FORMS = tuple(h + e for h in lx.ORG_HEADS_DE for e in ("", "en", "n", "e"))
 
 
@@ -127,6 +129,7 @@ _RUN = re.compile(
     r"(?:\b[A-ZÄÖÜŻŁ][\w’'&/-]*|\bBVB\b)(?:\s+(?:(?:of|for|and|&)(?:\s+the)?\s+)?(?:[A-ZÄÖÜŻŁ][\w’'&/-]*))*"
 )
 # Words of an English council name that do not name it: "the City Council" alone is no name.
+_PLACE_UNIT_EN = ("twinning", "city", "sister", "twin", "borough", "county", "town", "district")
 _GENERIC_EN = {"city", "county", "town", "borough", "district", "parish", "council", "the", "sister", "twin"}
 
 
@@ -159,9 +162,7 @@ def _city_at(refs: list[CityRef], start: int, end: int) -> CityRef | None:
 def _city_named_first(words: list[str]) -> str | None:
     """ "Grantham Twinning Association": the words before the head noun may name the body's city."""
     lowered = [w.lower() for w in words]
-    head = next(
-        (i for i, w in enumerate(lowered) if w in lx.ORG_HEADS_EN or w in ("twinning", "city", "sister", "twin")), 0
-    )
+    head = next((i for i, w in enumerate(lowered) if w in lx.ORG_HEADS_EN or w in _PLACE_UNIT_EN), 0)
     if head == 0:
         return None
     place = gazetteer().resolve(" ".join(words[:head]))
@@ -351,10 +352,16 @@ def _german_org(chunk: _Chunk, text: str, refs: list[CityRef], home: str | None,
     municipal = lower in lx.MUNICIPAL_BODIES or lower.endswith(lx.MUNICIPAL_SUFFIXES) or urban
     end = chunk.end
     name = head + right
+    territory = False
     if right_city and any(r.start == chunk.end + right_city.start(1) and not r.derived for r in refs):
         end = chunk.end + right_city.end(1)
         name = f"{head}{right} {right_city.group(1)}"
         city_ref = next(r for r in refs if r.start == chunk.end + right_city.start(1))
+    elif right_city and not right and lower.endswith(_TERRITORIAL) and gazetteer().candidates(right_city.group(1)):
+        # "Landratsamt Karlsruhe", "Kreisverwaltung Freudenstadt": an authority named after its district
+        end = chunk.end + right_city.end(1)
+        name = f"{head} {right_city.group(1)}"
+        territory = True
     if named_left:
         name = f"{named_left} {name}"
         if derived:
@@ -369,7 +376,7 @@ def _german_org(chunk: _Chunk, text: str, refs: list[CityRef], home: str | None,
         if located:
             add(name, start, end, located[1], "council" if lower.endswith("rat") else None)
             return
-    elif kind_only and not city_ref and (not right or right.split()[0] == "in"):
+    elif kind_only and not city_ref and not territory and (not right or right.split()[0] == "in"):
         return  # a bare "das Klinikum", "der Verein", "eine Grundschule", "ein Amt in der Kirche": not a name
     if city_ref and city_ref.derived and not named_left:
         city_ref = None  # "Klinikum der Dortmunder Partnerstadt": the adjective is not part of the name
@@ -416,25 +423,30 @@ def _councils(text: str, refs: list[CityRef], home: str | None, add: Add) -> Non
 
 def _english_org(m: re.Match[str], text: str, refs: list[CityRef], add: Add) -> None:
     """An English capitalised run with a head noun: "Grantham Twinning Association", "Misono Jogakuin High School"."""
-    words = m.group(0).split()
+    _english_run(m.group(0).split(), m.start(), refs, add)
+
+
+def _english_run(words: list[str], start: int, refs: list[CityRef], add: Add) -> None:
     lowered = [w.lower().strip("’'") for w in words]
     if not any(w in lx.ORG_HEADS_EN for w in lowered) and not any(w in lx.SPORTS_CLUB_MARKERS for w in words):
         return
-    start, end = m.start(), m.end()
     # "Nottingham City Council Leader", "City Council Member Amy Murray": the run goes on into a title
     for i in range(1, len(lowered)):
         if lowered[i] in lx.ORG_ROLE_AFTER_EN and lowered[i - 1] in lx.ORG_HEADS_EN:
-            end = start + len(" ".join(words[:i]))
             words, lowered = words[:i], lowered[:i]
             break
     # "Vice Mayor David Mann and City Council": a person's title and name before "and" are not the body's;
-    # "the Canton of Guichen and Skerries Town Twinning Association": a town after "and" starts a second name
+    # "Douglas Borough Council and Ballymoney Twinning Association": a town after "and" starts a second name
     if "and" in lowered:
         cut = len(lowered) - 1 - lowered[::-1].index("and")
         after = start + len(" ".join(words[: cut + 1])) + 1
         town_next = any(r.start == after and not r.derived for r in refs)
-        if any(w in lx.ROLE_WORDS for w in lowered[:cut]) or (town_next and len(words) - cut > 2):
-            start += len(" ".join(words[: cut + 1])) + 1
+        if town_next and not any(w in lx.ORG_HEADS_EN for w in lowered[cut + 1 :]):
+            words, lowered = words[:cut], lowered[:cut]  # "... Council and Ballymoney": the run goes on into a town
+        elif any(w in lx.ROLE_WORDS for w in lowered[:cut]) or (town_next and len(words) - cut > 2):
+            if town_next:
+                _english_run(words[:cut], start, refs, add)
+            start = after
             words, lowered = words[cut + 1 :], lowered[cut + 1 :]
     while words and words[0] in ("The", "Der", "Die", "Das", "A", "An", "Mayor", "Councillor", "Coun"):
         start += len(words[0]) + 1
@@ -450,5 +462,6 @@ def _english_org(m: re.Match[str], text: str, refs: list[CityRef], add: Add) -> 
         return  # "the City Council": which council, the run does not say
     if "partnership" in lowered and len(words) < 3:
         return
+    end = start + len(" ".join(words))
     ref = _city_at(refs, start, end)
     add(" ".join(words), start, end, ref.place.name if ref else _city_named_first(words), None)

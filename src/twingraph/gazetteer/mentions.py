@@ -4,11 +4,22 @@ Matching is case-sensitive on capitalised words. German capitalises every noun, 
 common words ("Essen", "Halle", "Hof") are listed in data/gazetteer: stopwords.txt never fire alone,
 ambiguous.txt fire only after a place preposition ("in Essen", "aus Halle"). A city name that is also a
 first name ("Martin", "Florence") does not fire when a capitalised word follows: that is a person.
+
+A one-word name needs place-like context (a place preposition before it) when the likely reading is not the
+place:
+- it is only an *alternate* name of the place (GeoNames lists names in every language: "Namen" is Namur in
+  Dutch, "Kreuz" Križevci in German, "Apotheke" Abū Tīj in Greek); a text names a place by its own name or an
+  exonym, which the index holds as own names;
+- it is a function word of German or English (jusText's stop lists: "Ob", "Dabei", "Burg"), unless it is the
+  own name of a large city ("Essen" is listed apart, in ambiguous.txt);
+- it is followed by "of" and a capitalised word: an administrative noun ("Canton of Guichen"), not a place.
+A country, state or territory named in several words ("Isle of Man") is not read word by word.
 """
 
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import TYPE_CHECKING
 
 from twingraph.gazetteer.inflection import cyrillic_nominatives, german_genitive
@@ -28,11 +39,24 @@ PLACE_PREPOSITIONS = frozenset(
 # transliteration rarely are words of German or English, so they are exempt ("Hirske", "Shyroke").
 MINOR_NAME_LENGTH = 7
 LITERAL_COUNTRIES = frozenset({"UA"})
+# An alternate name of a city this large is read without a preposition ("Kiew", "Moskau" where the index lacks
+# the exonym); the own name of a city this large may be a stop word ("Berlin" is on jusText's German list).
+MAJOR_CITY_POPULATION = 1_000_000
+BIG_CITY_POPULATION = 50_000
 NAME_PARTICLES = frozenset({"van", "von", "der", "den", "de", "da", "di", "du", "la", "le", "ten", "ter", "zu", "vom"})
+# Words that make the name after them another thing's ("Fort Malden", "St Martin des Champs", "Region Utrecht",
+# "Landkreis Freudenstadt", "County Durham") or before them ("Chelyabinsk region", "Kyiv Oblast").
+FEATURE_BEFORE = frozenset(
+    {"Fort", "Mount", "Lake", "Port", "Cape", "Bay", "St", "Saint", "Sankt", "San", "Santa", "County", "Region"}
+    | {"Province", "District", "Canton", "Landkreis", "Landkreises", "Kreis", "Kreises", "Bezirk", "Bezirks"}
+    | {"Regierungsbezirk", "Landratsamt", "Landratsamtes", "Oblast"}
+)
+FEATURE_AFTER = frozenset({"region", "Region", "oblast", "Oblast", "District", "Province"})
 VENUE_WORDS = frozenset(
     {"Road", "Street", "Lane", "Avenue", "Square", "Barracks", "Station", "Airport", "College", "University"}
     | {"Hall", "Cathedral", "Stadium", "Arena", "Gardens", "Park", "Drive", "Close", "Court", "Crescent"}
-    | {"Terrace", "Way", "Manor", "House", "Hotel", "Hospital", "School", "Academy"}
+    | {"Terrace", "Way", "Manor", "House", "Hotel", "Hospital", "School", "Academy", "Lodge", "Centre", "Center"}
+    | {"Museum", "Library", "Palace", "Castle", "Abbey", "Inn"}
 )
 
 
@@ -56,11 +80,12 @@ def _multiword(g: Gazetteer, text: str, tokens: list[re.Match[str]], i: int) -> 
     return None
 
 
-def _single(g: Gazetteer, word: str) -> int | None:
-    """The place a one-word form stands for, trying German genitive and Cyrillic case endings."""
+def _single(g: Gazetteer, word: str) -> tuple[int, str] | None:
+    """The place a one-word form stands for and the form it is known by, trying German genitive and Cyrillic
+    case endings ("Zwickaus" -> Zwickau, "Дніпра" -> Дніпро)."""
     found = g.text_form(word)
     if found:
-        return found[0]
+        return found[0], word
     genitive = german_genitive(word)
     bases = [genitive] if genitive else []
     bases.extend(cyrillic_nominatives(word))
@@ -69,7 +94,7 @@ def _single(g: Gazetteer, word: str) -> int | None:
             continue
         for index in g.text_form(base):
             if g.is_prominent(index):
-                return index
+                return index, base
     return None
 
 
@@ -95,6 +120,56 @@ def _is_venue(text: str, tokens: list[re.Match[str]], i: int) -> bool:
     return i + 1 < len(tokens) and tokens[i + 1].group() in VENUE_WORDS and _spaced(text, tokens, i)
 
 
+@cache
+def function_words() -> frozenset[str]:
+    """German and English function words from jusText's stop lists (a dependency of the HTML reader)."""
+    import justext
+
+    return frozenset(justext.get_stoplist("German")) | frozenset(justext.get_stoplist("English"))
+
+
+def _names_unit(text: str, tokens: list[re.Match[str]], i: int) -> bool:
+    """'Canton of Guichen', 'County of Durham': a capitalised word before 'of' and a name is a unit noun."""
+    return (
+        i + 2 < len(tokens)
+        and tokens[i + 1].group() == "of"
+        and text[tokens[i].end() : tokens[i + 1].start()] == " "
+        and tokens[i + 2].group()[:1].isupper()
+    )
+
+
+def _non_city_span(g: Gazetteer, text: str, tokens: list[re.Match[str]], i: int) -> int | None:
+    """Index of the last token of a several-word country, state or territory name starting at token i."""
+    for form in g.multiword_non_cities(tokens[i].group()):
+        last = i + len(form) - 1
+        if (
+            last < len(tokens)
+            and all(tokens[i + k].group() == form[k] for k in range(1, len(form)))
+            and all(_joined(text, tokens, k) for k in range(i, last))
+        ):
+            return last
+    return None
+
+
+def _needs_place_context(g: Gazetteer, word: str, found: int) -> bool:
+    """Whether a one-word form needs a place preposition before it to be read as this place."""
+    if word in g.ambiguous:
+        return True
+    place, own = g.place(found), g.text_form_is_own(word, found)
+    if word.lower() in function_words() and (not own or place.population < BIG_CITY_POPULATION):
+        return True
+    if not own and place.population < MAJOR_CITY_POPULATION:
+        return True  # only an alternate name
+    return len(word) < MINOR_NAME_LENGTH and not g.is_prominent(found) and place.country not in LITERAL_COUNTRIES
+
+
+def _part_of_other_name(text: str, tokens: list[re.Match[str]], i: int) -> bool:
+    """'Fort Malden', 'Region Utrecht', 'Chelyabinsk region': a feature or a unit named after the place."""
+    before = i > 0 and tokens[i - 1].group() in FEATURE_BEFORE and _spaced(text, tokens, i - 1)
+    after = i + 1 < len(tokens) and tokens[i + 1].group() in FEATURE_AFTER and _spaced(text, tokens, i)
+    return before or after
+
+
 def _after_preposition(text: str, tokens: list[re.Match[str]], i: int) -> bool:
     if i == 0:
         return False
@@ -112,6 +187,10 @@ def find_mentions(g: Gazetteer, text: str) -> list[PlaceMention]:
         if not word[0].isupper():
             i += 1
             continue
+        non_city = _non_city_span(g, text, tokens, i)
+        if non_city is not None:
+            i = non_city + 1
+            continue
         hit = _multiword(g, text, tokens, i)
         if hit is not None:
             last, index = hit
@@ -123,17 +202,18 @@ def find_mentions(g: Gazetteer, text: str) -> list[PlaceMention]:
         i += 1
         if word in g.stopwords or word in g.non_cities or (word.isupper() and len(word) > 1):
             continue
-        found = _single(g, word)
-        if found is None or g.is_region(found):
+        single = _single(g, word)
+        if single is None or g.is_region(single[0]):
             continue
-        needs_preposition = word in g.ambiguous or (
-            len(word) < MINOR_NAME_LENGTH
-            and not g.is_prominent(found)
-            and g.place(found).country not in LITERAL_COUNTRIES
-        )
-        if needs_preposition and not _after_preposition(text, tokens, i - 1):
+        found, form = single
+        if _needs_place_context(g, form, found) and not _after_preposition(text, tokens, i - 1):
             continue
-        if _is_person(g, text, tokens, i - 1) or _is_venue(text, tokens, i - 1):
+        if (
+            _is_person(g, text, tokens, i - 1)
+            or _is_venue(text, tokens, i - 1)
+            or _names_unit(text, tokens, i - 1)
+            or _part_of_other_name(text, tokens, i - 1)
+        ):
             continue
         m = tokens[i - 1]
         mentions.append(PlaceMention(m.start(), m.end(), word, g.place(found)))
