@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from twingraph.extract import lexicon as lx
-from twingraph.extract.clauses import says_something, words
+from twingraph.extract.clauses import clause_of, has_cue, says_something, words
 from twingraph.extract.context import ArticleContext
 from twingraph.facts import Event
 
@@ -29,9 +29,11 @@ def find_events(ctx: ArticleContext) -> list[Event]:
         text = info.text
         if not says_something(info.sentence):
             continue
-        kinds = [lx.EVENT_WORDS[w] for _, _, w in words(text) if w in lx.EVENT_WORDS]
+        triggers = [(start, lx.EVENT_WORDS[w]) for start, _, w in words(text) if w in lx.EVENT_WORDS]
+        kinds = [kind for start, kind in triggers if _tells_the_act(text, start, kind)]
         if re.search(lx.FUNDING_SUPPORT, text):
             kinds.append("funding")
+        kinds += [kind for kind, cues in lx.EVENT_PATTERNS.items() if has_cue(text, cues)]
         if (
             "donation" in kinds
             and any(b in text.lower() for b in lx.DONATION_BLOCKERS)
@@ -57,3 +59,15 @@ def find_events(ctx: ArticleContext) -> list[Event]:
     # a headline sums up the body: its event counts only when the body does not tell one of the same kind
     body_kinds = {e.kind for e, h in zip(found, headline, strict=True) if not h}
     return [e for e, h in zip(found, headline, strict=True) if not (h and e.kind in body_kinds)]
+
+
+def _tells_the_act(text: str, at: int, kind: str) -> bool:
+    """Does the clause of this event word report the act itself? Collecting donations, wanting to give, "sending a
+    signal" are no donation; a conference "hosted in" a town is no reception."""
+    start, end = clause_of(text, at)
+    clause = text[start:end]
+    if kind == "donation":
+        return not has_cue(clause, lx.DONATION_NOT_GIVEN)
+    if kind == "reception":
+        return not has_cue(clause, lx.RECEPTION_NOT_GIVEN)
+    return True

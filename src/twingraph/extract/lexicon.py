@@ -175,8 +175,50 @@ EVENT_WORDS: dict[str, str] = {
     "welcomed": "reception", "reception": "reception",
     # anniversary
     "jubiläum": "anniversary", "jubiläums": "anniversary", "festakt": "anniversary", "jahrestag": "anniversary",
-    "feierstunde": "anniversary", "anniversary": "anniversary", "jubilee": "anniversary",
+    "feierstunde": "anniversary", "anniversary": "anniversary", "jubilee": "anniversary", "festaktes": "anniversary",
+    "festakts": "anniversary", "jubiläumsfeier": "anniversary", "jubiläumsfeierlichkeiten": "anniversary",
+    "jubiläumsfest": "anniversary", "jahrestages": "anniversary",
 }  # fmt: skip
+# A sum of money: "175.000 Euro", "£5,000", "$10,000".
+_AMOUNT = r"(?:(?:£|\$|€)\s?\d[\d.,]*|\d[\d.,]*\s*(?:Euro|EUR|€|Pfund|pounds?|£|Dollar|dollars|\$)(?!\w))"
+# Cues of an act told by a pattern, not by one word (regular expressions, case-blind).
+EVENT_PATTERNS: dict[str, tuple[str, ...]] = {
+    # an amount made available: "stellt ... 175.000 Euro zur Verfügung", "provided £5,000"
+    "funding": (
+        _AMOUNT + r"[^.;]{0,80}?\b(?:zur\s+Verfügung|bereitgestellt|bewilligt|provided|allocated|awarded|granted|"
+        r"made\s+available)",
+        r"\b(?:zur\s+Verfügung\s+gestellt|bereitgestellt|bewilligt|provided|allocated|awarded|granted)\b[^.;]{0,60}?"
+        + _AMOUNT,
+    ),
+    # years of a partnership celebrated: "feiert 50 Jahre Städtepartnerschaft", "celebrated 25 years of twinning",
+    # "das 40-jährige Bestehen"
+    "anniversary": (
+        r"\b(?:feier\w*|celebrat\w*|beging|begeh\w*|mark(?:s|ed|ing)?)\b[^.;]{0,60}?\b\d+\s+(?:Jahre|years)\b",
+        r"\b\d+-?jährige[nms]?\s+(?:Bestehen|Jubiläum|Partnerschaft|Städtepartnerschaft)",
+    ),
+    # signing the Golden Book is how a town receives a guest officially
+    "reception": (r"\bGoldene[ns]?\s+Buch", r"\bGolden\s+Book\b"),
+    # aid brought or set on its way: "bringing relief and help to the children", "auf den Weg in die Ukraine"
+    "donation": (
+        r"\b(?:bring\w*|brought)\s+(?:\w+\s+){0,2}?(?:relief|aid|help|supplies)\b",
+        r"\b(?:Transport|Hilfstransport|Konvoi|Hilfskonvoi|Lieferung|Hilfsgüter)\b[^.;]{0,120}?\bauf\s+den\s+Weg\b",
+    ),
+}
+# A donation word in a clause that tells collecting or buying, intending or a figure of speech is no act of giving:
+# "sammelt Spenden", "beim Sammeln der Spenden", "wants to donate", "schickt ein Zeichen der Solidarität".
+DONATION_NOT_GIVEN = (
+    r"\bsammel|\bsammeln\b|\bgesammelt|\bcollect|\braise[sd]?\b|\braising\b|\bSpendenaufruf|\bruft\b.*\bauf\b"
+    r"|\bBeschaffung\b|\bprocure",
+    r"\b(?:will|wollen|soll|sollen|möchte[n]?|plant|planen|want(?:s|ed)?\s+to|plan(?:s|ned)?\s+to|aim(?:s|ed)?\s+to|hope[sd]?\s+to|"
+    r"intend(?:s|ed)?\s+to|Ziel\s+ist\s+es|goal\s+is\s+to)\b",
+    r"\b(?:schick\w*|send\w*|sent)\s+(?:\w+\s+){0,3}?(?:Zeichen|Signal|Botschaft|Grüße|Gruß|Brief|Einladung|message|"
+    r"signal|greetings|letter|invitation)",
+)
+# A reception word that only says where a meeting took place: "the Sister City Conference hosted in Cincinnati".
+RECEPTION_NOT_GIVEN = (
+    r"\b(?:Conference|Summit|Forum|Congress|Meeting|Festival|Tournament|Konferenz|Kongress|Gipfel)\s+(?:was\s+)?"
+    r"hosted\s+(?:in|at|by)\b",
+)
 # "thanks to the support of the X Foundation": support by a funding body is funding.
 FUNDING_SUPPORT = r"\bsupport of the\b.*\b(?:Foundation|Fund|Stiftung|Programme|Program)\b"
 # Words after which a reception word is not about a delegation ("welcomed the decision").
