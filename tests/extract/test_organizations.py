@@ -48,6 +48,9 @@ def _orgs(extract: Extract, text: str) -> dict[str, str | None]:
         ("A spokesperson for Canterbury city council stressed that the arrangement was not the council's.",
          "Canterbury city council", "Canterbury"),
         ("The City of Houston suspended its sister city relationship with Tyumen.", "City of Houston", "Houston"),
+        # a coined name before a lower-case kind of body
+        ("Ostap Protsyk is representative of the Cities4Cities/United4Ukraine project.",
+         "Cities4Cities/United4Ukraine", None),
         # a title before the body is the person's, a town after "and" starts a second body
         ("Susan Brown, Leader of Oxford City Council, said the link would end.", "Oxford City Council", "Oxford"),
         ("The mayor was greeted by members of Douglas Borough Council and Ballymoney Twinning Association.",
@@ -115,6 +118,9 @@ def test_bodies_of_several_towns(extract: Extract) -> None:
         # a title runs into the council's name; a council without its town
         "Council Member Andria McClellan said she was glad.",
         "The decision rests with the City Council.",
+        # a bare "Verwaltung" not beside a council may be anyone's; a nationality before "programme" is no name
+        "Dortmund hilft. Nun steht Halyna Schymanska der Verwaltung kommissarisch vor.",
+        "Students from Windsor joined the German programme in Dortmund.",
         # a country in parentheses is no acronym
         "Stadt Dortmund (Germany) has been twinned with Leeds for over 50 years.",
     ],

@@ -125,6 +125,12 @@ _MEDIA_SOURCE = re.compile(
     r"|(?:передає|повідомляє|пише|пишуть|за\s+даними|з\s+посиланням\s+на)\s+)"
     r"(?P<name>[A-Z]{2,6}\b|[a-z]{2,4}\b(?=[.,)]|\s*$)|[А-ЯІЇЄҐ][\w’'-]+(?:\s+[А-ЯІЇЄҐ][\w’'-]+)?)"
 )
+# A coined name before a lower-case kind noun: "the Cities4Cities/United4Ukraine project", "the EuroTwin network".
+# A coined name has a digit or a capital inside it, which a nationality adjective ("the German programme") has not.
+_BRAND_BEFORE_KIND = re.compile(
+    r"\b(?P<name>[A-Z][\w/+-]*(?:\d|[a-z][A-Z])[\w/+-]*)\s+"
+    r"(?:project|programme|program|initiative|network|platform|campaign|projekt|programm|initiative|netzwerk)\b"
+)
 _RUN = re.compile(
     r"(?:\b[A-ZÄÖÜŻŁ][\w’'&/-]*|\bBVB\b)(?:\s+(?:(?:of|for|and|&)(?:\s+the)?\s+)?(?:[A-ZÄÖÜŻŁ][\w’'&/-]*))*"
 )
@@ -299,7 +305,8 @@ def find_organizations(text: str, refs: list[CityRef], home: str | None) -> list
 
     for m in _STADT.finditer(text):
         ref = _city_at(refs, m.start("city"), m.end("city"))
-        if ref and not ref.derived:
+        genitive = ref and ref.surface.endswith("s") and not ref.place.name.endswith("s")
+        if ref and not ref.derived and not genitive:  # "der Stadt Schytomyrs Bürgermeister" is the town
             add(m.group(0), m.start(), m.end(), ref.place.name, "administration")
 
     for m in _CITY_OF.finditer(text) if "City" in text else ():
@@ -317,6 +324,9 @@ def find_organizations(text: str, refs: list[CityRef], home: str | None) -> list
             add(m.group("name"), m.start("name"), m.end("name"), None, "media")
     for m in _MEDIA_SOURCE.finditer(text):
         add(m.group("name"), m.start("name"), m.end("name"), None, "media")
+
+    for m in _BRAND_BEFORE_KIND.finditer(text):
+        add(m.group("name"), m.start("name"), m.end("name"), None, None)
 
     for m in _RUN.finditer(text):
         _english_org(m, text, refs, add)
@@ -369,7 +379,7 @@ def _german_org(chunk: _Chunk, text: str, refs: list[CityRef], home: str | None,
     elif urban and right:
         city_ref = None
     elif urban or (municipal and not right and not city_ref):
-        if not home:
+        if not home or (lower == "verwaltung" and not _beside_council(text, chunk)):
             return
         located = _located_in(text, chunk.head_start, refs)
         name = f"{head} {located[0] if located else home}"
@@ -383,6 +393,17 @@ def _german_org(chunk: _Chunk, text: str, refs: list[CityRef], home: str | None,
     city = city_ref.place.name if city_ref else (home if municipal else None)
     kind = "council" if lower.endswith("rat") else None
     add(name, start, end, city, kind)
+
+
+_COUNCIL_BEFORE = re.compile(r"\b(?:Rat|\w*rat(?:e?s)?)\s+und\s+(?:der\s+|die\s+)?$")
+_COUNCIL_AFTER = re.compile(r"\s+und\s+(?:des\s+|der\s+|dem\s+|den\s+)?(?:Rat|\w*rat)")
+
+
+def _beside_council(text: str, chunk: _Chunk) -> bool:
+    """ "Rat und Verwaltung", "des Ältestenrates und der Verwaltung": a bare "Verwaltung" coordinated with a council
+    is the town's administration; alone it may be anyone's ("steht der Verwaltung vor")."""
+    before = text[max(0, chunk.left_start - 40) : chunk.left_start]
+    return bool(_COUNCIL_BEFORE.search(before) or _COUNCIL_AFTER.match(text, chunk.end))
 
 
 def _located_in(text: str, at: int, refs: list[CityRef]) -> tuple[str, str] | None:
