@@ -48,6 +48,15 @@ def _orgs(extract: Extract, text: str) -> dict[str, str | None]:
         ("A spokesperson for Canterbury city council stressed that the arrangement was not the council's.",
          "Canterbury city council", "Canterbury"),
         ("The City of Houston suspended its sister city relationship with Tyumen.", "City of Houston", "Houston"),
+        # a coordinated complement, a supporters' society, a legal form, a welfare service, a programme in quotes
+        ("Der Ausschuss für Kultur und Bildung tagte in Dortmund.", "Ausschuss für Kultur und Bildung",
+         "Dortmund"),
+        ("The Friends of Zhytomyr society held a concert in Dortmund.", "Friends of Zhytomyr", "Zhytomyr"),
+        ("Die Firma Müller GmbH & Co. KG spendete zwei Pumpen.", "Müller GmbH & Co. KG", None),
+        ("The Wilo SE donated pumps to the water works.", "Wilo SE", None),
+        ("Der Malteser Hilfsdienst brachte die Decken an die Grenze.", "Malteser Hilfsdienst", None),
+        ("Das Bundesprogramm „Kommunale Partnerschaften mit der Ukraine“ fördert das.",
+         "Kommunale Partnerschaften mit der Ukraine", None),
         # a coined name before a lower-case kind of body
         ("Ostap Protsyk is representative of the Cities4Cities/United4Ukraine project.",
          "Cities4Cities/United4Ukraine", None),
@@ -110,7 +119,9 @@ def test_bodies_of_several_towns(extract: Extract) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        # kinds of body without a name
+        # kinds of body without a name; many of a kind in each town
+        "Schüler der Schulen aus Dortmund und Amiens trafen sich.",
+        "Ein ökumenischer Gottesdienst fand in der Kirche statt.",
         "Die Kinder besuchen eine Grundschule und die Musikschule.",
         "Viele Vereine und Schulen haben sich beteiligt.",
         "Sie engagiert sich im Ehrenamt und hat ein Amt in der Kirche.",

@@ -338,19 +338,23 @@ ORG_HEADS_DE = (
     # heads that name a kind of body; alone ("eine Grundschule", "die Zeitung") they are no name
     "schule", "gesellschaft", "kanzlei", "ausschuss", "komitee", "amt", "parlament", "kreuz", "zeitung", "agentur",
     "hilfswerk", "orchester", "bigband", "blaskapelle", "musikkapelle", "stadtkapelle", "polizei", "ältestenrat",
-    "beirat", "kreistag", "verwaltung", "verlag", "rundfunk", "kirchengemeinde", "kultusgemeinde",
+    "beirat", "kreistag", "verwaltung", "verlag", "rundfunk", "kirchengemeinde", "kultusgemeinde", "chor",
+    "spielmannszug", "hilfsdienst", "wohlfahrt",
 )  # fmt: skip
 # Heads of ORG_HEADS_DE that make a name only with something naming the body: a city, a capitalised adjective
 # ("Sächsische Staatskanzlei", "Deutsches Rotes Kreuz"), a complement ("Gesellschaft für ...") or a quoted name.
 ORG_KIND_HEADS_DE = (
     "schule", "gesellschaft", "kanzlei", "amt", "parlament", "kreuz", "zeitung", "agentur", "hilfswerk", "orchester",
     "bigband", "blaskapelle", "musikkapelle", "stadtkapelle", "polizei", "beirat", "kreistag", "verlag", "rundfunk",
-    "kirchengemeinde", "kultusgemeinde", "feuerwehr",
+    "kirchengemeinde", "kultusgemeinde", "feuerwehr", "chor", "spielmannszug", "hilfsdienst",
 )  # fmt: skip
+# Bodies a town has one of: "der Feuerwehren aus A und B" are A's and B's.
+ONE_PER_TOWN = ("feuerwehr", "verwaltung", "stadtrat", "gemeinderat", "partnerschaftsverein", "polizei", "stadtwerke",
+                "musikschule", "volkshochschule", "sparkasse", "klinikum", "landratsamt")  # fmt: skip
 # Words that end in a head but name no body ("Insgesamt", "Ehrenamt": volunteering, "Zivilgesellschaft").
 NOT_ORG_WORDS_DE = {
     "insgesamt", "gesamt", "samt", "ehrenamt", "ehrenamts", "ehrenamtes", "zivilgesellschaft", "stadtgesellschaft",
-    "hakenkreuz", "bundesverdienstkreuz", "verdienstkreuz", "tageszeitung", "amtes", "amts",
+    "hakenkreuz", "bundesverdienstkreuz", "verdienstkreuz", "tageszeitung", "amtes", "amts", "gottesdienst",
 }  # fmt: skip
 ORG_HEAD_EXACT_DE = {"bundestag", "bundesrat", "landtag", "europäische union", "stadtrat", "gemeinderat"}
 ORG_HEADS_EN = (

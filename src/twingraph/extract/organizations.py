@@ -23,8 +23,8 @@ from twingraph.gazetteer import gazetteer
 _CAP = r"[A-ZÄÖÜ][\w’'&.-]*"
 _COMPLEMENT = (
     r"(?:\s+(?:für|zum|zur|der|des|in\s+der|in\s+den)\s+(?:[a-zäöü]+(?:e|en|er|es)\s+)?"
-    r"[A-ZÄÖÜ][\w-]*(?:\s+[A-ZÄÖÜ][\w-]*)?)*"
-)
+    r"[A-ZÄÖÜ][\w-]*(?:\s+[A-ZÄÖÜ][\w-]*)?(?:\s+und\s+(?:[a-zäöü]+(?:e|en|er|es)\s+)?[A-ZÄÖÜ][\w-]*)?)*"
+)  # "für wirtschaftliche Zusammenarbeit und Entwicklung": a coordinated complement belongs to the name
 # Words before a head noun that may belong to the name: "städtischen", derived and proper adjectives ("Tübinger",
 # "Sächsische", "Deutsches Rotes"), acronyms ("IMEX"), and the first part of a coordinated compound
 # ("Speditions- und Handelsgesellschaft").
@@ -91,9 +91,16 @@ _NAMED_BODY = re.compile(
     r"\b(?P<head>Stiftung|Verein|Verband|Förderverein|Freundeskreis|Netzwerk|Initiative)"
     r"(?P<name>(?:\s+[A-ZÄÖÜ][\w-]*){1,3}(?:\s+in\s+[A-ZÄÖÜ][\w-]+)?(?:\s+e\.\s?V\.)?)"
 )
+# "Friends of Kharkiv", "the Friends of the Zhytomyr Orchestra": a supporters' society named after what it supports
+_FRIENDS_OF = re.compile(r"\bFriends\s+of\s+(?:the\s+)?[A-ZÄÖÜ][\w-]*(?:\s+[A-ZÄÖÜ][\w-]*){0,3}")
+# A company by its legal form: "Wilo SE", "Müller GmbH & Co. KG", "Acme Ltd", "Förderverein Lwiw e. V."
+_LEGAL_FORM = re.compile(
+    r"\b(?P<name>(?:[A-ZÄÖÜ][\w&.-]*\s+){1,4}(?:GmbH(?:\s*&\s*Co\.\s*KG)?|gGmbH|AG|SE|KG|KGaA|e\.\s?V\.|Ltd\.?|"
+    r"Inc\.?|plc|LLC))(?![\w.])"
+)
 # A kind of body followed by its name in quotes: des Vereins „Kinderhilfe Ukraine“, the charity "Aid Ukraine".
 _QUOTED_NAME = re.compile(
-    r"\b(?:(?=[A-ZÄÖÜ])[\w-]*?(?i:verein|verband|stiftung|initiative|organisation|projekt|bündnis|netzwerk|gruppe)"
+    r"\b(?:(?=[A-ZÄÖÜ])[\w-]*?(?i:verein|verband|stiftung|initiative|organisation|projekt|bündnis|netzwerk|gruppe|programm)"
     r"(?:e?s)?|(?:charity|organi[sz]ation|group|association|initiative|project|society|foundation))"
     r"\s+[„\"»“](?P<name>[^\"“”«„]{3,80}?)[\"“”«]"
 )
@@ -280,6 +287,14 @@ def find_organizations(text: str, refs: list[CityRef], home: str | None) -> list
         ref = _city_at(refs, m.start(), m.end())
         add(m.group(0), m.start(), m.end(), ref.place.name if ref else None, "association")
 
+    for m in _FRIENDS_OF.finditer(text) if "Friends" in text else ():
+        ref = _city_at(refs, m.start(), m.end())
+        add(m.group(0), m.start(), m.end(), ref.place.name if ref else None, "association")
+
+    for m in _LEGAL_FORM.finditer(text):
+        name = re.sub(r"^(?:(?:The|Die|Der|Das|Firma|Unternehmen|Company)\s+)+", "", m.group("name"))
+        add(name, m.end() - len(name), m.end(), None, "company")
+
     for word in words:
         lower = word.group().lower()
         if not lower.endswith(_KIND_FORMS) or lower in lx.NOT_ORG_WORDS_DE:
@@ -290,6 +305,8 @@ def find_organizations(text: str, refs: list[CityRef], home: str | None) -> list
         head = word.group()
         if not head.lower().endswith(tuple(lx.ORG_HEADS_DE)):
             head = re.sub(r"(?:en|n|e)$", "", head)
+            if not head.lower().endswith(lx.ONE_PER_TOWN):
+                continue  # "Schulen aus Dortmund": a town has many; "Feuerwehren aus A und B": one each
         for i, (town, city) in enumerate(_town_list(text, after.end(), refs)):
             add(f"{head} {town}", word.start() + i, after.end(), city, None, nested=True)
 
