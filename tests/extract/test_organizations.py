@@ -57,6 +57,9 @@ def _orgs(extract: Extract, text: str) -> dict[str, str | None]:
         ("Der Malteser Hilfsdienst brachte die Decken an die Grenze.", "Malteser Hilfsdienst", None),
         ("Das Bundesprogramm „Kommunale Partnerschaften mit der Ukraine“ fördert das.",
          "Kommunale Partnerschaften mit der Ukraine", None),
+        ("Mitglieder der Gesellschaft für deutsch-polnische Freundschaft reisten nach Opole.",
+         "Gesellschaft für deutsch-polnische Freundschaft", None),
+        ("The German Embassy supported the exchange.", "German Embassy", None),
         # a coined name before a lower-case kind of body
         ("Ostap Protsyk is representative of the Cities4Cities/United4Ukraine project.",
          "Cities4Cities/United4Ukraine", None),
@@ -132,6 +135,8 @@ def test_bodies_of_several_towns(extract: Extract) -> None:
         # a bare "Verwaltung" not beside a council may be anyone's; a nationality before "programme" is no name
         "Dortmund hilft. Nun steht Halyna Schymanska der Verwaltung kommissarisch vor.",
         "Students from Windsor joined the German programme in Dortmund.",
+        # streets and days named after a body; a kind of school without its name
+        "Over the Bank Holiday weekend the band played on Church Street near the High School.",
         # a country in parentheses is no acronym
         "Stadt Dortmund (Germany) has been twinned with Leeds for over 50 years.",
     ],

@@ -339,14 +339,14 @@ ORG_HEADS_DE = (
     "schule", "gesellschaft", "kanzlei", "ausschuss", "komitee", "amt", "parlament", "kreuz", "zeitung", "agentur",
     "hilfswerk", "orchester", "bigband", "blaskapelle", "musikkapelle", "stadtkapelle", "polizei", "ältestenrat",
     "beirat", "kreistag", "verwaltung", "verlag", "rundfunk", "kirchengemeinde", "kultusgemeinde", "chor",
-    "spielmannszug", "hilfsdienst", "wohlfahrt",
+    "spielmannszug", "hilfsdienst", "wohlfahrt", "konsulat",
 )  # fmt: skip
 # Heads of ORG_HEADS_DE that make a name only with something naming the body: a city, a capitalised adjective
 # ("Sächsische Staatskanzlei", "Deutsches Rotes Kreuz"), a complement ("Gesellschaft für ...") or a quoted name.
 ORG_KIND_HEADS_DE = (
     "schule", "gesellschaft", "kanzlei", "amt", "parlament", "kreuz", "zeitung", "agentur", "hilfswerk", "orchester",
     "bigband", "blaskapelle", "musikkapelle", "stadtkapelle", "polizei", "beirat", "kreistag", "verlag", "rundfunk",
-    "kirchengemeinde", "kultusgemeinde", "feuerwehr", "chor", "spielmannszug", "hilfsdienst",
+    "kirchengemeinde", "kultusgemeinde", "feuerwehr", "chor", "spielmannszug", "hilfsdienst", "konsulat",
 )  # fmt: skip
 # Bodies a town has one of: "der Feuerwehren aus A und B" are A's and B's.
 ONE_PER_TOWN = ("feuerwehr", "verwaltung", "stadtrat", "gemeinderat", "partnerschaftsverein", "polizei", "stadtwerke",
@@ -362,7 +362,7 @@ ORG_HEADS_EN = (
     "society", "club", "university", "project", "headquarter", "headquarters", "trust", "fund", "manor", "company",
     "bundestag", "parliament", "commission", "institute", "college", "united", "program", "programme",
     "school", "academy", "church", "band", "orchestra", "choir", "police", "department", "federation", "corporation",
-    "energy", "bank", "telegraph", "herald", "gazette", "times",
+    "energy", "bank", "telegraph", "herald", "gazette", "times", "embassy", "consulate",
 )  # fmt: skip
 # Words after an English head noun that make the run a person's title ("City Council Member Amy Murray").
 ORG_ROLE_AFTER_EN = {

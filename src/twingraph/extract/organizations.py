@@ -22,7 +22,7 @@ from twingraph.gazetteer import gazetteer
 
 _CAP = r"[A-ZÄÖÜ][\w’'&.-]*"
 _COMPLEMENT = (
-    r"(?:\s+(?:für|zum|zur|der|des|in\s+der|in\s+den)\s+(?:[a-zäöü]+(?:e|en|er|es)\s+)?"
+    r"(?:\s+(?:für|zum|zur|der|des|in\s+der|in\s+den)\s+(?:[a-zäöü][\w-]*(?:e|en|er|es)\s+)?"
     r"[A-ZÄÖÜ][\w-]*(?:\s+[A-ZÄÖÜ][\w-]*)?(?:\s+und\s+(?:[a-zäöü]+(?:e|en|er|es)\s+)?[A-ZÄÖÜ][\w-]*)?)*"
 )  # "für wirtschaftliche Zusammenarbeit und Entwicklung": a coordinated complement belongs to the name
 # Words before a head noun that may belong to the name: "städtischen", derived and proper adjectives ("Tübinger",
@@ -143,7 +143,11 @@ _RUN = re.compile(
 )
 # Words of an English council name that do not name it: "the City Council" alone is no name.
 _PLACE_UNIT_EN = ("twinning", "city", "sister", "twin", "borough", "county", "town", "district")
-_GENERIC_EN = {"city", "county", "town", "borough", "district", "parish", "council", "the", "sister", "twin"}
+_NOT_BODY_EN = {"street", "road", "lane", "avenue", "square", "drive", "holiday", "holidays", "row", "terrace"}
+_GENERIC_EN = {
+    "high", "primary", "secondary", "elementary", "grammar", "middle", "school", "police", "fire", "department", "band",
+    "city", "county", "town", "borough", "district", "parish", "council", "the", "sister", "twin",
+}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -497,7 +501,9 @@ def _english_run(words: list[str], start: int, refs: list[CityRef], add: Add) ->
     if len(words) < 2 and words and lowered[0] not in ("bundestag", "bundesrat", "landtag"):
         return
     if all(w in _GENERIC_EN for w in lowered):
-        return  # "the City Council": which council, the run does not say
+        return  # "the City Council", "the High School": which one, the run does not say
+    if any(w in _NOT_BODY_EN for w in lowered):
+        return  # "Church Street", "School Lane", "Bank Holiday": a street or a day named after a body
     if "partnership" in lowered and len(words) < 3:
         return
     end = start + len(" ".join(words))
