@@ -51,6 +51,9 @@ def test_the_act_is_an_event(extract: Extract, text: str, kind: str) -> None:
         ("Die Stadt will im Herbst Generatoren spenden.", "donation"),
         ("Mit dem Beschluss schickt der Rat ein Zeichen der Solidarität in die Ukraine.", "donation"),
         ("The council sent a message of solidarity to its twin town.", "donation"),
+        # an idea welcomed, not a guest
+        ("Der Oberbürgermeister begrüßte den Beschluss des Rates ausdrücklich.", "reception"),
+        ("The mayor welcomed the decision to suspend the link with Perm.", "reception"),
         # where a meeting took place
         ("He thanked Mayor Mallory for inviting him to the Sister City Conference hosted in Cincinnati this year.",
          "reception"),

@@ -214,10 +214,14 @@ DONATION_NOT_GIVEN = (
     r"\b(?:schick\w*|send\w*|sent)\s+(?:\w+\s+){0,3}?(?:Zeichen|Signal|Botschaft|Grüße|Gruß|Brief|Einladung|message|"
     r"signal|greetings|letter|invitation)",
 )
-# A reception word that only says where a meeting took place: "the Sister City Conference hosted in Cincinnati".
+# A reception word that only says where a meeting took place ("the Sister City Conference hosted in Cincinnati")
+# or that welcomes an idea, not a guest ("welcomed the decision", "begrüßte den Beschluss").
 RECEPTION_NOT_GIVEN = (
     r"\b(?:Conference|Summit|Forum|Congress|Meeting|Festival|Tournament|Konferenz|Kongress|Gipfel)\s+(?:was\s+)?"
     r"hosted\s+(?:in|at|by)\b",
+    r"\b(?:welcome[ds]?|begrüß\w*)\s+(?:the|this|that|a|die|den|das|diese[nms]?|einen?)\s+(?:\w+\s+)?"
+    r"(?:decision|move|news|resolution|step|idea|proposal|initiative|plan|vote|Entscheidung|Beschluss|Schritt|"
+    r"Idee|Vorschlag|Initiative|Nachricht|Plan|Votum)",
 )
 # "thanks to the support of the X Foundation": support by a funding body is funding.
 FUNDING_SUPPORT = r"\bsupport of the\b.*\b(?:Foundation|Fund|Stiftung|Programme|Program)\b"
