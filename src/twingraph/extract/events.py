@@ -33,7 +33,12 @@ def find_events(ctx: ArticleContext) -> list[Event]:
         kinds = [kind for start, kind in triggers if _tells_the_act(text, start, kind)]
         if re.search(lx.FUNDING_SUPPORT, text):
             kinds.append("funding")
-        kinds += [kind for kind, cues in lx.EVENT_PATTERNS.items() if has_cue(text, cues)]
+        lower = text.lower()
+        kinds += [
+            kind
+            for kind, cues in lx.EVENT_PATTERNS.items()
+            if any(g in lower for g in lx.EVENT_PATTERN_GATES[kind]) and has_cue(text, cues)
+        ]
         if (
             "donation" in kinds
             and any(b in text.lower() for b in lx.DONATION_BLOCKERS)

@@ -204,6 +204,13 @@ EVENT_PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:Transport|Hilfstransport|Konvoi|Hilfskonvoi|Lieferung|Hilfsgüter)\b[^.;]{0,120}?\bauf\s+den\s+Weg\b",
     ),
 }
+# Words one of which a sentence must contain before EVENT_PATTERNS are tried (lower case; spares the patterns).
+EVENT_PATTERN_GATES: dict[str, tuple[str, ...]] = {
+    "funding": ("euro", "€", "£", "$", "pfund", "pound", "dollar"),
+    "anniversary": ("jahre", "year", "jährig"),
+    "reception": ("golden",),
+    "donation": ("relief", "aid", "help", "supplies", "auf den weg"),
+}
 # A donation word in a clause that tells collecting or buying, intending or a figure of speech is no act of giving:
 # "sammelt Spenden", "beim Sammeln der Spenden", "wants to donate", "schickt ein Zeichen der Solidarität".
 DONATION_NOT_GIVEN = (

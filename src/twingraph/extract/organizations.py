@@ -141,6 +141,21 @@ _BRAND_BEFORE_KIND = re.compile(
 _RUN = re.compile(
     r"(?:\b[A-ZÄÖÜŻŁ][\w’'&/-]*|\bBVB\b)(?:\s+(?:(?:of|for|and|&)(?:\s+the)?\s+)?(?:[A-ZÄÖÜŻŁ][\w’'&/-]*))*"
 )
+# Cheap substring tests that tell whether a sentence can hold what the longer patterns look for.
+_NAMED_BODY_GATE = ("Stiftung", "Verein", "Verband", "Freundeskreis", "Netzwerk", "Initiative")
+_LEGAL_FORM_GATE = ("GmbH", " AG", " SE", " KG", "e. V.", "e.V.", "Ltd", "Inc", "plc", "LLC")
+_MEDIA_COMPOUND_GATE = ("-Reporter", "-Korrespondent", "-Redakt", "-Interview", "-Bericht", "-Recherche", "-Sendung",
+                        "-Nachrichten", "-Informationen")  # fmt: skip
+_MEDIA_SOURCE_GATE = ("according", "reported", "told", "laut", "berichte", "meldet", "передає", "повідомляє", "пише",
+                      "даними", "посиланням")  # fmt: skip
+_BRAND_GATE = ("project", "program", "initiative", "network", "platform", "campaign", "projekt", "netzwerk")
+_EN_HEAD_GATE = tuple(lx.ORG_HEADS_EN)
+
+
+def _has(text: str, parts: tuple[str, ...]) -> bool:
+    return any(p in text for p in parts)
+
+
 # Words of an English council name that do not name it: "the City Council" alone is no name.
 _PLACE_UNIT_EN = ("twinning", "city", "sister", "twin", "borough", "county", "town", "district")
 _NOT_BODY_EN = {"street", "road", "lane", "avenue", "square", "drive", "holiday", "holidays", "row", "terrace"}
@@ -279,6 +294,7 @@ def find_organizations(text: str, refs: list[CityRef], home: str | None) -> list
             found[:] = [o for o in found if not (start <= o.start and o.end <= end)]
         found.append(OrgMention(name, start, end, city, kind))
 
+    folded = text.lower()
     words = list(_CAP_WORD.finditer(text))
     for chunk in _german_chunks(text, words):
         _german_org(chunk, text, refs, home, add)
@@ -287,7 +303,7 @@ def find_organizations(text: str, refs: list[CityRef], home: str | None) -> list
     for m in quoted:  # a quoted name may name a region or a river: no town of its own
         add(m.group("name"), m.start("name"), m.end("name"), None, "association")
 
-    for m in _NAMED_BODY.finditer(text):
+    for m in _NAMED_BODY.finditer(text) if _has(text, _NAMED_BODY_GATE) else ():
         ref = _city_at(refs, m.start(), m.end())
         add(m.group(0), m.start(), m.end(), ref.place.name if ref else None, "association")
 
@@ -295,7 +311,7 @@ def find_organizations(text: str, refs: list[CityRef], home: str | None) -> list
         ref = _city_at(refs, m.start(), m.end())
         add(m.group(0), m.start(), m.end(), ref.place.name if ref else None, "association")
 
-    for m in _LEGAL_FORM.finditer(text):
+    for m in _LEGAL_FORM.finditer(text) if _has(text, _LEGAL_FORM_GATE) else ():
         name = re.sub(r"^(?:(?:The|Die|Der|Das|Firma|Unternehmen|Company)\s+)+", "", m.group("name"))
         add(name, m.end() - len(name), m.end(), None, "company")
 
@@ -324,7 +340,7 @@ def find_organizations(text: str, refs: list[CityRef], home: str | None) -> list
     if "Rat" in text:
         _councils(text, refs, home, add)
 
-    for m in _STADT.finditer(text):
+    for m in _STADT.finditer(text) if "Stadt " in text else ():
         ref = _city_at(refs, m.start("city"), m.end("city"))
         genitive = ref and ref.surface.endswith("s") and not ref.place.name.endswith("s")
         if ref and not ref.derived and not genitive:  # "der Stadt Schytomyrs Bürgermeister" is the town
@@ -340,16 +356,16 @@ def find_organizations(text: str, refs: list[CityRef], home: str | None) -> list
         if council and not ref.derived and "council" in council.group():
             add(text[ref.start : council.end()], ref.start, council.end(), ref.place.name, "council")
 
-    for m in _MEDIA_COMPOUND.finditer(text):
+    for m in _MEDIA_COMPOUND.finditer(text) if _has(text, _MEDIA_COMPOUND_GATE) else ():
         if m.group("name") not in lx.PARTY_ABBREVIATIONS:
             add(m.group("name"), m.start("name"), m.end("name"), None, "media")
-    for m in _MEDIA_SOURCE.finditer(text):
+    for m in _MEDIA_SOURCE.finditer(text) if _has(folded, _MEDIA_SOURCE_GATE) else ():
         add(m.group("name"), m.start("name"), m.end("name"), None, "media")
 
-    for m in _BRAND_BEFORE_KIND.finditer(text):
+    for m in _BRAND_BEFORE_KIND.finditer(text) if _has(folded, _BRAND_GATE) else ():
         add(m.group("name"), m.start("name"), m.end("name"), None, None)
 
-    for m in _RUN.finditer(text):
+    for m in _RUN.finditer(text) if _has(folded, _EN_HEAD_GATE) or _has(text, lx.SPORTS_CLUB_MARKERS) else ():
         _english_org(m, text, refs, add)
 
     for o in list(found):  # "Tübinger Stadtwerke (swt)": the acronym in parentheses belongs to the name
