@@ -216,3 +216,13 @@ def test_function_words_particles_and_abbreviated_titles_start_no_name(
     extract: Extract, text: str, not_a_person: str
 ) -> None:
     assert not [p.name for p in extract(text).persons if not_a_person in p.name]
+
+
+def test_the_association_is_the_home_citys_association(extract: Extract) -> None:
+    facts = extract(
+        "The Grantham Twinning Association welcomed guests of the Sankt Augustin Twinning Association. "
+        "Chairman Barry Phillips has been part of the association for two years.",
+        language="en",
+    )
+    persons = {p.name: p for p in facts.persons}
+    assert persons["Barry Phillips"].of == "Grantham Twinning Association"

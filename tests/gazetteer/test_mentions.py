@@ -181,6 +181,18 @@ def test_small_places_with_short_names_fire_after_a_place_preposition(g: Gazette
                                                                                   ("Ozyorsk", "Ozyorsk")]),
         ("Virginia Gov. Glenn Youngkin called on Virginia mayors to act.", []),
         ("Mexico.", []),
+        # a French saint's name with spaces or abbreviated is the hyphenated place, longer than a territory's
+        ("Two deputy mayors for Plourin-lès-Morlaix and St Martin des Champs came.",
+         [("Plourin-lès-Morlaix", "Plourin-lès-Morlaix"), ("St Martin des Champs", "Saint-Martin-des-Champs")]),
+        ("Die Stadt Saint-Martin-des-Champs liegt in der Bretagne.",
+         [("Saint-Martin-des-Champs", "Saint-Martin-des-Champs")]),
+        # German official names with the river in parentheses; a sentence's first word is no given name
+        ("Frankfurt (Oder) und Halle (Saale) helfen.", [("Frankfurt (Oder)", "Frankfurt an der Oder"),
+                                                        ("Halle (Saale)", "Halle")]),
+        ("In Frankfurt gibt es einen Verein.", [("Frankfurt", "Frankfurt am Main")]),
+        ("The final moved to The Stade de France in Paris.", [("Paris", "Paris")]),
+        # exonyms that are alternate names stay places where no common noun could stand
+        ("Mailand und Warschau sind Partner.", [("Mailand", "Milan"), ("Warschau", "Warsaw")]),
         # own names and exonyms of cities stay cities, with or without a preposition
         ("Kiew und Dortmund arbeiten zusammen; die Delegation kam aus Schytomyr.",
          [("Kiew", "Kyiv"), ("Dortmund", "Dortmund"), ("Schytomyr", "Zhytomyr")]),

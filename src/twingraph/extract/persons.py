@@ -226,10 +226,12 @@ def find_persons(
     return _share_roles(text, found)
 
 
-_SURNAME_AFTER_TITLE = re.compile(
-    r"(?<![\w-])(?i:(?P<title>" + _ROLE_ALT + r"|herr|frau|mr|mrs|ms|dr|cllr|coun))\.?\s+(?P<name>" + _NAME_WORD + r")"
-    r"(?=\s*[^\s\w]|\s+[a-zäöü]|\s*$)"
-)
+# A word after a title or post, followed by punctuation, a lower-case word or the end: "Bürgermeister Öhmann die",
+# "Mayor Cranley and". The word before is checked against the titles and posts afterwards (cheaper than one
+# pattern with every post in it).
+_SURNAME_AFTER_WORD = re.compile(r"(?P<title>[\w-]+)\.?\s+(?P<name>" + _NAME_WORD + r")(?=\s*[^\s\w]|\s+[a-zäöü]|\s*$)")
+_ROLE_LAST_WORDS = frozenset(role.split()[-1] for role in lx.ROLE_WORDS)
+_HONORIFICS = frozenset({"herr", "frau", "mr", "mrs", "ms", "dr", "cllr", "coun"})
 
 
 # Heads of German compound nouns that a post may precede ("Leiter Bauplanungsamt", "Koordinator
@@ -237,6 +239,9 @@ _SURNAME_AFTER_TITLE = re.compile(
 _COMPOUND_NOUN_ENDINGS = re.compile(
     r"(?:amt|ämter|ie|rat|werk|haus|büro|verein|zentrum|ausschuss|referat|stelle|verwaltung|team|bereich|abteilung)$"
 )
+
+
+_TITLE_WORDS = _ROLE_FIRST_WORDS | {"herr", "frau", "mr", "mrs", "ms", "dr", "cllr", "coun"}  # any word of a post
 
 
 def _surnames_after_titles(
@@ -247,7 +252,12 @@ def _surnames_after_titles(
     from twingraph.gazetteer import gazetteer
 
     out: list[PersonMention] = []
-    for m in _SURNAME_AFTER_TITLE.finditer(text):
+    if _TITLE_WORDS.isdisjoint(_LETTERS.findall(text.lower())) and not _POST_HEAD.search(text):
+        return out  # no title or post word: the long pattern cannot match
+    for m in _SURNAME_AFTER_WORD.finditer(text):
+        title = m.group("title").lower()
+        if title not in _ROLE_LAST_WORDS and title not in _HONORIFICS and not _POST_HEAD.search(title):
+            continue
         name, start, end = m.group("name"), m.start("name"), m.end("name")
         lower = name.lower()
         if (

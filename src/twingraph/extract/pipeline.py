@@ -81,6 +81,8 @@ class RuleExtractor:
                 official = next((q for q in reversed(persons) if q.of in ctx.places and q.role), None)
                 if official is not None:
                     of, role = ctx.other_focus(official.of or ""), official.role
+            if of is None and role and role not in lx.NATIONAL_ROLES:
+                of = _definite_body(ctx, s.text, s.start)
             if of is None and p.role_text and p.role_text.lower() in lx.LOCAL_MAYOR_TITLES.get(ctx.language, ()):
                 of = ctx.home  # "Oberbürgermeister Dieter Reiter" in a local paper: the home city's
             persons.append(
@@ -175,6 +177,28 @@ def _has_org_head(name: str) -> bool:
     """ "Director of Housing" names a field, "leader of Leeds City Council" a body: a body's name has a head noun."""
     words = name.lower().split()
     return any(w in lx.ORG_HEADS_EN for w in words) or any(h in name.lower() for h in lx.ORG_HEADS_DE)
+
+
+# "Chairman X has been part of the association for two years": a body named by its head noun with a definite
+# article stands for the article's one body of that kind.
+_DEFINITE_BODY = re.compile(
+    r"\b(?:the|der|des|dem|den|die)\s+(?P<head>association|society|club|committee|foundation|Vereins?|Stiftung"
+    r"|Komitees?|Ausschuss(?:es)?)\b",
+    re.IGNORECASE,
+)
+
+
+def _definite_body(ctx: ArticleContext, sentence: str, offset: int) -> str | None:
+    """The organization a definite head noun in the sentence refers to: of the bodies of that kind named up to
+    the sentence (at `offset` in the article), the home city's (a local paper's own association), else the last."""
+    m = _DEFINITE_BODY.search(sentence)
+    if m is None:
+        return None
+    stem = m.group("head").lower().rstrip("s")[:6]
+    named = [o for info in ctx.sentences if info.sentence.start <= offset for o in info.orgs if stem in o.name.lower()]
+    home = [o for o in named if ctx.home and o.city == ctx.home]
+    chosen = (home or named)[-1:]
+    return chosen[0].name if chosen else None
 
 
 def _delegation_origin(visits: list[Visit], offset: int) -> str | None:

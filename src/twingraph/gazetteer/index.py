@@ -210,6 +210,10 @@ class Gazetteer:
             places = [p for p in places if p.country == code]
         return places
 
+    def resolve_number(self, name: str) -> int | None:
+        """The number of the place a name means (no regions), for the mention finder."""
+        return next((n for n in self._lookup(name) if not self.is_region(n)), None)
+
     def resolve(self, name: str, country: str | None = None) -> Place | None:
         """The place a name means (in that country, when given), or None."""
         found = self.candidates(name, country)
