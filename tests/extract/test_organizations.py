@@ -153,3 +153,12 @@ def test_one_body_under_two_spellings(extract: Extract) -> None:
     )
     names = [o.name for o in facts.organizations]
     assert names == ["Truro-Morlaix Twinning Association"]
+
+
+def test_a_persons_body_takes_the_organizations_spelling(extract: Extract) -> None:
+    facts = extract(
+        "The re-signing was organised by the Truro-Morlaix Twinning Association. "
+        "Jane Morris, chair of the Truro Morlaix Twinning Association, said the link was strong."
+    )
+    assert [o.name for o in facts.organizations] == ["Truro-Morlaix Twinning Association"]
+    assert {p.of for p in facts.persons if p.of} == {"Truro-Morlaix Twinning Association"}

@@ -44,6 +44,7 @@ class RuleExtractor:
         partnerships = _dated_by_signing(partnerships, agreements)
         events = planned_visits + find_events(ctx)
         organizations = self._organizations(ctx, persons)
+        persons = _of_as_named(persons, organizations)
         cities = self._cities(ctx, partnerships, visits, persons, organizations)
         return FactSet(
             article=article,
@@ -171,6 +172,13 @@ class RuleExtractor:
 def _org_key(name: str) -> str:
     """One body under its spellings: "Truro-Morlaix Twinning Association" = "Truro Morlaix ...", "X (swt)" = "X"."""
     return " ".join(re.sub(r"\s*\([^)]*\)\s*$", "", name).replace("-", " ").casefold().split())
+
+
+def _of_as_named(persons: list[Person], organizations: list[Organization]) -> list[Person]:
+    """A person's body under the spelling the organization has ("Truro Morlaix Twinning Association" of a chair is
+    the "Truro-Morlaix Twinning Association" named elsewhere): one body, not two."""
+    named = {_org_key(o.name): o.name for o in organizations}
+    return [replace(p, of=named.get(_org_key(p.of), p.of)) if p.of else p for p in persons]
 
 
 def _has_org_head(name: str) -> bool:
