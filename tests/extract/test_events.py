@@ -54,6 +54,12 @@ def test_the_act_is_an_event(extract: Extract, text: str, kind: str) -> None:
         # an idea welcomed, not a guest
         ("Der Oberbürgermeister begrüßte den Beschluss des Rates ausdrücklich.", "reception"),
         ("The mayor welcomed the decision to suspend the link with Perm.", "reception"),
+        # money asked for, or no money; a war's anniversary
+        ("Der Partnerschaftsverein hat beim Land Fördermittel für die Reise beantragt.", "funding"),
+        ("The students contributed to the success of the exchange.", "funding"),
+        ("Am Jahrestag des russischen Angriffskriegs gedachte der Rat der Opfer.", "anniversary"),
+        ("On the first anniversary of the invasion, the council lit the town hall in blue and yellow.",
+         "anniversary"),
         # where a meeting took place
         ("He thanked Mayor Mallory for inviting him to the Sister City Conference hosted in Cincinnati this year.",
          "reception"),

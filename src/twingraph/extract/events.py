@@ -15,7 +15,16 @@ from twingraph.extract.context import ArticleContext
 from twingraph.facts import Event
 
 _PER_ARTICLE = {"reception", "anniversary"}
-_AMOUNT = re.compile(r"\b\d[\d.,]*\s*(?:Euro|EUR|€|Pfund|pounds?|£|Dollar|\$|гривень)", re.IGNORECASE)
+# What makes a sentence that matches an event pattern tell something else than the act.
+_NOT_GIVEN: dict[str, tuple[str, ...]] = {
+    "donation": lx.DONATION_NOT_GIVEN,
+    "funding": lx.FUNDING_NOT_GIVEN,
+    "anniversary": lx.ANNIVERSARY_NOT_GIVEN,
+    "reception": lx.RECEPTION_NOT_GIVEN,
+}
+_AMOUNT = re.compile(
+    r"(?:£|\$|€)\s?\d[\d.,]*|\b\d[\d.,]*\s*(?:Euro|EUR|€|Pfund|pounds?|£|Dollar|\$|гривень)", re.IGNORECASE
+)
 _QUANTITY = re.compile(
     r"\b(?P<n>\d+|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|two|three|four|five)\s+(?=[A-ZÄÖÜa-z])"
 )
@@ -37,7 +46,9 @@ def find_events(ctx: ArticleContext) -> list[Event]:
         kinds += [
             kind
             for kind, cues in lx.EVENT_PATTERNS.items()
-            if any(g in lower for g in lx.EVENT_PATTERN_GATES[kind]) and has_cue(text, cues)
+            if any(g in lower for g in lx.EVENT_PATTERN_GATES[kind])
+            and has_cue(text, cues)
+            and not has_cue(text, _NOT_GIVEN.get(kind, ()))
         ]
         if (
             "donation" in kinds
@@ -68,11 +79,18 @@ def find_events(ctx: ArticleContext) -> list[Event]:
 
 def _tells_the_act(text: str, at: int, kind: str) -> bool:
     """Does the clause of this event word report the act itself? Collecting donations, wanting to give, "sending a
-    signal" are no donation; a conference "hosted in" a town is no reception."""
+    signal" are no donation; a conference "hosted in" a town is no reception; funding applied for is none, and
+    neither is the anniversary of a war."""
     start, end = clause_of(text, at)
     clause = text[start:end]
     if kind == "donation":
         return not has_cue(clause, lx.DONATION_NOT_GIVEN)
     if kind == "reception":
         return not has_cue(clause, lx.RECEPTION_NOT_GIVEN)
+    if kind == "funding":
+        if text[at:].lower().startswith("contribut") and not _AMOUNT.search(text):
+            return False  # "contributed to the success of the visit": no money, no funding
+        return not has_cue(clause, lx.FUNDING_NOT_GIVEN)
+    if kind == "anniversary":
+        return not has_cue(text, lx.ANNIVERSARY_NOT_GIVEN)
     return True

@@ -221,6 +221,18 @@ DONATION_NOT_GIVEN = (
     r"\b(?:schick\w*|send\w*|sent)\s+(?:\w+\s+){0,3}?(?:Zeichen|Signal|Botschaft|Grüße|Gruß|Brief|Einladung|message|"
     r"signal|greetings|letter|invitation)",
 )
+# Funding asked for or needed is not given: "applied for funding", "beantragt Fördermittel", "funding is needed".
+FUNDING_NOT_GIVEN = (
+    r"\b(?:apply|applied|applying|application|beantrag\w*|Antrag|seek\w*|sought|need(?:s|ed)?|benötig\w*|"
+    r"hope[sd]?|hofft\w*)\b",
+)
+# The anniversary of a war is not a partnership's: "am Jahrestag des Kriegsbeginns", "the anniversary of the
+# invasion".
+ANNIVERSARY_NOT_GIVEN = (
+    r"\b(?:anniversary|Jahrestag\w*)\s+(?:of|des|der)\s+(?:the\s+|Russia’s\s+|Russia's\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:war|invasion|attack|Krieg\w*|Angriff\w*|Angriffskrieg\w*|Invasion|Überfall\w*|Kriegsbeginn\w*)",
+    r"\b(?:war|invasion|Krieg\w*|Angriff\w*)\s+(?:\w+\s+){0,2}?(?:anniversary|Jahrestag)",
+)
 # A reception word that only says where a meeting took place ("the Sister City Conference hosted in Cincinnati")
 # or that welcomes an idea, not a guest ("welcomed the decision", "begrüßte den Beschluss").
 RECEPTION_NOT_GIVEN = (
