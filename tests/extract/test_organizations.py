@@ -40,6 +40,10 @@ def _orgs(extract: Extract, text: str) -> dict[str, str | None]:
         ("SWR-Reporter Heiner Kunold berichtet von der Abfahrt des Konvois.", "SWR", None),
         ("The council voted to suspend the link, according to the BBC.", "BBC", None),
         ("Про це Філатов написав у фейсбуку, передає Паляниця.", "Паляниця", None),
+        ("The leader of the council told BBC Radio Leeds that the link would continue.", "BBC Radio Leeds", "Leeds"),
+        ("Wie die Westfälische Rundschau berichtet, reist die Delegation im Mai.", "Westfälische Rundschau", None),
+        ("Dortmund (dpa) - Die Stadt schickt zwei Feuerwehrautos nach Schytomyr.", "dpa", None),
+        ("KYIV (AFP) – The mayor of Lviv thanked the town of Freiburg.", "AFP", None),
         # English heads: schools, police, companies, councils named in lower case after the town
         ("Nineteen students from Misono Jogakuin High School arrived in Windsor.", "Misono Jogakuin High School", None),
         ("A presentation by the Cincinnati Police on Community Policing was on the agenda.", "Cincinnati Police",
@@ -122,7 +126,8 @@ def test_bodies_of_several_towns(extract: Extract) -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        # kinds of body without a name; many of a kind in each town
+        # kinds of body without a name; many of a kind in each town; some school
+        "Eine Schule aus Amiens nahm am Austausch teil.",
         "Schüler der Schulen aus Dortmund und Amiens trafen sich.",
         "Ein ökumenischer Gottesdienst fand in der Kirche statt.",
         "Die Kinder besuchen eine Grundschule und die Musikschule.",
@@ -137,6 +142,8 @@ def test_bodies_of_several_towns(extract: Extract) -> None:
         "Students from Windsor joined the German programme in Dortmund.",
         # streets and days named after a body; a kind of school without its name
         "Over the Bank Holiday weekend the band played on Church Street near the High School.",
+        # an author's initials in a dateline
+        "LEIPZIG/HERZLIYA (bsi) – Die Bürgermeisterin besucht derzeit Leipzig.",
         # a country in parentheses is no acronym
         "Stadt Dortmund (Germany) has been twinned with Leeds for over 50 years.",
     ],

@@ -362,14 +362,16 @@ ORG_HEADS_DE = (
     "schule", "gesellschaft", "kanzlei", "ausschuss", "komitee", "amt", "parlament", "kreuz", "zeitung", "agentur",
     "hilfswerk", "orchester", "bigband", "blaskapelle", "musikkapelle", "stadtkapelle", "polizei", "ältestenrat",
     "beirat", "kreistag", "verwaltung", "verlag", "rundfunk", "kirchengemeinde", "kultusgemeinde", "chor",
-    "spielmannszug", "hilfsdienst", "wohlfahrt", "konsulat",
+    "spielmannszug", "hilfsdienst", "wohlfahrt", "konsulat", "rundschau", "anzeiger", "kurier", "tagblatt",
+    "tageblatt",
 )  # fmt: skip
 # Heads of ORG_HEADS_DE that make a name only with something naming the body: a city, a capitalised adjective
 # ("Sächsische Staatskanzlei", "Deutsches Rotes Kreuz"), a complement ("Gesellschaft für ...") or a quoted name.
 ORG_KIND_HEADS_DE = (
     "schule", "gesellschaft", "kanzlei", "amt", "parlament", "kreuz", "zeitung", "agentur", "hilfswerk", "orchester",
     "bigband", "blaskapelle", "musikkapelle", "stadtkapelle", "polizei", "beirat", "kreistag", "verlag", "rundfunk",
-    "kirchengemeinde", "kultusgemeinde", "feuerwehr", "chor", "spielmannszug", "hilfsdienst", "konsulat",
+    "kirchengemeinde", "kultusgemeinde", "feuerwehr", "chor", "spielmannszug", "hilfsdienst", "konsulat", "rundschau",
+    "anzeiger", "kurier", "tagblatt", "tageblatt",
 )  # fmt: skip
 # Bodies a town has one of: "der Feuerwehren aus A und B" are A's and B's.
 ONE_PER_TOWN = ("feuerwehr", "verwaltung", "stadtrat", "gemeinderat", "partnerschaftsverein", "polizei", "stadtwerke",
@@ -385,7 +387,7 @@ ORG_HEADS_EN = (
     "society", "club", "university", "project", "headquarter", "headquarters", "trust", "fund", "manor", "company",
     "bundestag", "parliament", "commission", "institute", "college", "united", "program", "programme",
     "school", "academy", "church", "band", "orchestra", "choir", "police", "department", "federation", "corporation",
-    "energy", "bank", "telegraph", "herald", "gazette", "times", "embassy", "consulate",
+    "energy", "bank", "telegraph", "herald", "gazette", "times", "embassy", "consulate", "radio", "news",
 )  # fmt: skip
 # Words after an English head noun that make the run a person's title ("City Council Member Amy Murray").
 ORG_ROLE_AFTER_EN = {
@@ -402,6 +404,8 @@ MUNICIPAL_SUFFIXES = ("ausschuss", "komitee")
 # "jüdische Gemeinde", "der evangelischen Kirchengemeinde": religious communities.
 RELIGIOUS_ADJECTIVES = ("jüdisch", "evangelisch", "katholisch", "muslimisch", "islamisch", "orthodox", "reformiert",
                         "lutherisch", "evangelisch-lutherisch", "griechisch-orthodox", "russisch-orthodox")  # fmt: skip
+# News agencies that sign in lower case in a dateline ("Berlin (dpa) -").
+NEWS_AGENCY_SIGILS = {"dpa", "epd", "kna", "sid", "apa", "sda", "ap", "afp"}
 # Places where things happen are not organizations.
 VENUE_WORDS = ("rathaus", "town hall", "barracks", "halle", "hall", "kaserne", "torhaus", "park", "platz", "stadion")
 SPORTS_CLUB_MARKERS = ("United", "FC", "BVB", "Borussia", "SV", "VfL", "Athletic", "Rovers", "Wanderers")

@@ -118,6 +118,7 @@ _RELIGIOUS = re.compile(
 )
 # Bodies of one kind in several towns: "der Feuerwehren aus Bruchsal, Ettlingen und Kronau", "der Musikschule aus
 # De Bilt": one body per town.
+_INDEFINITE_BEFORE = re.compile(r"\b(?:ein|eine|einer|einem|einen|eines|a|an)\s+$", re.IGNORECASE)
 _KIND_FROM = re.compile(r"\s+(?:aus|von)\s+")
 # A body's acronym in parentheses after its name: "Deutsche Gesellschaft für internationale Zusammenarbeit (GIZ)".
 _ACRONYM_AFTER = re.compile(r"\s*\((?P<acronym>[A-Za-zÄÖÜ]{2,8})\)")
@@ -127,6 +128,9 @@ _MEDIA_COMPOUND = re.compile(
     r"\b(?P<name>[A-Z][A-Za-z]{1,5}\d?)-(?:Reporter|Reporterin|Korrespondent|Korrespondentin|Redakteur|Redakteurin|"
     r"Interview|Bericht|Recherche|Recherchen|Sendung|Nachrichten|Informationen)"
 )
+# A news agency in a dateline: "Dortmund (dpa) - ...", "(AFP) –"; lower-case letters there are mostly an
+# author's initials ("(bsi)"), so only the agencies' own lower-case sigils count.
+_DATELINE = re.compile(r"\s*(?:[A-ZÄÖÜ][\w./-]+\s+){0,2}\((?P<agency>[a-z]{2,4}|[A-Z]{2,5})(?:/[a-z]{2,4})?\)\s*[-–—:]")
 _MEDIA_SOURCE = re.compile(
     r"(?:\b(?:according\s+to|reported\s+by|told)\s+(?:the\s+)?|\b(?:laut|berichtet(?:e)?|meldet(?:e)?)\s+(?:der\s+|die\s+|das\s+)?"
     r"|(?:передає|повідомляє|пише|пишуть|за\s+даними|з\s+посиланням\s+на)\s+)"
@@ -320,8 +324,8 @@ def find_organizations(text: str, refs: list[CityRef], home: str | None) -> list
         if not lower.endswith(_KIND_FORMS) or lower in lx.NOT_ORG_WORDS_DE:
             continue
         after = _KIND_FROM.match(text, word.end())
-        if not after:
-            continue
+        if not after or _INDEFINITE_BEFORE.search(text, max(0, word.start() - 8), word.start()):
+            continue  # "eine Schule aus Dortmund": some school, not a named one
         head = word.group()
         if not head.lower().endswith(tuple(lx.ORG_HEADS_DE)):
             head = re.sub(r"(?:en|n|e)$", "", head)
@@ -359,6 +363,9 @@ def find_organizations(text: str, refs: list[CityRef], home: str | None) -> list
     for m in _MEDIA_COMPOUND.finditer(text) if _has(text, _MEDIA_COMPOUND_GATE) else ():
         if m.group("name") not in lx.PARTY_ABBREVIATIONS:
             add(m.group("name"), m.start("name"), m.end("name"), None, "media")
+    dateline = _DATELINE.match(text) if "(" in text[:40] else None
+    if dateline and (dateline.group("agency").isupper() or dateline.group("agency") in lx.NEWS_AGENCY_SIGILS):
+        add(dateline.group("agency"), dateline.start("agency"), dateline.end("agency"), None, "media")
     for m in _MEDIA_SOURCE.finditer(text) if _has(folded, _MEDIA_SOURCE_GATE) else ():
         add(m.group("name"), m.start("name"), m.end("name"), None, "media")
 
