@@ -28,6 +28,8 @@ Extract = Callable[..., FactSet]
         # the Golden Book: an official reception
         ("Einer der Höhepunkte des Besuchs war ihr Eintrag in das Goldene Buch der Stadt Leipzig.", "reception"),
         ("The delegation signed the Golden Book of the city.", "reception"),
+        ("On Tuesday, students visited Windsor City Hall to meet Mayor Drew Dilkens.", "reception"),
+        ("Im Rathaus trafen die Gäste Oberbürgermeister Thomas Westphal.", "reception"),
         # aid brought or set on its way
         ("Nottingham played a significant role in bringing relief and help to the children of Minsk.", "donation"),
         ("Der Transport ist heute von Dresden aus mit Hilfe einer Spedition auf den Weg in die Ukraine gegangen.",

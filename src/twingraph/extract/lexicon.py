@@ -196,8 +196,13 @@ EVENT_PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:feier\w*|celebrat\w*|beging|begeh\w*|mark(?:s|ed|ing)?)\b[^.;]{0,60}?\b\d+\s+(?:Jahre|years)\b",
         r"\b\d+-?jährige[nms]?\s+(?:Bestehen|Jubiläum|Partnerschaft|Städtepartnerschaft)",
     ),
-    # signing the Golden Book is how a town receives a guest officially
-    "reception": (r"\bGoldene[ns]?\s+Buch", r"\bGolden\s+Book\b"),
+    # signing the Golden Book, meeting the mayor at the town hall: how a town receives a guest officially
+    "reception": (
+        r"\bGoldene[ns]?\s+Buch",
+        r"\bGolden\s+Book\b",
+        r"\b(?:City\s+Hall|Town\s+Hall|town\s+hall|Rathaus|Rathauses)\b[^.;]{0,60}?\b(?:to\s+meet|met|meeting|trafen|"
+        r"traf|treffen)\b[^.;]{0,30}?\b(?:Mayor|mayor|Lord\s+Mayor|Bürgermeister\w*|Oberbürgermeister\w*)",
+    ),
     # aid brought or set on its way: "bringing relief and help to the children", "auf den Weg in die Ukraine"
     "donation": (
         r"\b(?:bring\w*|brought)\s+(?:\w+\s+){0,2}?(?:relief|aid|help|supplies)\b",
@@ -208,7 +213,7 @@ EVENT_PATTERNS: dict[str, tuple[str, ...]] = {
 EVENT_PATTERN_GATES: dict[str, tuple[str, ...]] = {
     "funding": ("euro", "€", "£", "$", "pfund", "pound", "dollar"),
     "anniversary": ("jahre", "year", "jährig"),
-    "reception": ("golden",),
+    "reception": ("golden", "goldene", "hall", "rathaus"),
     "donation": ("relief", "aid", "help", "supplies", "auf den weg"),
 }
 # A donation word in a clause that tells collecting or buying, intending or a figure of speech is no act of giving:
