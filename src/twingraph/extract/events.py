@@ -2,6 +2,10 @@
 
 One event per sentence for donations and funding (each sentence tells its own delivery or grant); receptions and
 anniversary ceremonies are one per article (a report covers one ceremony, named in several sentences).
+An event word counts only where its clause tells the act: collecting or buying donations, wanting or planning to
+give, "sending a signal", funding applied for, a conference "hosted in" a town, welcoming a decision and the
+anniversary of a war tell none. Some acts have no single word: a sum made available ("stellt 175.000 Euro zur
+Verfügung"), years celebrated ("feiert 50 Jahre Städtepartnerschaft"), the Golden Book, aid set on its way.
 Planned visits come from the visit rules.
 """
 

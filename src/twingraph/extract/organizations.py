@@ -1,13 +1,22 @@
 """Named bodies: city administrations, offices, councils, associations, funders, companies, clubs, media.
 
-Three forms cover German and English news usage:
-- "Stadt Dortmund": the administration of a city;
-- German head nouns with their complement: "Büro für internationale Beziehungen", "Dortmunder Kulturbetriebe",
-  "Bundesministerium für wirtschaftliche Zusammenarbeit", "Klinikum Dortmund", "Partnerschaftsverein";
+The forms German and English news use to name a body:
+- "Stadt Dortmund", "the City of Houston": the administration of a city;
+- a German head noun (found by its ending: -verein, -amt, -schule, -gesellschaft, ...) with what names it: a city
+  ("Klinikum Dortmund", "Landratsamt Karlsruhe"), a proper adjective ("Dortmunder Kulturbetriebe", "Sächsische
+  Staatskanzlei"), an acronym or a coordinated compound ("IMEX Speditions- und Handelsgesellschaft"), a complement
+  ("Bundesministerium für wirtschaftliche Zusammenarbeit und Entwicklung"); a head that names only a kind of body
+  ("eine Grundschule", "die Zeitung") is no name alone;
+- a kind of body with its name in quotes ("des Vereins „Kinderhilfe Ukraine“"), a company by its legal form
+  ("Wilo SE"), "Friends of X", a coined name before "project" ("Cities4Cities/United4Ukraine");
 - English capitalised runs containing a head noun: "Grantham Twinning Association", "Leeds City Council",
-  "Network of Young German Mayors", "Office of the President of Germany", "Leeds United".
-Municipal bodies named without their city ("der Stadtrat", "des städtischen Klinikums") take the article's home
-city. Venues ("Rathaus", "Barracks") and party labels ("(SPD)") are never organizations.
+  "Network of Young German Mayors", "Office of the President of Germany", "Leeds United"; a title around the run
+  ("Leader of ...", "... Council Member") is the person's;
+- news outlets named as sources ("SWR-Reporter", "according to the BBC", "Berlin (dpa) -", "передає Паляниця").
+The town's own bodies named without their town ("der Stadtrat", "des Rates", "Rat und Verwaltung",
+"Partnerschaftsausschuss") take the town the clause names with "in", else the article's home city; "der
+Feuerwehren aus A und B" are one body per town. An acronym in parentheses after a name belongs to it. Venues
+("Rathaus", "Barracks", "Church Street") and party labels ("(SPD)") are never organizations.
 """
 
 from __future__ import annotations
@@ -205,6 +214,9 @@ def _city_named_first(words: list[str]) -> str | None:
     return place.name if place else None
 
 
+_OPENING = re.compile(r"[\s„\"“:–(-]*")  # what may stand before a sentence's first word
+
+
 def _naming_left(text: str, start: int, left: str, refs: list[CityRef]) -> tuple[str, CityRef | None]:
     """The words before a head noun that belong to the name, and the city a derived adjective among them names.
 
@@ -218,7 +230,7 @@ def _naming_left(text: str, start: int, left: str, refs: list[CityRef]) -> tuple
     for i in range(len(tokens) - 1, -1, -1):
         at, word = tokens[i]
         ref = next((r for r in refs if r.start == at and r.derived), None)
-        initial = not text[:at].strip(' „"“:–-(')
+        initial = bool(_OPENING.fullmatch(text, 0, at))
         if word.endswith("-") or (word in ("und", "oder") and kept and kept[0].endswith("-")):
             pass
         elif ref:
@@ -454,8 +466,8 @@ def _located_in(text: str, at: int, refs: list[CityRef]) -> tuple[str, str] | No
     """ "In Suhl hat der Stadtrat ...": a town named with "in" earlier in the clause is the body's town.
 
     Returns its surface form and canonical name."""
-    clause = re.split(r"[,;:]", text[:at])[-1]
-    offset = at - len(clause)
+    offset = max(text.rfind(mark, 0, at) for mark in ",;:") + 1
+    clause = text[offset:at]
     named = re.search(r"\b[Ii]n\s+(?P<town>[A-ZÄÖÜ][\w-]+)\b", clause)
     if not named:
         return None
