@@ -64,6 +64,11 @@ def _orgs(extract: Extract, text: str) -> dict[str, str | None]:
         ("Mitglieder der Gesellschaft für deutsch-polnische Freundschaft reisten nach Opole.",
          "Gesellschaft für deutsch-polnische Freundschaft", None),
         ("The German Embassy supported the exchange.", "German Embassy", None),
+        # a name joined to the kind by hyphens; a town of two words after the head
+        ("Schüler des Max-Planck-Gymnasiums reisten nach Amiens.", "Max-Planck-Gymnasium", None),
+        ("Das Gymnasium Bad Soden tauscht Schüler mit Chortkiv aus.", "Gymnasium Bad Soden", "Bad Soden"),
+        # a company in apposition to its kind
+        ("Die Firma Wilo spendete zwei Wasserpumpen.", "Wilo", None),
         # a coined name before a lower-case kind of body
         ("Ostap Protsyk is representative of the Cities4Cities/United4Ukraine project.",
          "Cities4Cities/United4Ukraine", None),
@@ -127,6 +132,8 @@ def test_bodies_of_several_towns(extract: Extract) -> None:
     "text",
     [
         # kinds of body without a name; many of a kind in each town; some school
+        "Sie besuchten einen Kindergarten und das Berufskolleg.",
+        "Die Firma aus Dortmund half, und die Feuerwehr-Fahrzeuge kamen an.",
         "Eine Schule aus Amiens nahm am Austausch teil.",
         "Schüler der Schulen aus Dortmund und Amiens trafen sich.",
         "Ein ökumenischer Gottesdienst fand in der Kirche statt.",

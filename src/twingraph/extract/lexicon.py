@@ -368,7 +368,7 @@ ORG_HEADS_DE = (
     "hilfswerk", "orchester", "bigband", "blaskapelle", "musikkapelle", "stadtkapelle", "polizei", "ältestenrat",
     "beirat", "kreistag", "verwaltung", "verlag", "rundfunk", "kirchengemeinde", "kultusgemeinde", "chor",
     "spielmannszug", "hilfsdienst", "wohlfahrt", "konsulat", "rundschau", "anzeiger", "kurier", "tagblatt",
-    "tageblatt",
+    "tageblatt", "gymnasium", "kolleg", "kindergarten",
 )  # fmt: skip
 # Heads of ORG_HEADS_DE that make a name only with something naming the body: a city, a capitalised adjective
 # ("Sächsische Staatskanzlei", "Deutsches Rotes Kreuz"), a complement ("Gesellschaft für ...") or a quoted name.
@@ -376,7 +376,7 @@ ORG_KIND_HEADS_DE = (
     "schule", "gesellschaft", "kanzlei", "amt", "parlament", "kreuz", "zeitung", "agentur", "hilfswerk", "orchester",
     "bigband", "blaskapelle", "musikkapelle", "stadtkapelle", "polizei", "beirat", "kreistag", "verlag", "rundfunk",
     "kirchengemeinde", "kultusgemeinde", "feuerwehr", "chor", "spielmannszug", "hilfsdienst", "konsulat", "rundschau",
-    "anzeiger", "kurier", "tagblatt", "tageblatt",
+    "anzeiger", "kurier", "tagblatt", "tageblatt", "gymnasium", "kolleg", "kindergarten",
 )  # fmt: skip
 # Bodies a town has one of: "der Feuerwehren aus A und B" are A's and B's.
 ONE_PER_TOWN = ("feuerwehr", "verwaltung", "stadtrat", "gemeinderat", "partnerschaftsverein", "polizei", "stadtwerke",

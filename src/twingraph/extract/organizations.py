@@ -100,6 +100,11 @@ _NAMED_BODY = re.compile(
     r"\b(?P<head>Stiftung|Verein|Verband|Förderverein|Freundeskreis|Netzwerk|Initiative)"
     r"(?P<name>(?:\s+[A-ZÄÖÜ][\w-]*){1,3}(?:\s+in\s+[A-ZÄÖÜ][\w-]+)?(?:\s+e\.\s?V\.)?)"
 )
+# A company named in apposition to its kind: "die Firma Wilo", "das Unternehmen IMEX", "the firm Arup".
+_COMPANY_WORDS = ("Firma", "Unternehmen", "Konzern", "Spedition", "company", "firm")
+_COMPANY_APPOSITION = re.compile(
+    r"\b(?:Firma|Unternehmen|Konzern|Spedition|company|firm)\s+(?P<name>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,2})"
+)
 # "Friends of Kharkiv", "the Friends of the Zhytomyr Orchestra": a supporters' society named after what it supports
 _FRIENDS_OF = re.compile(r"\bFriends\s+of\s+(?:the\s+)?[A-ZÄÖÜ][\w-]*(?:\s+[A-ZÄÖÜ][\w-]*){0,3}")
 # A company by its legal form: "Wilo SE", "Müller GmbH & Co. KG", "Acme Ltd", "Förderverein Lwiw e. V."
@@ -323,6 +328,11 @@ def find_organizations(text: str, refs: list[CityRef], home: str | None) -> list
         ref = _city_at(refs, m.start(), m.end())
         add(m.group(0), m.start(), m.end(), ref.place.name if ref else None, "association")
 
+    for m in _COMPANY_APPOSITION.finditer(text) if _has(text, _COMPANY_WORDS) else ():
+        ref = next((r for r in refs if r.start == m.start("name")), None)
+        if not ref:  # "die Firma Dortmund" is no company name
+            add(m.group("name"), m.start("name"), m.end("name"), None, "company")
+
     for m in _FRIENDS_OF.finditer(text) if "Friends" in text else ():
         ref = _city_at(refs, m.start(), m.end())
         add(m.group(0), m.start(), m.end(), ref.place.name if ref else None, "association")
@@ -414,15 +424,17 @@ def _german_org(chunk: _Chunk, text: str, refs: list[CityRef], home: str | None,
     start = chunk.head_start - (len(named_left) + 1 if named_left else 0)
     city_ref = _city_at(refs, start, chunk.end)
     right_city = re.match(r"\s+(" + _CAP + r")", text[chunk.end : chunk.end + 40])
-    kind_only = lower in lx.ORG_HEADS_DE or any(lower.endswith(h) for h in lx.ORG_KIND_HEADS_DE)
+    # "Max-Planck-Gymnasium", "Robert-Schumann-Schule": a name joined to the kind by hyphens names the body
+    hyphen_named = "-" in head and all(part[:1].isupper() for part in head.split("-"))
+    kind_only = not hyphen_named and (lower in lx.ORG_HEADS_DE or any(lower.endswith(h) for h in lx.ORG_KIND_HEADS_DE))
     municipal = lower in lx.MUNICIPAL_BODIES or lower.endswith(lx.MUNICIPAL_SUFFIXES) or urban
     end = chunk.end
     name = head + right
     territory = False
     if right_city and any(r.start == chunk.end + right_city.start(1) and not r.derived for r in refs):
-        end = chunk.end + right_city.end(1)
-        name = f"{head}{right} {right_city.group(1)}"
         city_ref = next(r for r in refs if r.start == chunk.end + right_city.start(1))
+        end = city_ref.end  # "Gymnasium Bad Soden": the whole name of the town
+        name = f"{head}{right} {text[city_ref.start : city_ref.end]}"
     elif right_city and not right and lower.endswith(_TERRITORIAL) and gazetteer().candidates(right_city.group(1)):
         # "Landratsamt Karlsruhe", "Kreisverwaltung Freudenstadt": an authority named after its district
         end = chunk.end + right_city.end(1)
