@@ -151,6 +151,8 @@ def test_bodies_of_several_towns(extract: Extract) -> None:
         "Over the Bank Holiday weekend the band played on Church Street near the High School.",
         # an author's initials in a dateline
         "LEIPZIG/HERZLIYA (bsi) – Die Bürgermeisterin besucht derzeit Leipzig.",
+        # "Stadt" glued to a city's genitive is the town
+        "Die Partnerstadt der Stadt Dortmunds liegt in der Ukraine.",
         # a country in parentheses is no acronym
         "Stadt Dortmund (Germany) has been twinned with Leeds for over 50 years.",
     ],
