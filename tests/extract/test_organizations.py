@@ -72,6 +72,8 @@ def _orgs(extract: Extract, text: str) -> dict[str, str | None]:
         # a coined name before a lower-case kind of body
         ("Ostap Protsyk is representative of the Cities4Cities/United4Ukraine project.",
          "Cities4Cities/United4Ukraine", None),
+        # a country in parentheses is no part of the name
+        ("Councillor Judith Blake, leader of Leeds City Council (UK), said it.", "Leeds City Council", "Leeds"),
         # a title before the body is the person's, a town after "and" starts a second body
         ("Susan Brown, Leader of Oxford City Council, said the link would end.", "Oxford City Council", "Oxford"),
         ("The mayor was greeted by members of Douglas Borough Council and Ballymoney Twinning Association.",
@@ -140,7 +142,8 @@ def test_bodies_of_several_towns(extract: Extract) -> None:
         "Die Kinder besuchen eine Grundschule und die Musikschule.",
         "Viele Vereine und Schulen haben sich beteiligt.",
         "Sie engagiert sich im Ehrenamt und hat ein Amt in der Kirche.",
-        "Er gab ihr den Rat, früher zu fahren.",
+        "Dortmund hilft Schytomyr. Er gab ihr den Rat, früher zu fahren.",
+        "Dortmund hilft Schytomyr. Sie folgte dem Rat ihrer Mutter.",
         # a title runs into the council's name; a council without its town
         "Council Member Andria McClellan said she was glad.",
         "The decision rests with the City Council.",

@@ -121,9 +121,10 @@ _QUOTED_NAME = re.compile(
 # "Rat der Stadt Leipzig", "des Rates der Partnerstadt", "von Rat und Verwaltung", "Mitglieder des Rates": the town
 # council named by its bare head; "Rat" without an article or coordination is advice ("auf Rat von").
 _COUNCIL = re.compile(
-    r"\b(?:(?P<art>des|dem|der|den|vom|im)\s+|(?<=von\s))?Rat(?:e?s)?\b"
+    r"\b(?:(?P<art>des|dem|der|vom|im)\s+|(?<=von\s))?Rat(?:e?s)?\b"
     r"(?:\s+der\s+(?P<of>Stadt|Gemeinde|Partnerstadt|Partnergemeinde)(?:\s+(?P<city>[A-ZÄÖÜ][\w-]+))?)?"
 )
+_ADVICE = re.compile(r"(?:\s+(?:seine[rs]?|ihre[rs]?|meine[rs]?|eines|einer)\b|,\s+[^,.]{0,40}\bzu\s+\w+en\b)")
 _COUNCIL_COORDINATED = re.compile(r"\bRat\s+und\s+Verwaltung\b")
 _RELIGIOUS = re.compile(
     r"\b(?P<adj>(?i:"
@@ -402,7 +403,9 @@ def find_organizations(text: str, refs: list[CityRef], home: str | None) -> list
         if acronym is None:
             continue
         letters = acronym.group("acronym")
-        if (letters.isupper() or (letters.islower() and len(letters) <= 5)) and letters not in lx.PARTY_ABBREVIATIONS:
+        country = gazetteer().country_code(letters)  # "(UK)", "(CH)": where the body is, not what it is called
+        acronym_like = letters.isupper() or (letters.islower() and len(letters) <= 5)
+        if acronym_like and letters not in lx.PARTY_ABBREVIATIONS and not country:
             found[found.index(o)] = OrgMention(f"{o.name} ({letters})", o.start, acronym.end(), o.city, o.kind)
     return sorted(found, key=lambda o: o.start)
 
@@ -497,6 +500,8 @@ def _councils(text: str, refs: list[CityRef], home: str | None, add: Add) -> Non
         rat = text.index("Rat", m.start())
         if not (m.group("art") or m.group("of") or rat in coordinated or text[max(0, rat - 4) : rat] == "von "):
             continue
+        if not m.group("of") and _ADVICE.match(text, m.end()):
+            continue  # "folgte dem Rat seines Vaters", "der Rat, früher zu fahren": advice
         ref = next((r for r in refs if m.group("city") and r.start == m.start("city")), None)
         if m.group("of"):
             of = m.group("of")
