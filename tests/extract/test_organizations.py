@@ -67,6 +67,8 @@ def _orgs(extract: Extract, text: str) -> dict[str, str | None]:
         # a name joined to the kind by hyphens; a town of two words after the head
         ("Schüler des Max-Planck-Gymnasiums reisten nach Amiens.", "Max-Planck-Gymnasium", None),
         ("Das Gymnasium Bad Soden tauscht Schüler mit Chortkiv aus.", "Gymnasium Bad Soden", "Bad Soden"),
+        # an acronym after a determiner
+        ("Die Pumpen wurden vom THW nach Schytomyr gebracht, das die DSW21 gespendet hatte.", "DSW21", None),
         # a company in apposition to its kind
         ("Die Firma Wilo spendete zwei Wasserpumpen.", "Wilo", None),
         # a coined name before a lower-case kind of body
@@ -154,6 +156,9 @@ def test_bodies_of_several_towns(extract: Extract) -> None:
         "Over the Bank Holiday weekend the band played on Church Street near the High School.",
         # an author's initials in a dateline
         "LEIPZIG/HERZLIYA (bsi) – Die Bürgermeisterin besucht derzeit Leipzig.",
+        # the acronym of a country, a post, a document, or one before another name
+        "Die USA haben sich geäußert, sagte die OB.",
+        "The two mayors signed the MOU before the UEFA Champions League final.",
         # "Stadt" glued to a city's genitive is the town
         "Die Partnerstadt der Stadt Dortmunds liegt in der Ukraine.",
         # a country in parentheses is no acronym
@@ -181,3 +186,12 @@ def test_a_persons_body_takes_the_organizations_spelling(extract: Extract) -> No
     )
     assert [o.name for o in facts.organizations] == ["Truro-Morlaix Twinning Association"]
     assert {p.of for p in facts.persons if p.of} == {"Truro-Morlaix Twinning Association"}
+
+
+def test_an_acronym_is_the_short_name_of_a_body_named_in_full(extract: Extract) -> None:
+    facts = extract(
+        "Unterstützt wird das Projekt von der Deutschen Gesellschaft für internationale Zusammenarbeit (GIZ). "
+        "Die GIZ fördert auch die Reise. The European Union welcomed it, and the EU will pay."
+    )
+    names = [o.name for o in facts.organizations]
+    assert "GIZ" not in names and "EU" not in names, names

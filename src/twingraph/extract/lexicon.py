@@ -409,6 +409,9 @@ MUNICIPAL_SUFFIXES = ("ausschuss", "komitee")
 # "jüdische Gemeinde", "der evangelischen Kirchengemeinde": religious communities.
 RELIGIOUS_ADJECTIVES = ("jüdisch", "evangelisch", "katholisch", "muslimisch", "islamisch", "orthodox", "reformiert",
                         "lutherisch", "evangelisch-lutherisch", "griechisch-orthodox", "russisch-orthodox")  # fmt: skip
+# Acronyms that name no body even after a determiner.
+NOT_ORG_ACRONYMS = {"CEO", "MOA", "PDF", "TV", "PR", "ID", "FAQ", "CO2", "GPS", "SMS", "USB", "WLAN", "DDR", "BRD",
+                    "NS", "II", "III", "IV", "USSR"}  # fmt: skip
 # News agencies that sign in lower case in a dateline ("Berlin (dpa) -").
 NEWS_AGENCY_SIGILS = {"dpa", "epd", "kna", "sid", "apa", "sda", "ap", "afp"}
 # Places where things happen are not organizations.

@@ -108,10 +108,15 @@ class RuleExtractor:
     @staticmethod
     def _organizations(ctx: ArticleContext, persons: list[Person]) -> list[Organization]:
         found: dict[str, Organization] = {}
+        # "die GIZ" after "Deutsche Gesellschaft für internationale Zusammenarbeit (GIZ)": the short name of one body
+        named = [o.name for info in ctx.sentences for o in info.orgs]
+        acronyms = {m.group(1) for name in named for m in [_ACRONYM.search(name)] if m} | {_initials(n) for n in named}
         for info in ctx.sentences:
             if info.sentence.heading and not info.text.endswith(":"):
                 continue  # headlines and teaser lines name bodies the article itself does not speak of
             for o in info.orgs:
+                if o.name in acronyms:
+                    continue
                 key = _org_key(o.name)
                 if key not in found:
                     found[key] = Organization(o.name, o.city, o.kind, info.evidence)
@@ -167,6 +172,15 @@ class RuleExtractor:
             c = place.as_city(tuple(mentions.get(name, ())))
             cities.append(replace(c, evidence=evidence.get(name) or used.get(name)))
         return cities
+
+
+_ACRONYM = re.compile(r"\(([^)]+)\)$")
+
+
+def _initials(name: str) -> str:
+    """ "European Union" -> "EU", "National Health Service" -> "NHS": the acronym a name is shortened to."""
+    words = [w for w in name.split() if w[:1].isupper()]
+    return "".join(w[0] for w in words) if len(words) > 1 else ""
 
 
 def _org_key(name: str) -> str:
