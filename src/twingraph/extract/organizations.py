@@ -107,9 +107,9 @@ _COMPANY_APPOSITION = re.compile(
 )
 # An acronym after a determiner is a body's short name: "die GIZ", "das THW", "der DSW21", "the NHS"; the acronym
 # of a country ("die USA"), party ("die SPD"), post ("die OB") or document ("the MOU") is not.
-_DETERMINED_ACRONYM = re.compile(
-    r"\b(?:der|die|das|dem|den|des|the)\s+(?P<acronym>[A-ZÄÖÜ]{2,6}\d{0,3})(?![\w-])(?!\s+[A-ZÄÖÜ])"
-)  # "the UEFA Champions League": an acronym before a capitalised word modifies another name
+_ACRONYM_WORD = re.compile(r"(?<![\w-])[A-ZÄÖÜ]{2,6}\d{0,3}(?![\w-])(?!\s+[A-ZÄÖÜ])")
+_DETERMINER_BEFORE = re.compile(r"\b(?:der|die|das|dem|den|des|the)\s+$")
+# ("the UEFA Champions League": an acronym before a capitalised word modifies another name)
 # "Friends of Kharkiv", "the Friends of the Zhytomyr Orchestra": a supporters' society named after what it supports
 _FRIENDS_OF = re.compile(r"\bFriends\s+of\s+(?:the\s+)?[A-ZÄÖÜ][\w-]*(?:\s+[A-ZÄÖÜ][\w-]*){0,3}")
 # A company by its legal form: "Wilo SE", "Müller GmbH & Co. KG", "Acme Ltd", "Förderverein Lwiw e. V."
@@ -339,17 +339,18 @@ def find_organizations(text: str, refs: list[CityRef], home: str | None) -> list
         if not ref:  # "die Firma Dortmund" is no company name
             add(m.group("name"), m.start("name"), m.end("name"), None, "company")
 
-    for m in _DETERMINED_ACRONYM.finditer(text):
-        letters = m.group("acronym")
+    for m in _ACRONYM_WORD.finditer(text):
+        letters = m.group()
         if (
-            letters in lx.PARTY_ABBREVIATIONS
+            not _DETERMINER_BEFORE.search(text, max(0, m.start() - 5), m.start())
+            or letters in lx.PARTY_ABBREVIATIONS
             or letters.lower() in lx.ROLE_WORDS
             or letters.lower() in lx.AGREEMENT_WORDS
             or letters in lx.NOT_ORG_ACRONYMS
             or gazetteer().country_code(letters)
         ):
             continue
-        add(letters, m.start("acronym"), m.end("acronym"), None, None)
+        add(letters, m.start(), m.end(), None, None)
 
     for m in _FRIENDS_OF.finditer(text) if "Friends" in text else ():
         ref = _city_at(refs, m.start(), m.end())
