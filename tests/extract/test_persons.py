@@ -182,6 +182,8 @@ def test_delegation_leader_without_city_comes_from_the_visit_origin(extract: Ext
         ("Die Feier eröffnete Bürgermeister Öhmann mit einem Grußwort; Herr Hinz erinnerte an den Besuch.",
          {"Öhmann", "Hinz"}),
         ("Mayor Cranley and Vice Mayor Terekhov signed the memorandum.", {"Cranley", "Terekhov"}),
+        ("The guests met Director of Housing Margaret Geraghty and County Architect Fionnuala May.",
+         {"Margaret Geraghty", "Fionnuala May"}),
         ("Interim Mayor Alexandra Daniela Cid Gonzalez welcomed the McAllen delegation.",
          {"Alexandra Daniela Cid Gonzalez"}),
     ],

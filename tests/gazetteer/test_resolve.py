@@ -144,3 +144,11 @@ def test_place_becomes_a_city_fact_with_its_mentions(g: Gazetteer):
     city = g.resolve("Schytomyrs").as_city(("Schytomyrs",))
     assert (city.name, city.country, city.wikidata, city.geonames) == ("Zhytomyr", "UA", "Q156713", 686967)
     assert city.mentions == ("Schytomyrs",)
+
+
+def test_spellings_of_places_for_a_map_search(g: Gazetteer) -> None:
+    found = g.spellings([("Zhytomyr", "UA"), ("Dortmund", "DE"), ("Atlantis", "XX")], limit=40)
+    assert {"житомир", "schytomyr", "zhitomir"} <= set(found[("Zhytomyr", "UA")])
+    assert "дортмунд" in found[("Dortmund", "DE")]
+    assert ("Atlantis", "XX") not in found
+    assert len(g.spellings([("Zhytomyr", "UA")], limit=3)[("Zhytomyr", "UA")]) == 3

@@ -35,3 +35,21 @@ def test_viz_needs_an_existing_store(cli, tmp_path: Path) -> None:  # type: igno
     done = cli("viz", "--store", str(tmp_path / "nothing"))
     assert done.returncode == 2
     assert "no store at" in done.stderr
+
+
+def test_viz_knows_every_spelling_the_resolver_knows(cli, viz_store: EmbeddedStore, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    out = tmp_path / "zd.html"
+    done = cli("viz", "--partnership", "Житомир,Dortmund", "--out", str(out), "--store", str(viz_store.path))
+    assert done.returncode == 0, done.stderr
+    assert "<title>The partnership of Zhytomyr and Dortmund</title>" in out.read_text(encoding="utf-8")
+
+
+def test_viz_checks_the_output_folder_before_the_work(cli, viz_store: EmbeddedStore, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    out = tmp_path / "missing" / "page.html"
+    done = cli("viz", "--out", str(out), "--store", str(viz_store.path))
+    assert done.returncode == 2
+    assert done.stderr.strip() == f"error: no folder {out.parent} to write page.html into"
+    done = cli("viz", "--out", str(tmp_path), "--store", str(viz_store.path))
+    assert done.returncode == 2 and "is a folder" in done.stderr
+    done = cli("viz", "--out", str(out), "--store", str(tmp_path / "no-store"))  # said before the store is opened
+    assert done.stderr.strip() == f"error: no folder {out.parent} to write page.html into"

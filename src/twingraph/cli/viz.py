@@ -25,9 +25,13 @@ def viz(
     store: StoreOption = DEFAULT_STORE_PATH,
     quiet: QuietOption = False,
 ) -> None:
-    """Write an interactive page: time slider, filters, search, sources of every fact; no network needed."""
+    """Write an interactive page that works offline: graph and time axis, filters, search in any spelling,
+    sources of every fact, the view in the address, PNG/SVG/CSV export and a printable chronology; the whole
+    store on a world map."""
     from twingraph.viz import write_store_html
+    from twingraph.viz.html import check_output_path
 
+    check_output_path(out)  # a missing folder is said at once, not after the projection
     cities = [c.strip() for c in partnership.split(",")] if partnership else None
     target = open_store(store, must_exist=True, read_only=True)
     written = write_store_html(target, out, focus=focus, partnership=cities, coordinates=coordinates)

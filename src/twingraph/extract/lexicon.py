@@ -289,6 +289,13 @@ ROLE_WORDS: dict[str, str] = {
     "interpreter": "interpreter", "dolmetscher": "interpreter", "dolmetscherin": "interpreter",
     "amtskollege": "counterpart", "amtskollegin": "counterpart", "amtskollegen": "counterpart",
     "counterpart": "counterpart", "ortsvorsteher": "mayor", "ortsvorsteherin": "mayor",
+    # posts that are not mayors: staff with a trade, boards, envoys
+    "architect": "architect", "engineer": "engineer", "firefighter": "firefighter", "teacher": "teacher",
+    "board member": "board member", "envoy": "envoy", "special envoy": "envoy", "clerk": "clerk",
+    "town clerk": "clerk", "treasurer": "treasurer", "architekt": "architect", "architektin": "architect",
+    "ingenieur": "engineer", "ingenieurin": "engineer", "feuerwehrmann": "firefighter",
+    "feuerwehrfrau": "firefighter", "lehrer": "teacher", "lehrerin": "teacher", "gesandter": "envoy",
+    "gesandte": "envoy", "vorstand": "board member", "schatzmeister": "treasurer", "schatzmeisterin": "treasurer",
 }  # fmt: skip
 # Heads of German compound posts and the English post they name ("Partnerschaftsbeauftragter" -> commissioner).
 POST_HEADS_DE: dict[str, str] = {
@@ -297,6 +304,9 @@ POST_HEADS_DE: dict[str, str] = {
     "referent": "officer", "sprecherin": "spokesperson", "sprecher": "spokesperson", "vorsitzende": "chair",
     "vorsitzender": "chair", "vorsitzenden": "chair", "dolmetscherin": "interpreter", "dolmetscher": "interpreter",
     "sekretärin": "secretary", "sekretär": "secretary", "reporterin": "reporter", "reporter": "reporter",
+    "mitglied": "member", "ingenieurin": "engineer", "ingenieur": "engineer", "architektin": "architect",
+    "architekt": "architect", "koordinatorin": "coordinator", "koordinator": "coordinator",
+    "beraterin": "adviser", "berater": "adviser", "managerin": "manager", "manager": "manager",
 }  # fmt: skip
 # The local titles of a city's head: without a city named, a local paper means its own city's.
 LOCAL_MAYOR_TITLES: dict[str, tuple[str, ...]] = {

@@ -163,13 +163,13 @@ def find_persons(
     # Geraghty" is Margaret Geraghty, not "Community Margaret".
     candidates = sorted(_name_candidates(text), key=lambda m: not is_first_name(m.group("first")))
     for m in candidates:
-        trimmed = _trim_rest(text, m.start("rest"), m.group("rest"), m.end(), refs, orgs)
+        role_before = _role_before(text, m.start())
+        trimmed = _trim_rest(text, m.start("rest"), m.group("rest"), m.end(), refs, orgs, role_before is not None)
         if trimmed is None:
             continue
         first, (rest, end) = m.group("first"), trimmed
         surname = rest.split()[-1]
         start = m.start("first")
-        role_before = _role_before(text, m.start())
         if first.lower() in lx.ROLE_WORDS or first.lower().rstrip(".") in lx.ACADEMIC_TITLES:
             continue  # "Councillor Kevin": the name starts after the title
         known = is_first_name(first)
@@ -177,12 +177,12 @@ def find_persons(
             continue
         if not known and _CYRILLIC_WORD.search(first):
             continue  # Ukrainian nouns are capitalised after a role word too ("голова Дніпра")
-        if not _plausible_surname(surname, text[end:]):
+        if not _plausible_surname(surname, text[end:], role_before is not None):
             continue  # "Hans Seidel Foundation"
         if re.search(r"\b(?:Prince|King|Queen|St\.?|Sankt|Saint)\s+$", text[: m.start()]):
             continue
-        if (first.lower() in lx.NOT_NAMES and role_before is None) or surname.lower() in lx.NOT_SURNAMES:
-            continue  # "Mark", "Will", "Grant" are words, but a post before them makes them names
+        if (first.lower() in lx.NOT_NAMES or surname.lower() in lx.NOT_SURNAMES) and role_before is None:
+            continue  # "Mark", "Will", "May" are words, but a post before them makes them names
         if first.lower() in lx.NAME_PARTICLES:
             continue  # "Le Perreux": a particle starts no name
         if surname.lower() in lx.TITLE_ABBREVIATIONS and text[end : end + 1] == ".":
@@ -282,13 +282,14 @@ def _surnames_after_titles(
 _NAME_UNIT = re.compile(r"\s+" + _PARTICLE + r"?(?P<word>" + _NAME_WORD + r")")
 
 
-def _no_name_word(word: str, surname: bool) -> bool:
+def _no_name_word(word: str, surname: bool, titled: bool) -> bool:
     """Whether a word cannot continue a name; as the surname right after a given name, a word such as "German"
-    or "Young" can ("Yael German")."""
+    or "Young" can ("Yael German"), and after a post even a month can ("County Architect Fionnuala May")."""
     lower = word.lower()
+    words = lx.NOT_NAMES if not surname else set() if titled else lx.NOT_SURNAMES
     return (
         lower in lx.ROLE_WORDS
-        or lower in (lx.NOT_SURNAMES if surname else lx.NOT_NAMES)
+        or lower in words
         or lower in lx.ORG_HEADS_EN
         or word in VENUE_WORDS
         or _looks_like_noun(word)
@@ -296,7 +297,7 @@ def _no_name_word(word: str, surname: bool) -> bool:
 
 
 def _trim_rest(
-    text: str, rest_start: int, rest: str, end: int, refs: list[CityRef], orgs: list[OrgMention]
+    text: str, rest_start: int, rest: str, end: int, refs: list[CityRef], orgs: list[OrgMention], titled: bool
 ) -> tuple[str, int] | None:
     """The name words after the given name, cut before the first that is no name: a city, a role, organization
     or venue word, a German abstract noun ("Mark Mallory Cincinnati", "Jeff Thomas Chairman" keep two words).
@@ -308,7 +309,7 @@ def _trim_rest(
     for k, unit in enumerate(units):
         at = rest_start + unit.start("word")
         if (
-            _no_name_word(unit.group("word"), surname=k == 0)
+            _no_name_word(unit.group("word"), surname=k == 0, titled=titled)
             or any(r.start <= at < r.end for r in refs)
             or any(o.start <= at < o.end for o in orgs)
         ):
@@ -452,10 +453,10 @@ def name_spans(text: str) -> list[tuple[int, int]]:
     ]
 
 
-def _plausible_surname(surname: str, following: str) -> bool:
+def _plausible_surname(surname: str, following: str, titled: bool = False) -> bool:
     """Not "Hans Seidel Foundation", "Grantham Twinning Association": a name is not followed by an org head."""
     lower = surname.lower()
-    if lower in lx.ORG_HEADS_EN or lower in ("twinning", "city", "stadt") or lower in lx.NOT_SURNAMES:
+    if lower in lx.ORG_HEADS_EN or lower in ("twinning", "city", "stadt") or (lower in lx.NOT_SURNAMES and not titled):
         return False
     after = re.match(r"\s+(\w+)", following[:30])
     if after and after.group(1) in VENUE_WORDS:

@@ -219,6 +219,24 @@ class Gazetteer:
         found = self.candidates(name, country)
         return found[0] if found else None
 
+    def spellings(self, places: Iterable[tuple[str, str]], limit: int = 40) -> dict[tuple[str, str], list[str]]:
+        """Alternate names (folded) of these places, keyed by (own name, country) as given: a map searched in any
+        spelling ('житомир' for Zhytomyr). One pass over the alternate-name table; at most `limit` per place."""
+        wanted: dict[int, tuple[str, str]] = {}
+        for name, country in places:
+            number = self._find(name, country)
+            if number is not None:
+                wanted[number] = (name, country)
+        found: dict[tuple[str, str], list[str]] = {}
+        for key, value in self._alternate.raw_items():
+            for part in value.split(","):
+                place = wanted.get(int(part))
+                if place is not None:
+                    names = found.setdefault(place, [])
+                    if len(names) < limit:
+                        names.append(key)
+        return found
+
     def country_code(self, name: str) -> str | None:
         """ISO code for a country name, alias or code: 'Ukraine' -> 'UA'."""
         return self.countries.code(name)

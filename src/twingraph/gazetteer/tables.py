@@ -42,6 +42,10 @@ class PlaceNumbers:
             found = self._parsed[key] = [int(n) for n in value.split(",")]
         return found
 
+    def raw_items(self) -> Iterable[tuple[str, str]]:
+        """(key, comma-separated place numbers) for every key as built (not the ones `add` put in)."""
+        return self._raw.items()
+
     def __contains__(self, key: str) -> bool:
         return key in self._parsed or key in self._raw
 

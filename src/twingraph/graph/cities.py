@@ -33,6 +33,8 @@ def resolve_city(graph: nx.MultiDiGraph, name: str, index: dict[str, set[str]] |
     if country.strip():
         matches = {m for m in matches if (graph.nodes[m].get("country") or "").casefold() == _key(country)}
     if not matches:
+        matches = _by_gazetteer(graph, index, wanted, country.strip() or None)
+    if not matches:
         raise UserError(f"unknown city '{name}': no label or mention in the store matches it")
     if len(matches) > 1:
         # the same city minted without a country ('xx') by a source that did not list it: prefer the one with one
@@ -43,3 +45,13 @@ def resolve_city(graph: nx.MultiDiGraph, name: str, index: dict[str, set[str]] |
             raise UserError(f"'{name}' names several cities; say which: {options}")
         matches = with_country or matches
     return max(matches, key=lambda m: (graph.degree(m), m))
+
+
+def _by_gazetteer(graph: nx.MultiDiGraph, index: dict[str, set[str]], name: str, country: str | None) -> set[str]:
+    """The store's city for a spelling only the gazetteer knows ('Житомир' when sources wrote 'Schytomyr')."""
+    from twingraph.gazetteer import gazetteer
+
+    place = gazetteer().resolve(name, country)
+    if place is None:
+        return set()
+    return {m for m in index.get(_key(place.name), set()) if (graph.nodes[m].get("country") or "") == place.country}

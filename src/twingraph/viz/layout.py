@@ -15,6 +15,7 @@ import networkx as nx
 
 from twingraph.resources import data_dir
 
+VENDOR = Path(__file__).resolve().parent / "vendor"
 SCALE = 40.0  # canvas units per degree of longitude
 Position = tuple[float, float]
 
@@ -87,3 +88,64 @@ def grid_layout(nodes: list[str], top: float = 0.0, spacing: float = SCALE) -> d
     return {
         node: (origin + (i % columns) * spacing, top + (i // columns) * spacing) for i, node in enumerate(sorted(nodes))
     }
+
+
+def country_outlines(path: Path | None = None, tolerance: float = 1.5) -> list[list[int]]:
+    """Country borders and coasts as polylines in canvas units (x, y, x, y, ...), one per TopoJSON arc.
+
+    The arcs of world-atlas's `countries-50m.json` (Natural Earth, vendored) are each border once; drawn as
+    lines they outline every country without filling anything. Points within `tolerance` canvas units of the
+    simplified line are dropped (Douglas-Peucker; 1.5 units is about 4 km), which halves what a page carries.
+    """
+    import json
+
+    topology = json.loads((path or VENDOR / "countries-50m.json").read_text(encoding="utf-8"))
+    (sx, sy), (tx, ty) = topology["transform"]["scale"], topology["transform"]["translate"]
+    lines: list[list[int]] = []
+
+    def finish(points: list[Position]) -> None:
+        kept = _simplify(points, tolerance)
+        if len(kept) >= 2:
+            lines.append([round(v) for point in kept for v in point])
+
+    for arc in topology["arcs"]:
+        qx = qy = 0
+        points: list[Position] = []
+        last_lon = None
+        for dx, dy in arc:  # quantized and delta-encoded
+            qx, qy = qx + dx, qy + dy
+            lat, lon = qy * sy + ty, qx * sx + tx
+            # the projection stops at 80°, and an arc along the antimeridian would cross the whole map: break there
+            if abs(lat) > 80 or (last_lon is not None and abs(lon - last_lon) > 90):
+                finish(points)
+                points, last_lon = [], None
+                if abs(lat) > 80:
+                    continue
+            points.append(_project(lat, lon))
+            last_lon = lon
+        finish(points)
+    return lines
+
+
+def _simplify(points: list[Position], tolerance: float) -> list[Position]:
+    """Douglas-Peucker, iteratively: the fewest points that keep the line within `tolerance`."""
+    if len(points) < 3:
+        return points
+    keep = [False] * len(points)
+    keep[0] = keep[-1] = True
+    stack = [(0, len(points) - 1)]
+    while stack:
+        first, last = stack.pop()
+        (x1, y1), (x2, y2) = points[first], points[last]
+        dx, dy = x2 - x1, y2 - y1
+        length = math.hypot(dx, dy)
+        worst, index = 0.0, 0
+        for i in range(first + 1, last):
+            x, y = points[i]
+            distance = abs(dy * x - dx * y + x2 * y1 - y2 * x1) / length if length else math.hypot(x - x1, y - y1)
+            if distance > worst:
+                worst, index = distance, i
+        if worst > tolerance:
+            keep[index] = True
+            stack += [(first, index), (index, last)]
+    return [point for point, kept in zip(points, keep, strict=True) if kept]

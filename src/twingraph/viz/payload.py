@@ -7,6 +7,7 @@ cities, for the whole twin-town network. Text from sources goes into the payload
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -57,6 +58,8 @@ class Payload:
     sources: list[dict[str, str | None]] = field(default_factory=list)
     horizon: list[str] = field(default_factory=list)  # dates the slider must reach though nothing appears then
     note: str = ""
+    outlines: list[list[int]] = field(default_factory=list)  # network map: country borders, x,y,x,y... per line
+    anchors: list[int] = field(default_factory=list)  # node ids always drawn (the cities a page is about)
 
     def as_json_data(self) -> dict[str, object]:
         return {
@@ -69,6 +72,8 @@ class Payload:
             "sources": self.sources,
             "horizon": self.horizon,
             "note": self.note,
+            "outlines": self.outlines,
+            "anchors": self.anchors,
         }
 
 
@@ -92,6 +97,19 @@ def _fields(data: dict[str, object]) -> list[list[str]]:
     return rows
 
 
+def fact_date(data: dict[str, object]) -> str | None:
+    """When a fact happened: its own date; for a partnership its start, else the date it is planned by."""
+    own = data.get("date") or (data.get("planned_by") if data["kind"] == "partnership" else None)
+    return str(own) if own else None
+
+
+def is_planned(data: dict[str, object]) -> bool:
+    """A fact that had not happened when its source was written: a planned visit, a partnership planned by."""
+    if data["kind"] == "partnership":
+        return "planned" in data.get("statuses", ()) and not data.get("since")  # type: ignore[operator]
+    return bool(data.get("planned")) or str(data.get("subkind") or "").startswith("planned")
+
+
 def appearance_dates(graph: nx.MultiDiGraph, nodes: Iterable[str]) -> dict[str, str | None]:
     """When each node enters the picture: a fact at its own date (else when its source was published);
     a city, person or organization with the first dated fact it takes part in; None if nothing is dated."""
@@ -101,7 +119,7 @@ def appearance_dates(graph: nx.MultiDiGraph, nodes: Iterable[str]) -> dict[str, 
         data = graph.nodes[node]
         if data["kind"] in FACT_KINDS:
             published = [s.published for s in data["sources"] if s.published]
-            dates[node] = data.get("date") or min(published, default=None)
+            dates[node] = fact_date(data) or min(published, default=None)
     for node in chosen:
         if graph.nodes[node]["kind"] in FACT_KINDS:
             continue
@@ -156,6 +174,12 @@ def fact_view(
             label = f"{label}\n{data['since'] or data['planned_by'] or ''}".strip()
         elif kind in FACT_KINDS and data.get("date"):
             label = f"{label}\n{data['date']}"
+        elif kind == "person" and data.get("detail"):
+            posts = [
+                graph.nodes[v]["label"] for _, v, key in graph.out_edges(node, keys=True) if key == "holds post in"
+            ]
+            role = str(data["detail"]).split(";")[0].split(" (")[0]  # the first post, without the original wording
+            label = f"{label}\n{role}" + (f", {posts[0]}" if posts else "")
         payload.nodes.append(
             {
                 "id": ids[node],
@@ -164,19 +188,29 @@ def fact_view(
                 "label": label,
                 "ptype": data.get("type") if kind == "partnership" else None,
                 "date": dates[node],
-                "own_date": data.get("date"),
+                "own_date": fact_date(data) if kind in FACT_KINDS else None,
+                "end": data.get("end") or data.get("until") or None,
+                "planned": is_planned(data) if kind in FACT_KINDS else False,
+                "statuses": list(data.get("statuses", ())),
                 "names": list(data.get("names", ())),
                 "fields": fields,
                 "sources": [_source(s) for s in sources],
-                "tip": _tip(data["label"], kind, data.get("date"), fields, sources),
+                "tip": _tip(data["label"], kind, fact_date(data), fields, sources),
                 "pin": list((pinned or {})[node]) if node in (pinned or {}) else None,
             }
         )
-    for u, v, relation in graph.edges(keys=True):
+    for u, v, relation, edge in graph.edges(keys=True, data=True):
         if u in ids and v in ids:
             ptype = graph.nodes[u].get("type") if graph.nodes[u]["kind"] == "partnership" else None
-            tip = f"{graph.nodes[u]['label']} —{relation}→ {graph.nodes[v]['label']}"
+            tip = _edge_tip(graph, u, v, relation, edge.get("sources", ()))
             payload.edges.append({"from": ids[u], "to": ids[v], "label": relation, "ptype": ptype, "tip": tip})
+            home = _home(graph, v)
+            if graph.nodes[u]["kind"] in FACT_KINDS and home in ids and home != v:
+                # drawn when the organization or person is filtered out, so the fact stays tied to its city
+                via = f"{relation} (via {graph.nodes[v]['label']})"
+                payload.edges.append(
+                    {"from": ids[u], "to": ids[home], "label": via, "ptype": ptype, "tip": tip, "via": ids[v]}
+                )
     for fact, cities in (about or {}).items():
         for city in cities:
             if fact in ids and city in ids:
@@ -186,7 +220,54 @@ def fact_view(
                 )
     payload.kinds = _kinds(graph.nodes[n]["kind"] for n in chosen)
     payload.partnership_types = sorted(types)
+    payload.anchors = sorted(ids[node] for node in pinned or {} if node in ids)
     return payload
+
+
+RELATION_WORDS = {  # edge relation -> how the tooltip says it, from the fact's side
+    "partner": "partner city",
+    "origin": "from",
+    "destination": "to",
+    "member": "delegation member",
+    "host": "hosted by",
+    "on behalf of": "on behalf of",
+    "party": "party to it",
+    "signatory": "signed by",
+    "giver": "given by",
+    "recipient": "received by",
+    "holds post in": "holds a post in",
+    "based in": "based in",
+    "grew out of": "grew out of",
+}
+
+
+def _edge_tip(graph: nx.MultiDiGraph, u: str, v: str, relation: str, sources: Iterable[SourceRef]) -> str:
+    """'Agreement (2023-09-24)\nparty to it: Stadt Dortmund\nsaid by: ...': the relation in words, with sources."""
+    data = graph.nodes[u]
+    when = fact_date(data) if data["kind"] in FACT_KINDS else None
+    lines = [
+        f"{data['label']}{f' ({when})' if when else ''}",
+        f"{RELATION_WORDS.get(relation, relation)}: {graph.nodes[v]['label']}",
+    ]
+    titles = sorted({ref.title or ref.url or ref.graph for ref in sources})
+    if titles:
+        lines.append("said by: " + "; ".join(titles[:3]) + (f" and {len(titles) - 3} more" if len(titles) > 3 else ""))
+    return "\n".join(lines)
+
+
+def _home(graph: nx.MultiDiGraph, agent: str) -> str | None:
+    """The city an organization is based in, or a person holds a post in (directly or through an employer)."""
+    kind = graph.nodes[agent]["kind"]
+    if kind not in ("organization", "person"):
+        return None
+    for _, target, key in graph.out_edges(agent, keys=True):
+        if key in ("based in", "holds post in"):
+            if graph.nodes[target]["kind"] == "city":
+                return str(target)
+            home = _home(graph, target) if key == "holds post in" else None
+            if home:
+                return home
+    return None
 
 
 def network_view(
@@ -225,8 +306,9 @@ def network_view(
                 "date": first.get(city),
                 "x": round(x, 1),
                 "y": round(y, 1),
-                "size": min(3 + degree, 30),
+                "size": round(min(2 + math.sqrt(degree) * 1.5, 16), 1),  # canvas units: small beside its neighbours
                 "rank": rank.get(city),  # set for the best-connected cities, which carry a name
+                "country": data.get("country"),
                 "fields": [["country", country], ["partner cities", str(degree)]],
                 "tip": f"{data['label']} ({country})\n{degree} partner cities",
             }
