@@ -69,6 +69,9 @@ def _orgs(extract: Extract, text: str) -> dict[str, str | None]:
         ("Das Gymnasium Bad Soden tauscht Schüler mit Chortkiv aus.", "Gymnasium Bad Soden", "Bad Soden"),
         # an acronym after a determiner
         ("Die Pumpen wurden vom THW nach Schytomyr gebracht, das die DSW21 gespendet hatte.", "DSW21", None),
+        # a sister-city society named after its towns
+        ("The Memorandum recognized the Kharkiv-Cincinnati Sister City Partnership formed by residents of Kharkiv.",
+         "Kharkiv-Cincinnati Sister City Partnership", "Kharkiv"),
         # a company in apposition to its kind
         ("Die Firma Wilo spendete zwei Wasserpumpen.", "Wilo", None),
         # a coined name before a lower-case kind of body
@@ -159,6 +162,8 @@ def test_bodies_of_several_towns(extract: Extract) -> None:
         # the acronym of a country, a post, a document, or one before another name
         "Die USA haben sich geäußert, sagte die OB.",
         "The two mayors signed the MOU before the UEFA Champions League final.",
+        # the link itself
+        "The sister city partnership between Cincinnati and Kharkiv began in 1989.",
         # "Stadt" glued to a city's genitive is the town
         "Die Partnerstadt der Stadt Dortmunds liegt in der Ukraine.",
         # a country in parentheses is no acronym

@@ -110,6 +110,11 @@ _COMPANY_APPOSITION = re.compile(
 _ACRONYM_WORD = re.compile(r"(?<![\w-])[A-ZÄÖÜ]{2,6}\d{0,3}(?![\w-])(?!\s+[A-ZÄÖÜ])")
 _DETERMINER_BEFORE = re.compile(r"\b(?:der|die|das|dem|den|des|the)\s+$")
 # ("the UEFA Champions League": an acronym before a capitalised word modifies another name)
+# A sister-city society named after its towns: "the Cincinnati-Kharkiv Sister City Partnership" (a body; "the sister
+# city partnership" in lower case is the link itself).
+_PARTNERSHIP_BODY = re.compile(
+    r"\b[A-ZÄÖÜ][\w’'-]*(?:\s+[A-ZÄÖÜ][\w’'-]*)?\s+(?:Sister\s+Cit(?:y|ies)|Twin\s+Towns?|Twinning)\s+Partnership\b"
+)
 # "Friends of Kharkiv", "the Friends of the Zhytomyr Orchestra": a supporters' society named after what it supports
 _FRIENDS_OF = re.compile(r"\bFriends\s+of\s+(?:the\s+)?[A-ZÄÖÜ][\w-]*(?:\s+[A-ZÄÖÜ][\w-]*){0,3}")
 # A company by its legal form: "Wilo SE", "Müller GmbH & Co. KG", "Acme Ltd", "Förderverein Lwiw e. V."
@@ -351,6 +356,10 @@ def find_organizations(text: str, refs: list[CityRef], home: str | None) -> list
         ):
             continue
         add(letters, m.start(), m.end(), None, None)
+
+    for m in _PARTNERSHIP_BODY.finditer(text) if "Partnership" in text else ():
+        ref = _city_at(refs, m.start(), m.end())
+        add(m.group(0), m.start(), m.end(), ref.place.name if ref else None, "association")
 
     for m in _FRIENDS_OF.finditer(text) if "Friends" in text else ():
         ref = _city_at(refs, m.start(), m.end())
