@@ -106,7 +106,8 @@ def build_context(article: Article) -> ArticleContext:
     for info in infos:
         info.orgs = find_organizations(info.text, info.refs, ctx.home)
         for org in info.orgs:  # "The Grantham Twinning Association": its city is named, too
-            if org.city and not any(org.start <= r.start < org.end for r in info.refs):
+            named = org.city and org.city.split(" (")[0] in info.text[org.start : org.end]
+            if named and org.city and not any(org.start <= r.start < org.end for r in info.refs):
                 counts[org.city] += 1
                 if org.city not in places:
                     found = gazetteer().resolve(org.city)

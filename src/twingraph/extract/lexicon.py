@@ -175,8 +175,78 @@ EVENT_WORDS: dict[str, str] = {
     "welcomed": "reception", "reception": "reception",
     # anniversary
     "jubiläum": "anniversary", "jubiläums": "anniversary", "festakt": "anniversary", "jahrestag": "anniversary",
-    "feierstunde": "anniversary", "anniversary": "anniversary", "jubilee": "anniversary",
+    "feierstunde": "anniversary", "anniversary": "anniversary", "jubilee": "anniversary", "festaktes": "anniversary",
+    "festakts": "anniversary", "jubiläumsfeier": "anniversary", "jubiläumsfeierlichkeiten": "anniversary",
+    "jubiläumsfest": "anniversary", "jahrestages": "anniversary",
 }  # fmt: skip
+# A sum of money: "175.000 Euro", "£5,000", "$10,000".
+_AMOUNT = r"(?:(?:£|\$|€)\s?\d[\d.,]*|\d[\d.,]*\s*(?:Euro|EUR|€|Pfund|pounds?|£|Dollar|dollars|\$)(?!\w))"
+# Cues of an act told by a pattern, not by one word (regular expressions, case-blind).
+EVENT_PATTERNS: dict[str, tuple[str, ...]] = {
+    # an amount made available: "stellt ... 175.000 Euro zur Verfügung", "provided £5,000"
+    "funding": (
+        _AMOUNT + r"[^.;]{0,80}?\b(?:zur\s+Verfügung|bereitgestellt|bewilligt|provided|allocated|awarded|granted|"
+        r"made\s+available)",
+        r"\b(?:zur\s+Verfügung\s+gestellt|bereitgestellt|bewilligt|provided|allocated|awarded|granted)\b[^.;]{0,60}?"
+        + _AMOUNT,
+    ),
+    # years of a partnership celebrated: "feiert 50 Jahre Städtepartnerschaft", "celebrated 25 years of twinning",
+    # "das 40-jährige Bestehen"
+    "anniversary": (
+        r"\b(?:feier\w*|celebrat\w*|beging|begeh\w*|mark(?:s|ed|ing)?)\b[^.;]{0,60}?\b\d+\s+(?:Jahre|years)\b",
+        r"\b\d+-?jährige[nms]?\s+(?:Bestehen|Jubiläum|Partnerschaft|Städtepartnerschaft)",
+    ),
+    # signing the Golden Book, meeting the mayor at the town hall: how a town receives a guest officially
+    "reception": (
+        r"\bGoldene[ns]?\s+Buch",
+        r"\bGolden\s+Book\b",
+        r"\b(?:City\s+Hall|Town\s+Hall|town\s+hall|Rathaus|Rathauses)\b[^.;]{0,60}?\b(?:to\s+meet|met|meeting|trafen|"
+        r"traf|treffen)\b[^.;]{0,30}?\b(?:Mayor|mayor|Lord\s+Mayor|Bürgermeister\w*|Oberbürgermeister\w*)",
+    ),
+    # aid brought or set on its way: "bringing relief and help to the children", "auf den Weg in die Ukraine"
+    "donation": (
+        r"\b(?:bring\w*|brought)\s+(?:\w+\s+){0,2}?(?:relief|aid|help|supplies)\b",
+        r"\b(?:Transport|Hilfstransport|Konvoi|Hilfskonvoi|Lieferung|Hilfsgüter)\b[^.;]{0,120}?\bauf\s+den\s+Weg\b",
+    ),
+}
+# Words one of which a sentence must contain before EVENT_PATTERNS are tried (lower case; spares the patterns).
+EVENT_PATTERN_GATES: dict[str, tuple[str, ...]] = {
+    "funding": ("euro", "€", "£", "$", "pfund", "pound", "dollar"),
+    "anniversary": ("jahre", "year", "jährig"),
+    "reception": ("golden", "goldene", "hall", "rathaus"),
+    "donation": ("relief", "aid", "help", "supplies", "auf den weg"),
+}
+# A donation word in a clause that tells collecting or buying, intending or a figure of speech is no act of giving:
+# "sammelt Spenden", "beim Sammeln der Spenden", "wants to donate", "schickt ein Zeichen der Solidarität".
+DONATION_NOT_GIVEN = (
+    r"\bsammel|\bsammeln\b|\bgesammelt|\bcollect|\braise[sd]?\b|\braising\b|\bSpendenaufruf|\bruft\b.*\bauf\b"
+    r"|\bBeschaffung\b|\bprocure",
+    r"\b(?:will|wollen|soll|sollen|möchte[n]?|plant|planen|want(?:s|ed)?\s+to|plan(?:s|ned)?\s+to|aim(?:s|ed)?\s+to|hope[sd]?\s+to|"
+    r"intend(?:s|ed)?\s+to|Ziel\s+ist\s+es|goal\s+is\s+to)\b",
+    r"\b(?:schick\w*|send\w*|sent)\s+(?:\w+\s+){0,3}?(?:Zeichen|Signal|Botschaft|Grüße|Gruß|Brief|Einladung|message|"
+    r"signal|greetings|letter|invitation)",
+)
+# Funding asked for or needed is not given: "applied for funding", "beantragt Fördermittel", "funding is needed".
+FUNDING_NOT_GIVEN = (
+    r"\b(?:apply|applied|applying|application|beantrag\w*|Antrag|seek\w*|sought|need(?:s|ed)?|benötig\w*|"
+    r"hope[sd]?|hofft\w*)\b",
+)
+# The anniversary of a war is not a partnership's: "am Jahrestag des Kriegsbeginns", "the anniversary of the
+# invasion".
+ANNIVERSARY_NOT_GIVEN = (
+    r"\b(?:anniversary|Jahrestag\w*)\s+(?:of|des|der)\s+(?:the\s+|Russia’s\s+|Russia's\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:war|invasion|attack|Krieg\w*|Angriff\w*|Angriffskrieg\w*|Invasion|Überfall\w*|Kriegsbeginn\w*)",
+    r"\b(?:war|invasion|Krieg\w*|Angriff\w*)\s+(?:\w+\s+){0,2}?(?:anniversary|Jahrestag)",
+)
+# A reception word that only says where a meeting took place ("the Sister City Conference hosted in Cincinnati")
+# or that welcomes an idea, not a guest ("welcomed the decision", "begrüßte den Beschluss").
+RECEPTION_NOT_GIVEN = (
+    r"\b(?:Conference|Summit|Forum|Congress|Meeting|Festival|Tournament|Konferenz|Kongress|Gipfel)\s+(?:was\s+)?"
+    r"hosted\s+(?:in|at|by)\b",
+    r"\b(?:welcome[ds]?|begrüß\w*)\s+(?:the|this|that|a|die|den|das|diese[nms]?|einen?)\s+(?:\w+\s+)?"
+    r"(?:decision|move|news|resolution|step|idea|proposal|initiative|plan|vote|Entscheidung|Beschluss|Schritt|"
+    r"Idee|Vorschlag|Initiative|Nachricht|Plan|Votum)",
+)
 # "thanks to the support of the X Foundation": support by a funding body is funding.
 FUNDING_SUPPORT = r"\bsupport of the\b.*\b(?:Foundation|Fund|Stiftung|Programme|Program)\b"
 # Words after which a reception word is not about a delegation ("welcomed the decision").
@@ -303,17 +373,57 @@ ORG_HEADS_DE = (
     "verein", "verband", "stiftung", "ministerium", "behörde", "servicestelle", "stadtrat", "gemeinderat",
     "stadtverwaltung", "klinikum", "kulturbetriebe", "betriebe", "wirtschaftsförderung", "büro", "hochschule",
     "universität", "gmbh", "kammer", "headquarter", "netzwerk", "stadtwerke", "sparkasse", "feuerwehr",
+    # heads that name a kind of body; alone ("eine Grundschule", "die Zeitung") they are no name
+    "schule", "gesellschaft", "kanzlei", "ausschuss", "komitee", "amt", "parlament", "kreuz", "zeitung", "agentur",
+    "hilfswerk", "orchester", "bigband", "blaskapelle", "musikkapelle", "stadtkapelle", "polizei", "ältestenrat",
+    "beirat", "kreistag", "verwaltung", "verlag", "rundfunk", "kirchengemeinde", "kultusgemeinde", "chor",
+    "spielmannszug", "hilfsdienst", "wohlfahrt", "konsulat", "rundschau", "anzeiger", "kurier", "tagblatt",
+    "tageblatt", "gymnasium", "kolleg", "kindergarten",
 )  # fmt: skip
+# Heads of ORG_HEADS_DE that make a name only with something naming the body: a city, a capitalised adjective
+# ("Sächsische Staatskanzlei", "Deutsches Rotes Kreuz"), a complement ("Gesellschaft für ...") or a quoted name.
+ORG_KIND_HEADS_DE = (
+    "schule", "gesellschaft", "kanzlei", "amt", "parlament", "kreuz", "zeitung", "agentur", "hilfswerk", "orchester",
+    "bigband", "blaskapelle", "musikkapelle", "stadtkapelle", "polizei", "beirat", "kreistag", "verlag", "rundfunk",
+    "kirchengemeinde", "kultusgemeinde", "feuerwehr", "chor", "spielmannszug", "hilfsdienst", "konsulat", "rundschau",
+    "anzeiger", "kurier", "tagblatt", "tageblatt", "gymnasium", "kolleg", "kindergarten",
+)  # fmt: skip
+# Bodies a town has one of: "der Feuerwehren aus A und B" are A's and B's.
+ONE_PER_TOWN = ("feuerwehr", "verwaltung", "stadtrat", "gemeinderat", "partnerschaftsverein", "polizei", "stadtwerke",
+                "musikschule", "volkshochschule", "sparkasse", "klinikum", "landratsamt")  # fmt: skip
+# Words that end in a head but name no body ("Insgesamt", "Ehrenamt": volunteering, "Zivilgesellschaft").
+NOT_ORG_WORDS_DE = {
+    "insgesamt", "gesamt", "samt", "ehrenamt", "ehrenamts", "ehrenamtes", "zivilgesellschaft", "stadtgesellschaft",
+    "hakenkreuz", "bundesverdienstkreuz", "verdienstkreuz", "tageszeitung", "amtes", "amts", "gottesdienst",
+}  # fmt: skip
 ORG_HEAD_EXACT_DE = {"bundestag", "bundesrat", "landtag", "europäische union", "stadtrat", "gemeinderat"}
 ORG_HEADS_EN = (
     "association", "council", "foundation", "network", "office", "union", "ministry", "agency", "committee",
     "society", "club", "university", "project", "headquarter", "headquarters", "trust", "fund", "manor", "company",
     "bundestag", "parliament", "commission", "institute", "college", "united", "program", "programme",
+    "school", "academy", "church", "band", "orchestra", "choir", "police", "department", "federation", "corporation",
+    "energy", "bank", "telegraph", "herald", "gazette", "times", "embassy", "consulate", "radio", "news",
 )  # fmt: skip
+# Words after an English head noun that make the run a person's title ("City Council Member Amy Murray").
+ORG_ROLE_AFTER_EN = {
+    "member", "members", "leader", "chair", "chairman", "chairwoman", "president", "officer", "chief", "secretary",
+    "spokesperson", "spokesman", "spokeswoman", "director", "manager", "representative", "mayor", "clerk",
+}  # fmt: skip
 # Bodies of a city that are named without the city ("der Stadtrat"): the article's home city completes the name.
 MUNICIPAL_BODIES = {"stadtrat": "Stadtrat", "stadtrates": "Stadtrat", "stadtrats": "Stadtrat",
                     "stadtverwaltung": "Stadtverwaltung", "partnerschaftsverein": "Partnerschaftsverein",
-                    "gemeinderat": "Gemeinderat", "wirtschaftsförderung": "Wirtschaftsförderung"}  # fmt: skip
+                    "gemeinderat": "Gemeinderat", "wirtschaftsförderung": "Wirtschaftsförderung",
+                    "verwaltung": "Verwaltung", "ältestenrat": "Ältestenrat"}  # fmt: skip
+# Council committees: every "-ausschuss" and "-komitee" ("Partnerschaftsausschuss", "Hauptausschuss") is the town's.
+MUNICIPAL_SUFFIXES = ("ausschuss", "komitee")
+# "jüdische Gemeinde", "der evangelischen Kirchengemeinde": religious communities.
+RELIGIOUS_ADJECTIVES = ("jüdisch", "evangelisch", "katholisch", "muslimisch", "islamisch", "orthodox", "reformiert",
+                        "lutherisch", "evangelisch-lutherisch", "griechisch-orthodox", "russisch-orthodox")  # fmt: skip
+# Acronyms that name no body even after a determiner.
+NOT_ORG_ACRONYMS = {"CEO", "MOA", "PDF", "TV", "PR", "ID", "FAQ", "CO2", "GPS", "SMS", "USB", "WLAN", "DDR", "BRD",
+                    "NS", "II", "III", "IV", "USSR"}  # fmt: skip
+# News agencies that sign in lower case in a dateline ("Berlin (dpa) -").
+NEWS_AGENCY_SIGILS = {"dpa", "epd", "kna", "sid", "apa", "sda", "ap", "afp"}
 # Places where things happen are not organizations.
 VENUE_WORDS = ("rathaus", "town hall", "barracks", "halle", "hall", "kaserne", "torhaus", "park", "platz", "stadion")
 SPORTS_CLUB_MARKERS = ("United", "FC", "BVB", "Borussia", "SV", "VfL", "Athletic", "Rovers", "Wanderers")

@@ -44,6 +44,7 @@ class RuleExtractor:
         partnerships = _dated_by_signing(partnerships, agreements)
         events = planned_visits + find_events(ctx)
         organizations = self._organizations(ctx, persons)
+        persons = _of_as_named(persons, organizations)
         cities = self._cities(ctx, partnerships, visits, persons, organizations)
         return FactSet(
             article=article,
@@ -107,17 +108,27 @@ class RuleExtractor:
     @staticmethod
     def _organizations(ctx: ArticleContext, persons: list[Person]) -> list[Organization]:
         found: dict[str, Organization] = {}
+        # "die GIZ" after "Deutsche Gesellschaft für internationale Zusammenarbeit (GIZ)": the short name of one body
+        named = [o.name for info in ctx.sentences for o in info.orgs]
+        acronyms = {m.group(1) for name in named for m in [_ACRONYM.search(name)] if m} | {_initials(n) for n in named}
         for info in ctx.sentences:
             if info.sentence.heading and not info.text.endswith(":"):
                 continue  # headlines and teaser lines name bodies the article itself does not speak of
             for o in info.orgs:
-                if o.name not in found:
-                    found[o.name] = Organization(o.name, o.city, o.kind, info.evidence)
+                if o.name in acronyms:
+                    continue
+                key = _org_key(o.name)
+                if key not in found:
+                    found[key] = Organization(o.name, o.city, o.kind, info.evidence)
+                elif "(" in o.name and "(" not in found[key].name:  # the form with its acronym names it best
+                    found[key] = replace(found[key], name=o.name)
         city_names = set(ctx.places)
         for p in persons:
-            if p.of and p.of not in city_names and p.of not in found and p.evidence:
+            if not p.of or _org_key(p.of) in found or not p.evidence:
+                continue
+            if p.of not in city_names and (p.of.startswith(MUNICIPAL_OFFICE) or _has_org_head(p.of)):
                 city = ctx.home if p.of.startswith(MUNICIPAL_OFFICE) else None
-                found[p.of] = Organization(p.of, city, None, p.evidence)
+                found[_org_key(p.of)] = Organization(p.of, city, None, p.evidence)
         return list(found.values())
 
     @staticmethod
@@ -161,6 +172,33 @@ class RuleExtractor:
             c = place.as_city(tuple(mentions.get(name, ())))
             cities.append(replace(c, evidence=evidence.get(name) or used.get(name)))
         return cities
+
+
+_ACRONYM = re.compile(r"\(([^)]+)\)$")
+
+
+def _initials(name: str) -> str:
+    """ "European Union" -> "EU", "National Health Service" -> "NHS": the acronym a name is shortened to."""
+    words = [w for w in name.split() if w[:1].isupper()]
+    return "".join(w[0] for w in words) if len(words) > 1 else ""
+
+
+def _org_key(name: str) -> str:
+    """One body under its spellings: "Truro-Morlaix Twinning Association" = "Truro Morlaix ...", "X (swt)" = "X"."""
+    return " ".join(re.sub(r"\s*\([^)]*\)\s*$", "", name).replace("-", " ").casefold().split())
+
+
+def _of_as_named(persons: list[Person], organizations: list[Organization]) -> list[Person]:
+    """A person's body under the spelling the organization has ("Truro Morlaix Twinning Association" of a chair is
+    the "Truro-Morlaix Twinning Association" named elsewhere): one body, not two."""
+    named = {_org_key(o.name): o.name for o in organizations}
+    return [replace(p, of=named.get(_org_key(p.of), p.of)) if p.of else p for p in persons]
+
+
+def _has_org_head(name: str) -> bool:
+    """ "Director of Housing" names a field, "leader of Leeds City Council" a body: a body's name has a head noun."""
+    words = name.lower().split()
+    return any(w in lx.ORG_HEADS_EN for w in words) or any(h in name.lower() for h in lx.ORG_HEADS_DE)
 
 
 # "Chairman X has been part of the association for two years": a body named by its head noun with a definite
