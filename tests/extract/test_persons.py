@@ -141,6 +141,10 @@ def test_party_affiliation_is_no_organization(extract: Extract) -> None:
         # the leader of a delegation comes with the guests; his counterpart is the host
         ("Eine Delegation aus Lwiw unter der Leitung von Bürgermeister Andrij Sadowyj besuchte Hannover.",
          "Andrij Sadowyj", "Lviv"),
+        # a president or chair of a body is the body's; a hyphenated body before the post
+        ("But Marguerite Inscoe, the president of the Norfolk Sister City Association, said so.",
+         "Marguerite Inscoe", "Norfolk Sister City Association"),
+        ("SWR-Reporter Heiner Kunold berichtet von der Abfahrt des Konvois.", "Heiner Kunold", "SWR"),
         # a post makes a given name of a word ("Mark", "Will")
         ("Mayor Eric Chu met Mayor of Cincinnati, Mark Mallory, today at City Hall.", "Mark Mallory", "Cincinnati"),
     ],

@@ -355,8 +355,8 @@ def _with_role(
             if later:
                 of, is_city, hint = later, later_is_city, None
                 role_text = f"{role_text}, {after_role.group('role')}"
-        if role in lx.NATIONAL_ROLES:
-            of, is_city, hint = None, False, None
+        if role in lx.NATIONAL_ROLES and (is_city or of is None or _is_country(of)):
+            of, is_city, hint = None, False, None  # a president of a body is the body's, of a city the country's
         return PersonMention(name, start, end, role, role_text, of, is_city, hint)
     after = text[end:]
     m = _ROLE_AFTER.match(after)
@@ -366,7 +366,7 @@ def _with_role(
         role_text = m.group("role")
         role = role_label(role_text)
         of, is_city = _of_in(text, end + m.start("rest"), end + m.end("rest"), refs, orgs)
-        if role in lx.NATIONAL_ROLES:
+        if role in lx.NATIONAL_ROLES and (is_city or _is_country(of)):
             of, is_city = None, False
         return PersonMention(name, start, end, role, role_text, of, is_city)
     works = _WORKS_IN.match(after)
@@ -393,7 +393,13 @@ def _with_role(
 
 # Between a city or body and its post: a possessive and one modifier ("Fingal County Council’s Interim Chief
 # Executive", "San Luis Potosí Interim Mayor", "Herzliyas Bürgermeisterin", "Wakefield Council leader").
-_BEFORE_POST = re.compile(r"(?:[’']s)?\s+(?:(?:[A-Z][a-z]+|[a-zäöü]+(?:e|er|en))\s+)?$")
+_BEFORE_POST = re.compile(r"(?:[’']s)?\s+(?:(?:[A-Z][a-z]+|[a-zäöü]+(?:e|er|en))\s+)?$|-\s*$")
+
+
+def _is_country(name: str | None) -> bool:
+    from twingraph.gazetteer import gazetteer
+
+    return bool(name) and gazetteer().country_code(name or "") is not None
 
 
 def _names_inside(text: str, start: int, end: int) -> bool:
