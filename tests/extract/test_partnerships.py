@@ -155,3 +155,82 @@ def test_generic_partnership_word_refers_to_the_specific_one(extract: Extract) -
 )
 def test_generic_talk_gives_no_partnership(extract: Extract, text: str) -> None:
     assert extract(text).partnerships == ()
+
+
+def _pairs(facts: FactSet) -> set[frozenset[str]]:
+    return {frozenset(p.cities) for p in facts.partnerships}
+
+
+@pytest.mark.parametrize(
+    ("text", "pairs"),
+    [
+        # the city named right after the partnership word is the partner of the city before it, not of the others
+        (
+            "Last week Glasgow confirmed it will also cut its ties with Rostov-on-Don, a city it has been twinned "
+            "with since 1986 and Doncaster is cutting ties with its Russian twin-town Ozyorsk.",
+            {frozenset({"Glasgow", "Rostov-on-Don"}), frozenset({"Doncaster", "Ozyorsk"})},
+        ),
+        (
+            "Ingelheim war ihm bisher nur in Verbindung mit der gemeinsamen polnischen Partnerstadt Nysa ein Begriff, "
+            "denn diese hatte gemeinsam mit den Partnerstädten Ingelheim und Lüdinghausen einen Hilfstransport "
+            "organisiert.",
+            {frozenset({"Ingelheim am Rhein", "Nysa"}), frozenset({"Nysa", "Lüdinghausen"})},
+        ),
+        (
+            "Bremens Partnerstädte Danzig und Riga unterstützen die Aktion ebenfalls.",
+            {frozenset({"Bremen", "Gdańsk"}), frozenset({"Bremen", "Riga"})},
+        ),
+        # coordinated holders: "Both A and B are twinned with C"
+        (
+            "Both Krasnodar and Nottingham are twinned with Karlsruhe.",
+            {frozenset({"Krasnodar", "Karlsruhe"}), frozenset({"Nottingham", "Karlsruhe"})},
+        ),
+        # one subject, two partnership words in coordinated verb phrases
+        (
+            "Mühlhausen ist seit 1995 Partnerkommune von Kronstadt bei St. Petersburg und pflegt außerdem eine "
+            "Städtefreundschaft mit Kaliningrad.",
+            {frozenset({"Mühlhausen", "Kronstadt"}), frozenset({"Mühlhausen", "Kaliningrad"})},
+        ),
+        # an anaphoric subject takes up the city of the sentence before
+        (
+            "Cincinnati signed its first agreement in 1990. Currently, it has 8 sister cities, which includes "
+            "Liuzhou in China, Nancy in France and Munich in Germany.",
+            {frozenset({"Cincinnati", c}) for c in ("Liuzhou", "Nancy", "Munich")},
+        ),
+        # a list of pairs
+        (
+            "Ob Suhl und Kaluga, Mühlhausen und Kronstadt oder Gera und Rostow am Don - überall stellt sich die "
+            "Frage nach Partnerschaften mit russischen Städten neu.",
+            {
+                frozenset({"Suhl", "Kaluga"}),
+                frozenset({"Mühlhausen", "Kronstadt"}),
+                frozenset({"Gera", "Rostov-on-Don"}),
+            },
+        ),
+        ("Nottingham and Minsk chose to twin in the late 1950s.", {frozenset({"Nottingham", "Minsk"})}),
+        # a city named alone pairs with its one partner named elsewhere, not with the article's most named city
+        (
+            "Oxford has put in place steps to end its twinning agreement with the city of Perm. Durham has decided "
+            "to end its twinning arrangements with the city of Kostroma. Kostroma was informed. Oxford council ends "
+            "twinning arrangement with Russian city.",
+            {frozenset({"Oxford", "Perm"}), frozenset({"Durham", "Kostroma"})},
+        ),
+    ],
+)
+def test_partnership_pairs_follow_the_clause(extract: Extract, text: str, pairs: set[frozenset[str]]) -> None:
+    assert _pairs(extract(text, language="en" if " the " in text else "de")) == pairs
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # cities listed together are no partners of each other
+        "Den Städten Borna, Delitzsch, Leipzig, Plauen und Zwickau stehen jeweils 25.000 Euro für die Unterstützung "
+        "ihrer Partnerstädte zur Verfügung.",
+        "The council hasn’t had active links with Minsk or Krasnodar for many years, but the twinning agreements "
+        "have remained in place.",
+        "Die Partnerstädte von Münster und Bielefeld kamen zum Festakt.",
+    ],
+)
+def test_listed_cities_are_no_pair(extract: Extract, text: str) -> None:
+    assert _pairs(extract(text)) == set()

@@ -2,27 +2,63 @@
 
 Städtepartnerschaft / twinned / sister cities -> twinning; Solidaritätspartnerschaft -> solidarity; an
 agreement on cooperation -> cooperation; an unqualified Partnerschaft / friendship -> other (merged later into the
-specific partnership of the same pair, which it refers to). Cities: the pair named in the sentence; a single
-named city pairs with the other city of the article's focus pair; a definite "die neue Städtepartnerschaft"
-without cities is the focus pair itself. Plural words without two named cities are generic talk and give nothing.
+specific partnership of the same pair, which it refers to).
+
+Cities, per partnership word: "zwischen A und B"; else the city or list named right after the word ("Partnerstadt
+Nysa", "twinned with A and B", "8 sister cities, which includes A, B, C") pairs with the city or coordinated cities
+before it ("Bremens", "Both A and B are twinned with"), or with the city an anaphoric subject takes up ("Die Stadt",
+"it"). Cities merely listed together ("Den Städten Borna, Delitzsch, Leipzig ...", "Minsk or Krasnodar") are no
+pair; "A und B, C und D" is a list of pairs. A city named alone pairs with its one partner named elsewhere in the
+article, else with the other city of the focus pair; a definite "die neue Städtepartnerschaft" without cities is
+the focus pair, unless the article names the focus cities with other partners only. Plural words without two
+named cities are generic talk and give nothing.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from itertools import combinations
+from itertools import combinations, pairwise
 
 from twingraph.extract import lexicon as lx
 from twingraph.extract.clauses import clause_of, has_cue, last_part, says_something, words
 from twingraph.extract.context import ArticleContext, SentenceInfo
+from twingraph.extract.places import CityRef
 from twingraph.facts import DateValue, Evidence
 
 _AGREEMENT_ON = re.compile(r"\bagreement\s+on\s+(?:\w+\s+)?$", re.IGNORECASE)
 _BOTH = re.compile(
-    r"\b(?:the\s+two|both|our)\s+(?:towns|cities)\b|\bbeide[rn]?\s+(?:Städte|Kommunen|Gemeinden)\b", re.IGNORECASE
+    r"\b(?:the\s+two|both|our)\s+(?:towns|cities)\b|\bbeide[rn]?\s+(?:Städte|Kommunen|Gemeinden|Partnerstädte[n]?)\b",
+    re.IGNORECASE,
 )
 _WITH = re.compile(r"\b(?:with|mit)\b")
+_BETWEEN = re.compile(r"\b(?:zwischen|between)\s+")
+_DATELINE_AFTER = re.compile(r"^\s*(?:[-–—]\s|\(\w+\)\s*[-–—]?)")
+# What may stand between two cities of one list: commas and conjunctions, articles, "in Taiwan", "(Neisse)".
+_LIST_GAP = re.compile(
+    r"^(?=.*(?:,|&|\b(?:and|und|sowie|or|oder)\b))(?:\s|,|&|\([^()]*\)|\b(?:and|und|sowie|or|oder|as\s+well\s+as|"
+    r"also|auch|the|die|der|den|dem|city\s+of|town\s+of|Stadt|in\s+[A-ZÄÖÜ][\w-]+)\b)*$"
+)
+_AND_ONLY = re.compile(r"^\s*(?:and|und|&)\s*$")
+# What may stand between a partnership word and the city it names: "Partnerstadt Nysa", "twin-town Ozyorsk",
+# "Partnerkommune von Kronstadt", "twinning agreement with the city of Perm", "sister cities, which includes A".
+_COMPLEMENT_GAP = re.compile(
+    r"^\s*(?:,\s*(?:which\s+includes?|including|darunter|nämlich)\s+|:\s*)?"
+    r"(?:(?:(?:agreements?|arrangements?|links?|ties?|relationships?|charter|contract|partnerships?|bond|connection)\s+)?"
+    r"(?:with|mit|von|of|zu|zur|zum|to)\s+)?"
+    r"(?:(?:the|der|die|dem|den|des|its|their|ihrer|seiner|unserer|our)\s+)?"
+    r"(?:(?:[a-zäöüß-]+(?:e|en|er|es|em|al|ian|ic|ish|ese|an)|[A-Z][a-z]+(?:ian|ish|ese|ch|an)|new|old|former)\s+){0,2}"
+    r"(?:(?:[Cc]ity|[Tt]own|Stadt|Gemeinde|Kommune|Großstadt|municipality|Ort)\s+(?:of\s+)?)?$"
+)
+_PRONOUN_SUBJECT = re.compile(r"\b(?:diese[rs]?|sie|er|es|it|they|which|who|welche[rs]?)\b")
+# A city after these words locates something ("Kronstadt bei St. Petersburg") and holds no partnership.
+_LOCATOR_BEFORE = re.compile(r"\b(?:bei|near|nahe|nahe\s+bei|in\s+der\s+Nähe\s+von|im|in\s+the)\s+$")
+# A subject that takes up a city of the sentence before: "Die Stadt in Nordthüringen ist ...", "it has 8 sister cities".
+_ANAPHOR = re.compile(
+    r"\b(?:die|the|this|diese)\s+(?:Stadt|Gemeinde|Kommune|city|town)\b|\b(?:it|its|sie|ihre[rnms]?|seine[rnms]?|"
+    r"diese[rs]?|their)\b",
+    re.IGNORECASE,
+)
 _TRIPARTITE = re.compile(r"\b(?:tripartite|trilateral|dreiseitig|Dreier|trinational)", re.IGNORECASE)
 _ACTIVE_CUES = (
     r"\bseit\b", r"\bsince\b", r"\bfor (?:over |more than )?\d+ years\b", r"\bfor many years\b", r"\bbesteht\b",
@@ -63,6 +99,9 @@ def _triggers(text: str) -> list[_Trigger]:
     for i, (start, end, word) in enumerate(tokens):
         nxt = tokens[i + 1][2] if i + 1 < len(tokens) else ""
         head = last_part(word)
+        if word == "twin" and i and tokens[i - 1][2] == "to":
+            found.append(_Trigger(start, end, "twinning", False, word))  # "chose to twin", "voted to twin"
+            continue
         if word == "cooperation" and (nxt == "agreement" or _AGREEMENT_ON.search(text[max(0, start - 20) : start])):
             found.append(_Trigger(start, end, "cooperation", False, word))  # "agreement on cooperation"
             continue
@@ -134,40 +173,175 @@ def _dates(info: SentenceInfo, trigger: _Trigger, signed: bool) -> tuple[DateVal
     return since, planned_by
 
 
-def _pairs(ctx: ArticleContext, info: SentenceInfo, trigger: _Trigger) -> list[tuple[str, str]]:
-    names: list[str] = []
-    for ref in info.partner_refs():
-        if ref.place.name not in names:
-            names.append(ref.place.name)
-    if len(ctx.focus) == 2 and _BOTH.search(info.text):
-        return [tuple(sorted(ctx.focus))]  # type: ignore[list-item]  # "the link between the two towns"
-    if len(names) >= 3 and _TRIPARTITE.search(info.text):
-        return [tuple(sorted(p)) for p in combinations(names[:3], 2)]  # type: ignore[misc]
-    with_word = _WITH.search(info.text)
-    if with_word and len(names) >= 2:
-        # "X is twinned with A and B" / "Dortmund hat Partnerschaften mit A, B und C": X pairs with each
-        after = [r.place.name for r in info.partner_refs() if r.start > with_word.start()]
-        before = [r.place.name for r in info.partner_refs() if r.start < with_word.start()]
-        subject = before[0] if before else ctx.home
-        partners = [c for c in dict.fromkeys(after) if c != subject]
-        if subject and partners:
-            return [tuple(sorted((subject, c))) for c in partners]  # type: ignore[misc]
-    if len(names) >= 2:
-        # "zwischen A und B"; "Bremens Partnerstädte Danzig und Riga": the first city pairs with each other one
-        return [tuple(sorted((names[0], other))) for other in names[1:]]  # type: ignore[misc]
-    if trigger.plural:
+def _dateline(text: str, ref: CityRef) -> bool:
+    """ "Erfurt - Ob Suhl und Kaluga ...": the city a news item is filed from opens the sentence before a dash."""
+    return ref.start == 0 and bool(_DATELINE_AFTER.match(text[ref.end :]))
+
+
+def _runs(text: str, refs: list[CityRef]) -> list[list[CityRef]]:
+    """Coordinated lists of cities: "Karlsruhe and Ningbo", "New Taipei City in Taiwan, Liuzhou in China, ..."."""
+    runs: list[list[CityRef]] = []
+    for ref in refs:
+        if runs and _LIST_GAP.match(text[runs[-1][-1].end : ref.start]):
+            runs[-1].append(ref)
+        else:
+            runs.append([ref])
+    return runs
+
+
+def _run_at(runs: list[list[CityRef]], ref: CityRef) -> list[CityRef]:
+    return next(run for run in runs if ref in run)
+
+
+def _complement(text: str, trigger: _Trigger, refs: list[CityRef], runs: list[list[CityRef]]) -> list[CityRef]:
+    """The cities named right after the partnership word: "Partnerstadt Nysa", "twin-town Ozyorsk", "Partnerkommune
+    von Kronstadt", "twinning agreement with the city of Perm", "8 sister cities, which includes A, B, C"."""
+    first = next((r for r in refs if r.start >= trigger.end), None)
+    if first is None or not _COMPLEMENT_GAP.match(text[trigger.end : first.start]):
         return []
-    if len(names) == 1:
-        other = ctx.other_focus(names[0])
-        return [tuple(sorted((names[0], other)))] if other else []  # type: ignore[list-item]
-    if len(ctx.focus) == 2:
-        return [tuple(sorted(ctx.focus))]  # type: ignore[list-item]
+    run = _run_at(runs, first)
+    return run[run.index(first) :] if trigger.plural or len(run) == 2 else [first]
+
+
+def _holders(
+    ctx: ArticleContext, k: int, info: SentenceInfo, trigger: _Trigger, refs: list[CityRef], taken: set[int]
+) -> list[str]:
+    """Whose partner the complement is: the city or coordinated cities before the partnership word ("Bremens
+    Partnerstädte", "Both Krasnodar and Nottingham are twinned with"), else the nearest city before it (the subject
+    of "Doncaster is cutting ties with its twin-town Ozyorsk"), else the city an anaphoric subject ("Die Stadt",
+    "it") takes up from the sentence before. Cities that are the complement of an earlier partnership word or only
+    locate something ("bei St. Petersburg") hold nothing: "X ist Partnerkommune von A und pflegt eine
+    Städtefreundschaft mit B" gives A's holder to B too."""
+    text = info.text
+    last_taken = max((r.end for r in refs if r.start in taken), default=0)
+    if _PRONOUN_SUBJECT.search(text[last_taken : trigger.start]):
+        taken = set()  # "... Partnerstadt Nysa, denn diese hatte mit den Partnerstädten A und B": Nysa holds A and B
+    before = [
+        r
+        for r in refs
+        if r.end <= trigger.start and r.start not in taken and not _LOCATOR_BEFORE.search(text[: r.start])
+    ]
+    if before:
+        run = _run_at(_runs(text, before), before[-1])
+        return [r.place.name for r in run]
+    if k > 0 and _ANAPHOR.search(text[: trigger.start]):
+        previous = ctx.sentences[k - 1].partner_refs()
+        if previous:
+            return [previous[0].place.name]
     return []
 
 
+def _pairs(
+    ctx: ArticleContext, k: int, info: SentenceInfo, trigger: _Trigger, partners: dict[str, set[str]] | None
+) -> list[tuple[str, str]]:
+    """The city pairs a partnership word links. With `partners` None only pairs whose two cities the sentence
+    names; else also a city named alone with its partner from elsewhere in the article, and the focus pair."""
+    text = info.text
+    refs = [r for r in info.partner_refs() if not _dateline(text, r)]
+    names: list[str] = list(dict.fromkeys(r.place.name for r in refs))
+    if partners is not None and len(ctx.focus) == 2 and _BOTH.search(text):
+        return [_pair(*ctx.focus)]  # "the link between the two towns"
+    if len(names) >= 3 and _TRIPARTITE.search(text):
+        return [_pair(a, b) for a, b in combinations(names[:3], 2)]
+    direct = [r for r in refs if not r.derived]
+    runs, all_runs = _runs(text, direct), _runs(text, refs)
+    between = _BETWEEN.search(text)
+    if between:
+        inside = [r.place.name for r in refs if r.start >= between.end()]
+        if len(inside) >= 2 and inside[0] != inside[1]:
+            return [_pair(inside[0], inside[1])]  # "zwischen A und B"
+    complement = _complement(text, trigger, direct, runs)
+    if complement:
+        taken = {
+            r.start for t in _triggers(text) if t.start < trigger.start for r in _complement(text, t, direct, runs)
+        }
+        holders = _holders(ctx, k, info, trigger, refs, taken)
+        if not holders and taken:
+            earlier = [t for t in _triggers(text) if t.start < trigger.start]
+            holders = _holders(ctx, k, info, earlier[-1], refs, set())
+        if not holders and partners is not None:
+            holders = [h for h in (_only_partner(ctx, complement[0].place.name, partners),) if h]
+            if any(c.place.name in holders for c in complement):
+                return []  # "Die Partnerstädte von Münster und Bielefeld": whose partners, not which
+        return list(dict.fromkeys(_pair(h, c.place.name) for h in holders for c in complement if h != c.place.name))
+    withs = list(_WITH.finditer(text))
+    if withs and len(names) >= 2:
+        # "X is twinned with A and B" / "Dortmund hat Partnerschaften mit A, B und C": X pairs with each
+        w = next((m for m in reversed(withs) if m.start() < trigger.start), withs[0])
+        after = [r for r in direct if r.start > w.start()]
+        before = [r for r in refs if r.end <= w.start()]
+        if after and before:
+            run = _run_at(runs, after[0])
+            subjects = [r.place.name for r in _run_at(all_runs, before[-1]) if r in before]
+            found = [_pair(s, c.place.name) for s in subjects for c in run[run.index(after[0]) :] if s != c.place.name]
+            if found:
+                return list(dict.fromkeys(found))
+    if len(names) >= 2:
+        a, b = runs[0][:2] if len(runs) == 1 and len(runs[0]) == 2 and len(names) == 2 else (None, None)
+        if a and b and b.end <= trigger.start and _AND_ONLY.match(text[a.end : b.start]):
+            return [_pair(a.place.name, b.place.name)]  # "Żagań and Teltow have been sister cities"
+        pairs = _pairs_of_pairs(text, runs)
+        if pairs or len(runs) == 1 or any(len(run) >= 3 for run in runs):
+            return pairs  # "Den Städten Borna, Delitzsch, Leipzig ... ihrer Partnerstädte": a list, no pair
+        # "Dortmunds Partnerstadt Amiens": the first city pairs with each other one
+        return [_pair(names[0], other) for other in names[1:]]
+    if trigger.plural or partners is None:
+        return []
+    if len(names) == 1:
+        other = _only_partner(ctx, names[0], partners)
+        return [_pair(names[0], other)] if other else []
+    return [_pair(*ctx.focus)] if _focus_is_a_pair(ctx, partners) else []
+
+
+def _pairs_of_pairs(text: str, runs: list[list[CityRef]]) -> list[tuple[str, str]]:
+    """ "Ob Suhl und Kaluga, Mühlhausen und Kronstadt oder Gera und Rostow am Don": a list of pairs."""
+    out = []
+    for run in runs:
+        if len(run) < 4:
+            continue
+        groups: list[list[CityRef]] = [[run[0]]]
+        for a, b in pairwise(run):
+            if _AND_ONLY.match(text[a.end : b.start]):
+                groups[-1].append(b)
+            else:
+                groups.append([b])
+        if len(groups) >= 2 and all(len(g) == 2 for g in groups):
+            out += [_pair(g[0].place.name, g[1].place.name) for g in groups]
+    return out
+
+
+def _pair(a: str, b: str) -> tuple[str, str]:
+    return (a, b) if a <= b else (b, a)
+
+
+def _only_partner(ctx: ArticleContext, city: str, partners: dict[str, set[str]]) -> str | None:
+    """The partner of a city named alone: its one partner named elsewhere in the article, else the focus pair's."""
+    known = partners.get(city, set())
+    if len(known) == 1:
+        return next(iter(known))
+    if known:
+        return None
+    return ctx.other_focus(city) if _focus_is_a_pair(ctx, partners) else None
+
+
+def _focus_is_a_pair(ctx: ArticleContext, partners: dict[str, set[str]]) -> bool:
+    """The focus pair stands for "the partnership" unless the article names its cities with other partners only."""
+    if len(ctx.focus) != 2:
+        return False
+    a, b = ctx.focus
+    return b in partners.get(a, {b}) or not (partners.get(a) or partners.get(b))
+
+
 def find_partnerships(ctx: ArticleContext) -> list[PartnershipMention]:
+    named: dict[str, set[str]] = {}  # partners of each city where a sentence names both
+    for k, info in enumerate(ctx.sentences):
+        if says_something(info.sentence):
+            for trigger in _triggers(info.text):
+                for a, b in _pairs(ctx, k, info, trigger, None):
+                    named.setdefault(a, set()).add(b)
+                    named.setdefault(b, set()).add(a)
     found: list[PartnershipMention] = []
-    for info in ctx.sentences:
+    for k, info in enumerate(ctx.sentences):
         if not says_something(info.sentence):
             continue
         triggers = _triggers(info.text)
@@ -178,7 +352,7 @@ def find_partnerships(ctx: ArticleContext) -> list[PartnershipMention]:
                 explicit = "active"  # "Die Partnerschaft wurde 1974 besiegelt": signed long ago, simply existing
             if planned_by and explicit is None:
                 explicit = "planned"
-            for pair in _pairs(ctx, info, trigger):
+            for pair in _pairs(ctx, k, info, trigger, named):
                 found.append(
                     PartnershipMention(
                         pair,

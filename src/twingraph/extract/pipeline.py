@@ -124,9 +124,11 @@ class RuleExtractor:
     ) -> list[City]:
         mentions: dict[str, list[str]] = {}
         evidence: dict[str, Evidence] = {}
+        derived: dict[str, Evidence] = {}  # "Dortmunder" names no form of the city, but its sentence speaks of it
         for info in ctx.sentences:
             for r in info.refs:
                 if r.derived:
+                    derived.setdefault(r.place.name, info.evidence)
                     continue
                 forms = mentions.setdefault(r.place.name, [])
                 if r.surface not in forms:
@@ -140,7 +142,7 @@ class RuleExtractor:
             if name not in mentions and name not in used:
                 continue
             c = place.as_city(tuple(mentions.get(name, ())))
-            cities.append(replace(c, evidence=evidence.get(name)))
+            cities.append(replace(c, evidence=evidence.get(name) or derived.get(name)))
         return cities
 
 
