@@ -234,3 +234,69 @@ def test_partnership_pairs_follow_the_clause(extract: Extract, text: str, pairs:
 )
 def test_listed_cities_are_no_pair(extract: Extract, text: str) -> None:
     assert _pairs(extract(text)) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "pair", "status"),
+    [
+        # ended by a decision (severed, cut, ended, terminated), even when told as a plan: suspended
+        (
+            "Nottingham City Council has severed links with Krasnodar in Russia. Nottingham and Krasnodar are twinned.",
+            {"Nottingham", "Krasnodar"},
+            "suspended",
+        ),
+        (
+            "Durham County Council has also decided to end its twinning arrangements with the city of Kostroma, "
+            "arrangements which have been in place since 1968.",
+            {"Durham", "Kostroma"},
+            "suspended",
+        ),
+        (
+            "Last week Glasgow confirmed it will also cut its ties with Rostov-on-Don, a city it has been twinned "
+            "with since 1986.",
+            {"Glasgow", "Rostov-on-Don"},
+            "suspended",
+        ),
+        (
+            "Der Dortmunder Stadtrat hat die Städtepartnerschaft mit Rostow am Don im März aufgekündigt.",
+            {"Dortmund", "Rostov-on-Don"},
+            "suspended",
+        ),
+        # an anniversary: the partnership exists, whatever ceremony is planned for it
+        (
+            "The 45th anniversary of the twinning charter between Truro and French city Morlaix will be celebrated "
+            "with a special re-signing ceremony on Saturday.",
+            {"Truro", "Morlaix"},
+            "active",
+        ),
+        (
+            "Das 30-jährige Jubiläum der Städtepartnerschaft zwischen Fulda und Wilmington soll groß gefeiert werden.",
+            {"Fulda", "Wilmington"},
+            "active",
+        ),
+        # a renewal leaves an existing partnership active
+        (
+            "Mayor Chu and Mayor Mallory re-signed the sister city agreement between New Taipei City and Cincinnati.",
+            {"New Taipei", "Cincinnati"},
+            "active",
+        ),
+        # a deed certifying the partnership: formalized
+        (
+            "Solidaritätspartnerschaft zwischen Kolomyia und Ingelheim beurkundet",
+            {"Kolomyia", "Ingelheim am Rhein"},
+            "formalized",
+        ),
+    ],
+)
+def test_partnership_status_cues(extract: Extract, text: str, pair: set[str], status: str) -> None:
+    facts = extract(text)
+    found = {frozenset(p.cities): p.status for p in facts.partnerships}
+    assert found.get(frozenset(pair)) == status, found
+
+
+def test_weighing_an_end_ends_nothing(extract: Extract) -> None:
+    facts = extract(
+        "But Canterbury remains twinned with Vladimir. But it added: “We believe that to sever links with Vladimir "
+        "now would be a pointless gesture.”\nAt least nine UK councils have severed arrangements with Russian cities."
+    )
+    assert [(set(p.cities), p.status) for p in facts.partnerships] == [({"Canterbury", "Vladimir"}, "active")]

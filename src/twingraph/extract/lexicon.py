@@ -35,6 +35,10 @@ PARTNERSHIP_NEEDS_NEXT: dict[str, tuple[str, ...]] = {
     "sister": ("town", "towns", "city", "cities"),
 }
 PARTNERSHIP_NEEDS_PREVIOUS: dict[str, tuple[str, ...]] = {"cities": ("twin", "sister"), "towns": ("twin", "sister")}
+# Vague words for a link between towns: a partnership word only in a clause that ends or suspends it.
+PARTNERSHIP_LINK_WORDS = {"links", "ties", "connection", "connections", "relationship", "relations", "arrangement",
+                          "arrangements", "beziehungen", "verbindungen", "kontakte"}  # fmt: skip
+PARTNERSHIP_LINK_SINGULARS = {"connection", "relationship", "arrangement"}
 # Words that make a following "twinning"/"partnership" the name of something else.
 PARTNERSHIP_NOT_BEFORE = (
     "association",
@@ -54,17 +58,32 @@ PARTNERSHIP_NOT_BEFORE = (
 )
 
 # Cues for the status of a partnership, searched in the clause of the partnership word (regular expressions).
+# "ended" gives `suspended` (with the partnership ended); "anniversary" and "renewed" give `active`.
 STATUS_CUES: dict[str, tuple[str, ...]] = {
     "suspended": (r"\bauf Eis\b", r"\bausgesetzt\b", r"\beingefroren\b", r"\bruht\b", r"\bsuspend", r"\bfrozen\b",
-                  r"\bon hold\b"),
+                  r"\bon hold\b", r"\bdormant\b", r"\bnicht\s+(?:mehr\s+|aktiv\s+)?fortgesetzt\b"),
+    # ended by a decision: severed, cut, terminated, revoked, ended (a verb with its object, not "the end of June")
+    "ended": (r"\bsever", r"\bcut(?:s|ting)?\s+(?:\w+\s+){0,2}(?:ties|links)\b", r"\bterminat", r"\brevok",
+              r"\bend(?:s|ed|ing)?\s+(?:its|their|our|the|all|\d+|[A-Z][\w-]*[’']s|twinning|links|ties|relations)\b",
+              r"\b(?:an|formal)\s+end\s+to\b", r"\bbeende[nt]\b", r"\baufgekündigt\b", r"\bkündig(?:t|en|te)\b",
+              r"\baufgelöst\b"),
     "planned": (r"\bsoll(?:en)?\b", r"\bstrebt\b.*\ban\b", r"\bangestrebt", r"\bgeplant", r"\bkünftig", r"\bzukünftig",
                 r"\bwird\b.*\bbesiegelt\b", r"\bam Aufbau\b", r"\bauf dem Weg zu\b", r"\bwill\b",
                 r"\bplan(?:s|ned|ning)?\b", r"\bintend", r"\bto become\b", r"\bfuture\b", r"\bnächste[n]?\b",
                 r"\bwerden\b.*\bbesiegelt\b", r"\bvorbereite"),
     "formalized": (r"\bbesiegelt\b", r"\bunterzeichne", r"\bunterschrieben\b", r"\bUnterzeichnung\b",
                    r"\bgeschlossen\b", r"\bsigned\b", r"\bsigning\b", r"\bfrom now on\b", r"\bofficially\b",
-                   r"\bпідписа", r"\bvollzogen\b", r"\beingegangen\b", r"\beingeht\b"),
+                   r"\bпідписа", r"\bvollzogen\b", r"\beingegangen\b", r"\beingeht\b", r"\bbeurkundet\b"),
+    # told as existing for years: an anniversary of the partnership, whatever is planned to celebrate it
+    "anniversary": (r"\banniversary\b", r"\bjubiläum", r"\bjahrestag",
+                    r"\b\d+\s*(?:Jahre|years)\s+(?:of\s+)?(?:\w+\s+)?(?:Städtepartnerschaft|Partnerschaft|"
+                    r"twinning|partnership|friendship)", r"\b\d+-jährige"),
+    # a signing that renews an existing partnership, or the original signing told as history, leaves it active
+    "renewed": (r"\bre-sign", r"\berneuer", r"\brenew", r"\breaffirm", r"\boriginally\b", r"\bursprünglich\b"),
 }  # fmt: skip
+# A negated or hypothetical clause does not end anything ("would be a pointless gesture", "nicht aufkündigen").
+UNREAL_CUES = (r"\bwould\b", r"\bwürde", r"\bnot\b", r"\bn[’']t\b", r"\bnever\b", r"\bnicht\b", r"\bkein",
+               r"\bno\s+plans?\b", r"\bwhether\b", r"\bob\b")  # fmt: skip
 # A partnership said to have been founded at a date long past is simply active ("Im Dezember 1988 ... begründet").
 SINCE_CUES = (
     r"\bseit\b",

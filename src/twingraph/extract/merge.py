@@ -2,7 +2,8 @@
 
 - Partnerships: one per city pair and type. The status a cue states beats the default; among stated ones a
   suspension or an existence for years beats a signing, which beats a plan. An unqualified "Partnerschaft" or
-  "friendship" of a pair that also has a specific partnership refers to it (its `since` is kept); otherwise it
+  "friendship" of a pair that also has a specific partnership refers to it (its `since` is kept, and so is a
+  suspension: "severed links with Krasnodar" ends the twinning); otherwise it
   takes the one specific type the article uses anywhere ("Grantham Twinning Association", "twin town").
   A planned partnership of a pair that already has another type grew from it.
 - Visits: one per (origin, destination) and start; agreements: one per set of parties.
@@ -79,7 +80,9 @@ def merge_partnerships(mentions: list[PartnershipMention], article_types: set[st
         targets = [merged[(pair, t)] for t in dict.fromkeys(specific_by_pair[pair])]
         target = max(targets, key=lambda t: t.status != "planned")
         if target.since is None and p.since is not None and target.status != "planned":
-            merged[(pair, target.type)] = replace(target, since=p.since)
+            target = merged[(pair, target.type)] = replace(target, since=p.since)
+        if p.status == "suspended" and target.status != "suspended":
+            merged[(pair, target.type)] = replace(target, status="suspended")  # "severed links with Krasnodar"
         del merged[(pair, type_)]
     out = list(merged.values())
     for i, p in enumerate(out):

@@ -39,16 +39,25 @@ _LIST_GAP = re.compile(
     r"^(?=.*(?:,|&|\b(?:and|und|sowie|or|oder)\b))(?:\s|,|&|\([^()]*\)|\b(?:and|und|sowie|or|oder|as\s+well\s+as|"
     r"also|auch|the|die|der|den|dem|city\s+of|town\s+of|Stadt|in\s+[A-ZÄÖÜ][\w-]+)\b)*$"
 )
+_GENITIVE_BEFORE = re.compile(r"^(?:[’']?s)?\s+(?:[\w-]+\s+)?$")
 _AND_ONLY = re.compile(r"^\s*(?:and|und|&)\s*$")
 # What may stand between a partnership word and the city it names: "Partnerstadt Nysa", "twin-town Ozyorsk",
 # "Partnerkommune von Kronstadt", "twinning agreement with the city of Perm", "sister cities, which includes A".
 _COMPLEMENT_GAP = re.compile(
     r"^\s*(?:,\s*(?:which\s+includes?|including|darunter|nämlich)\s+|:\s*)?"
     r"(?:(?:(?:agreements?|arrangements?|links?|ties?|relationships?|charter|contract|partnerships?|bond|connection)\s+)?"
-    r"(?:with|mit|von|of|zu|zur|zum|to)\s+)?"
+    r"(?:with|mit|von|of|zu|zur|zum|to|з|із|зі)\s+)?"
     r"(?:(?:the|der|die|dem|den|des|its|their|ihrer|seiner|unserer|our)\s+)?"
-    r"(?:(?:[a-zäöüß-]+(?:e|en|er|es|em|al|ian|ic|ish|ese|an)|[A-Z][a-z]+(?:ian|ish|ese|ch|an)|new|old|former)\s+){0,2}"
+    r"(?:(?:[a-zäöüß-]+(?:e|en|er|es|em|al|ian|ic|ish|ese|an)|[A-Z][a-z]+(?:ian|ish|ese|ch|an)|new|old|former|[а-яіїєґ’'-]+)\s+){0,2}"
     r"(?:(?:[Cc]ity|[Tt]own|Stadt|Gemeinde|Kommune|Großstadt|municipality|Ort)\s+(?:of\s+)?)?$"
+)
+_PRONOUN_SUBJECT = re.compile(r"\b(?:diese[rs]?|sie|er|es|it|they|which|who|welche[rs]?)\b")
+# A city after these words locates something ("Kronstadt bei St. Petersburg") and holds no partnership.
+_LOCATOR_BEFORE = re.compile(r"\b(?:bei|near|nahe|nahe\s+bei|in\s+der\s+Nähe\s+von|im|in\s+the)\s+$")
+# A sentence subject that takes up a city of the sentence before: "Die Stadt in Nordthüringen ist ...", "Currently,
+# it has 8 sister cities". A possessive ("its twinning") refers to its own sentence's subject and is no such cue.
+_ANAPHOR = re.compile(
+    r"^(?:[\w\s]{0,30},\s*)?(?:(?:Die|Diese|The|This)\s+(?:Stadt|Gemeinde|Kommune|city|town)\b|(?:[Ii]t|Sie|Er|Es|They)\s)"
 )
 _PRONOUN_SUBJECT = re.compile(r"\b(?:diese[rs]?|sie|er|es|it|they|which|who|welche[rs]?)\b")
 # A city after these words locates something ("Kronstadt bei St. Petersburg") and holds no partnership.
@@ -128,6 +137,24 @@ def _triggers(text: str) -> list[_Trigger]:
     return found
 
 
+def _ends(clause: str) -> bool:
+    """Does the clause end a partnership? Not when it only weighs it: "to sever links now would be pointless"."""
+    return has_cue(clause, lx.STATUS_CUES["ended"]) and not has_cue(clause, lx.UNREAL_CUES)
+
+
+def _ending_links(text: str) -> list[_Trigger]:
+    """ "severed links with Krasnodar", "cut its ties with", "the arrangement was suspended": a link word counts as a
+    partnership word only where its clause ends or suspends it (else "links" and "ties" are too vague)."""
+    found = []
+    for start, end, word in words(text):
+        if word not in lx.PARTNERSHIP_LINK_WORDS or _triggers(text[slice(*clause_of(text, start))]):
+            continue
+        scope = text[slice(*clause_of(text, start))]
+        if _ends(scope) or has_cue(scope, lx.STATUS_CUES["suspended"]):
+            found.append(_Trigger(start, end, "other", word not in lx.PARTNERSHIP_LINK_SINGULARS, word))
+    return found
+
+
 def _status(info: SentenceInfo, trigger: _Trigger, single: bool) -> str | None:
     text = info.text
     start, end = clause_of(text, trigger.start)
@@ -136,7 +163,13 @@ def _status(info: SentenceInfo, trigger: _Trigger, single: bool) -> str | None:
         # "Dortmunds Partnerstadt" names the partner; only "künftige/nächste Partnerstadt" says more
         return "planned" if _REFERRING_ADJ.search(text[: trigger.start]) else None
     for scope in scopes:
-        for status in ("suspended", "planned", "formalized"):
+        if has_cue(scope, lx.STATUS_CUES["suspended"]) or _ends(scope):
+            return "suspended"  # "will be ending the twinning arrangements": the decision to end counts
+        if has_cue(scope, lx.STATUS_CUES["anniversary"]):
+            return "active"  # "The 45th anniversary ... will be celebrated with a re-signing ceremony"
+        if has_cue(scope, lx.STATUS_CUES["formalized"]) and has_cue(scope, lx.STATUS_CUES["renewed"]):
+            return "active"  # "re-signed the sister city agreement": renewal of an existing partnership
+        for status in ("planned", "formalized"):
             if status == "planned" and has_cue(scope, _ACTIVE_CUES) and not has_cue(scope, (r"\bsoll", r"\bwird\b")):
                 continue
             if has_cue(scope, lx.STATUS_CUES[status]):
@@ -232,15 +265,23 @@ def _holders(
 
 
 def _pairs(
-    ctx: ArticleContext, k: int, info: SentenceInfo, trigger: _Trigger, partners: dict[str, set[str]] | None
+    ctx: ArticleContext,
+    k: int,
+    info: SentenceInfo,
+    trigger: _Trigger,
+    partners: dict[str, set[str]] | None,
+    previous: tuple[tuple[str, str], ...] = (),
 ) -> list[tuple[str, str]]:
     """The city pairs a partnership word links. With `partners` None only pairs whose two cities the sentence
     names; else also a city named alone with its partner from elsewhere in the article, and the focus pair."""
     text = info.text
     refs = [r for r in info.partner_refs() if not _dateline(text, r)]
     names: list[str] = list(dict.fromkeys(r.place.name for r in refs))
-    if partners is not None and len(ctx.focus) == 2 and _BOTH.search(text):
-        return [_pair(*ctx.focus)]  # "the link between the two towns"
+    if _BOTH.search(text):
+        if len(names) == 2:
+            return [_pair(*names)]  # "Fujisawa has been Windsor's sister city ... between the two cities"
+        if partners is not None and len(ctx.focus) == 2 and len(names) < 2:
+            return [_pair(*ctx.focus)]  # "the link between the two towns"
     if len(names) >= 3 and _TRIPARTITE.search(text):
         return [_pair(a, b) for a, b in combinations(names[:3], 2)]
     direct = [r for r in refs if not r.derived]
@@ -277,19 +318,23 @@ def _pairs(
             if found:
                 return list(dict.fromkeys(found))
     if len(names) >= 2:
-        a, b = runs[0][:2] if len(runs) == 1 and len(runs[0]) == 2 and len(names) == 2 else (None, None)
+        a, b = runs[0][:2] if len(runs[0]) == 2 and len(names) == 2 else (None, None)
         if a and b and b.end <= trigger.start and _AND_ONLY.match(text[a.end : b.start]):
             return [_pair(a.place.name, b.place.name)]  # "Żagań and Teltow have been sister cities"
+        possessor = [r for r in refs if r.end <= trigger.start and _GENITIVE_BEFORE.match(text[r.end : trigger.start])]
+        if possessor and len(names) == 2:
+            return [_pair(*names)]  # "Fujisawa has been Windsor’s sister city"
         pairs = _pairs_of_pairs(text, runs)
         if pairs or len(runs) == 1 or any(len(run) >= 3 for run in runs):
             return pairs  # "Den Städten Borna, Delitzsch, Leipzig ... ihrer Partnerstädte": a list, no pair
-        # "Dortmunds Partnerstadt Amiens": the first city pairs with each other one
-        return [_pair(names[0], other) for other in names[1:]]
+        return []
     if trigger.plural or partners is None:
         return []
     if len(names) == 1:
         other = _only_partner(ctx, names[0], partners)
         return [_pair(names[0], other)] if other else []
+    if len(previous) == 1:
+        return list(previous)  # "But hours after the invasion the arrangement was suspended": the pair just named
     return [_pair(*ctx.focus)] if _focus_is_a_pair(ctx, partners) else []
 
 
@@ -334,17 +379,20 @@ def _focus_is_a_pair(ctx: ArticleContext, partners: dict[str, set[str]]) -> bool
 
 def find_partnerships(ctx: ArticleContext) -> list[PartnershipMention]:
     named: dict[str, set[str]] = {}  # partners of each city where a sentence names both
+    named_in: dict[int, set[tuple[str, str]]] = {}  # the pairs each sentence names
     for k, info in enumerate(ctx.sentences):
         if says_something(info.sentence):
-            for trigger in _triggers(info.text):
+            for trigger in _triggers(info.text) + _ending_links(info.text):
                 for a, b in _pairs(ctx, k, info, trigger, None):
                     named.setdefault(a, set()).add(b)
                     named.setdefault(b, set()).add(a)
+                    named_in.setdefault(k, set()).add((a, b))
     found: list[PartnershipMention] = []
     for k, info in enumerate(ctx.sentences):
         if not says_something(info.sentence):
             continue
-        triggers = _triggers(info.text)
+        triggers = _triggers(info.text) + _ending_links(info.text)
+        previous = tuple(sorted(named_in.get(k - 1, ())))
         for trigger in triggers:
             explicit = _status(info, trigger, single=len(triggers) == 1)
             since, planned_by = _dates(info, trigger, signed=explicit == "formalized")
@@ -352,7 +400,7 @@ def find_partnerships(ctx: ArticleContext) -> list[PartnershipMention]:
                 explicit = "active"  # "Die Partnerschaft wurde 1974 besiegelt": signed long ago, simply existing
             if planned_by and explicit is None:
                 explicit = "planned"
-            for pair in _pairs(ctx, k, info, trigger, named):
+            for pair in _pairs(ctx, k, info, trigger, named, previous):
                 found.append(
                     PartnershipMention(
                         pair,
