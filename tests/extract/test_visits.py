@@ -122,3 +122,59 @@ def test_trip_dated_after_publication_to_a_month_is_a_planned_visit(extract: Ext
     assert facts.visits == ()
     assert [(e.kind, e.date and e.date.iso) for e in facts.events] == [("planned_visit", "2024-05")]
     assert facts.agreements == ()  # not signed yet
+
+
+def _pairs(facts: FactSet) -> set[tuple[str | None, str | None]]:
+    return {(v.origin, v.destination) for v in facts.visits}
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        # a city in the genitive before a partner-city noun is the host, not where the group is from
+        (
+            "Students from Windsor’s twin city in Fujisawa, Japan are getting a taste of the Rose City on a two-week "
+            "language and culture trip.",
+            ("Fujisawa", "Windsor"),
+        ),
+        (
+            "Leeds und Dortmund sind Partnerstädte. Schüler aus Dortmunds Partnerstadt sind derzeit zu Besuch.",
+            ("Leeds", "Dortmund"),
+        ),
+        # a city before a group word is where the group comes from; the town hall names the host
+        (
+            "The ceremony took place at the City Hall of San Luis Potosí, where the interim mayor warmly welcomed the "
+            "McAllen delegation.",
+            ("McAllen", "San Luis Potosí"),
+        ),
+        ("Mayor Jane Smith welcomed the Dortmund delegation at Leeds Town Hall.", ("Dortmund", "Leeds")),
+        # "in der Stadt" of a local paper is its home city
+        (
+            "Leipzig und Herzliya sind seit 2011 Partnerstädte. Leipzig freut sich. Eine siebenköpfige Delegation "
+            "hält sich auf Einladung des Oberbürgermeisters in der Stadt auf.",
+            ("Herzliya", "Leipzig"),
+        ),
+        # a trip that has begun is a visit, whatever its rest will bring
+        (
+            "Nineteen students from Fujisawa arrived in Windsor on July 22 and will stay until early August.",
+            ("Fujisawa", "Windsor"),
+        ),
+    ],
+)
+def test_visit_ends(extract: Extract, text: str, pair: tuple[str, str]) -> None:
+    assert pair in _pairs(extract(text, published="2022-07-26"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "aus De Bilt" belongs to the band, not to the guests of the clause
+        "Coesfeld und De Bilt feiern 40 Jahre Städtepartnerschaft. Zur Eröffnung des Festaktes verwöhnte die "
+        "Weathertown Bigband der Musikschule aus De Bilt mit Swing- und Jazz-Rhythmen die Ohren der Gäste.",
+        # a visit in the coming year is not a visit yet
+        "Burgdorf und Rheden sind Partnerstädte. Herr Obst organisiert derzeit den Besuch einer kleinen Musikgruppe "
+        "aus Rheden zum Schützenfest im kommenden Jahr.",
+    ],
+)
+def test_no_visit(extract: Extract, text: str) -> None:
+    assert _pairs(extract(text, published="2017-11-09")) == set()

@@ -139,8 +139,16 @@ VISIT_NOUNS = {
 VISIT_VERBS = {
     "besuchte", "besuchten", "besucht", "besuchen", "reiste", "reisten", "reist", "reisen", "gereist", "kam",
     "kamen", "kommt", "kommen", "visited", "visits", "visit", "travelled", "traveled", "welcomed", "hosted",
-    "eingetroffen", "angereist", "arrived",
+    "eingetroffen", "angereist", "arrived", "weilt", "weilte", "weilten", "aufhalten", "aufgehalten", "stayed",
 }  # fmt: skip
+# Who travels: in a clause with a visit noun, "Students from Windsor’s twin city ... on a trip" are the visitors.
+TRAVELLER_NOUNS = {"students", "pupils", "schüler", "schülerinnen", "jugendliche", "representatives", "vertreter",
+                   "vertreterinnen", "delegates", "members", "mitglieder", "musicians", "musiker", "choir", "chor",
+                   "youth", "officials", "councillors", "stadträte"}  # fmt: skip
+# Visit verbs in a past tense: the trip has happened (or begun), whatever the clause says of its rest.
+PAST_VISIT_VERBS = {"arrived", "visited", "travelled", "traveled", "came", "kam", "kamen", "besuchte", "besuchten",
+                    "reiste", "reisten", "eingetroffen", "angereist", "gereist", "weilte", "weilten",
+                    "stayed"}  # fmt: skip
 RETURN_VISIT_WORDS = {"gegenbesuch", "gegenbesuchs", "rückbesuch", "return"}
 GENERIC_VISIT_PLURALS = {"besuche", "reisen", "delegationsreisen", "trips", "visits", "delegations", "fahrten"}
 # Prepositions before the city a delegation comes from / goes to.
@@ -165,6 +173,11 @@ FUTURE_CUES = (
     r"\bGeplant\b",
     r"\bexpected\b",
     r"\bupcoming\b",
+    r"\bim\s+kommenden\b",
+    r"\bkommende[nrs]?\s+(?:Jahr|Monat|Woche|Frühjahr|Sommer|Herbst|Winter)",
+    r"\bnächste[nrs]?\s+(?:Jahr|Monat|Woche|Frühjahr|Sommer|Herbst|Winter)",
+    r"\bin\s+the\s+coming\b",
+    r"\bnext\s+(?:spring|summer|autumn|fall|winter)\b",
 )
 # Group words whose number is the size of a delegation: "28 guests", "19 Dortmunderinnen und Dortmunder".
 SIZE_NOUNS = {"guests", "gäste", "delegates", "members", "teilnehmer", "teilnehmende", "personen", "people", "visitors"}
