@@ -300,3 +300,18 @@ def test_weighing_an_end_ends_nothing(extract: Extract) -> None:
         "now would be a pointless gesture.”\nAt least nine UK councils have severed arrangements with Russian cities."
     )
     assert [(set(p.cities), p.status) for p in facts.partnerships] == [({"Canterbury", "Vladimir"}, "active")]
+
+
+def test_type_comes_from_the_word_stating_the_link(extract: Extract) -> None:
+    facts = extract(
+        "Ukraine-Krieg belastet Städtepartnerschaften mit Russland\n\n"
+        "Die Partnerschaft zwischen Suhl und Kaluga besteht seit 1969. Mühlhausen ist Partnerkommune von Kronstadt."
+    )
+    found = {frozenset(p.cities): p.type for p in facts.partnerships}
+    assert found == {frozenset({"Suhl", "Kaluga"}): "other", frozenset({"Mühlhausen", "Kronstadt"}): "twinning"}
+
+
+def test_a_link_word_takes_the_type_the_article_names(extract: Extract) -> None:
+    facts = extract("Wakefield has been twinned with Belgorod since 1991. Durham severed links with Kostroma.")
+    found = {frozenset(p.cities): (p.type, p.status) for p in facts.partnerships}
+    assert found[frozenset({"Durham", "Kostroma"})] == ("twinning", "suspended")

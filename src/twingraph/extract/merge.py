@@ -3,8 +3,9 @@
 - Partnerships: one per city pair and type. The status a cue states beats the default; among stated ones a
   suspension or an existence for years beats a signing, which beats a plan. An unqualified "Partnerschaft" or
   "friendship" of a pair that also has a specific partnership refers to it (its `since` is kept, and so is a
-  suspension: "severed links with Krasnodar" ends the twinning); otherwise it
-  takes the one specific type the article uses anywhere ("Grantham Twinning Association", "twin town").
+  suspension: "severed links with Krasnodar" ends the twinning); otherwise a vague link word ("links", "ties")
+  takes the one specific type the article uses anywhere ("Grantham Twinning Association", "twin town"), and an
+  unqualified "Partnerschaft" stays `other`.
   A planned partnership of a pair that already has another type grew from it.
 - Visits: one per (origin, destination) and start; agreements: one per set of parties.
 - Persons: spelling variants of one name merge (rapidfuzz), keeping the most specific post.
@@ -37,6 +38,8 @@ def _better_date(a: DateValue | None, b: DateValue | None) -> DateValue | None:
 
 def merge_partnerships(mentions: list[PartnershipMention], article_types: set[str]) -> list[Partnership]:
     groups: dict[tuple[tuple[str, str], str], list[PartnershipMention]] = defaultdict(list)
+    vague: set[tuple[str, str]] = {m.cities for m in mentions if m.vague}
+    vague -= {m.cities for m in mentions if m.type == "other" and not m.vague}
     for m in mentions:
         groups[(m.cities, m.type)].append(m)
     specific_by_pair: dict[tuple[str, str], list[str]] = defaultdict(list)
@@ -61,12 +64,13 @@ def merge_partnerships(mentions: list[PartnershipMention], article_types: set[st
             planned_by=planned_by if status == "planned" else None,
             evidence=best.evidence,
         )
-    # an unqualified "Partnerschaft" of a pair with no specific one takes the one type the article names
+    # a link word ("links", "the twinning link") of a pair with no specific partnership takes the one type the article
+    # names; an unqualified "Partnerschaft" stays `other`: the type comes from the word that states the link
     specific_types = {t for t in article_types if t not in _GENERIC}
     if len(specific_types) == 1:
         new_type = next(iter(specific_types))
         for (pair, type_), p in list(merged.items()):
-            if type_ == "other" and not specific_by_pair.get(pair):
+            if type_ == "other" and not specific_by_pair.get(pair) and pair in vague:
                 del merged[(pair, type_)]
                 known = merged.get((pair, new_type))
                 merged[(pair, new_type)] = replace(

@@ -91,6 +91,7 @@ class PartnershipMention:
     evidence: Evidence
     sentence_index: int
     generic: bool  # an unqualified word ("Partnerschaft", "friendship") that may refer to a specific one
+    vague: bool = False  # a link word ("links", "ties", "link between") that names no type at all
 
 
 @dataclass(frozen=True)
@@ -412,6 +413,7 @@ def find_partnerships(ctx: ArticleContext) -> list[PartnershipMention]:
                         info.evidence,
                         info.sentence.index,
                         trigger.type in ("other", "friendship"),
+                        trigger.word in lx.PARTNERSHIP_LINK_WORDS or trigger.word == "link",
                     )
                 )
     return found
