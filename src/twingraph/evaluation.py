@@ -186,13 +186,16 @@ def _event_kind(k: str | None) -> str:
 
 
 def _sentence_around(text: str, needle: str) -> str:
-    """The line of the article that first names `needle`: where a gold fact without evidence was to be found."""
+    """The sentence of the article that first names `needle`: where a gold fact without evidence was to be found."""
+    from twingraph.extract.sentences import split_sentences
+
     at = text.find(needle) if needle else -1
     if at < 0:
         return ""
-    start = text.rfind("\n", 0, at) + 1
-    end = text.find("\n", at)
-    return text[start : end if end >= 0 else len(text)].strip()
+    for sentence in split_sentences(text):
+        if sentence.start <= at < sentence.end:
+            return sentence.text
+    return ""
 
 
 def _gold_sentence(g: dict[str, Any], text: str) -> str:

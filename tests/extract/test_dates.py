@@ -76,3 +76,21 @@ def test_numbers_that_are_not_dates(text: str) -> None:
 def test_day_and_month_without_any_year_stay_open() -> None:
     assert find_dates("in der Stadtratssitzung vom 16. November vollzogen", DateContext()) == []
     assert parse_date("today", DateContext()) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("The Delegation arrived in Cincinnati in May, 2017.", "2017-05"),
+        ("Am Dienstagabend empfing der Oberbürgermeister die Gäste.", "2017-07-04"),
+        ("The charter is to be signed on Thursday.", "2017-07-13"),
+        ("Die Delegation wird am Mittwoch in Kiew erwartet.", "2017-07-12"),
+        ("The exchange students return at the end of June.", "2017-06"),
+        ("Next Friday the mayors meet again.", "2017-07-14"),
+        ("Im kommenden Jahr soll die Partnerschaft besiegelt werden.", "2018"),
+    ],
+)
+def test_relative_dates_anchored_to_the_publication_date(text: str, iso: str) -> None:
+    """Published on Sunday, 9 July 2017: a weekday looks back unless the word or the clause looks ahead."""
+    ctx = DateContext(published=DateValue.parse("2017-07-09"), year=2017)
+    assert [d.value.iso for d in find_dates(text, ctx)] == [iso]

@@ -118,3 +118,111 @@ def test_party_affiliation_is_no_organization(extract: Extract) -> None:
     facts = extract("Dortmund passe gut zu Schytomyr, betont Oberbürgermeister Thomas Westphal (SPD) im Gespräch.")
     assert [p.name for p in facts.persons] == ["Thomas Westphal"]
     assert "SPD" not in [o.name for o in facts.organizations]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "of"),
+    [
+        # the city or body named right before the post, across a possessive and one modifier
+        ("Wakefield Council leader Denise Jeffery is recommending that the ties are severed.", "Denise Jeffery",
+         "Wakefield Council"),
+        ("The delegation was welcomed by San Luis Potosí Interim Mayor Alexandra Daniela Cid Gonzalez and her "
+         "cabinet.", "Alexandra Daniela Cid Gonzalez", "San Luis Potosí"),
+        ("Herzliyas Bürgermeisterin Yael German besucht derzeit die sächsische Metropole Leipzig.", "Yael German",
+         "Herzliya"),
+        ("Gestern sprach Krakaus Stadtpräsident Jan Nowakowski im Rathaus.", "Jan Nowakowski", "Kraków"),
+        # a determiner, adjectives and a place noun before the city
+        ("Heute haben Oberbürgermeister Gert-Uwe Mende und der Bürgermeister der ukrainischen Partnerstadt "
+         "Kamjanez-Podilskyj, Mykhailo Positko, die Vereinbarung unterzeichnet.", "Mykhailo Positko",
+         "Kamyanets-Podilskyi"),
+        # "from (the)" a body or city
+        ("Their week opened with a dinner attended by Joe Herrell from the University of Cincinnati.",
+         "Joe Herrell", "University of Cincinnati"),
+        # the leader of a delegation comes with the guests; his counterpart is the host
+        ("Eine Delegation aus Lwiw unter der Leitung von Bürgermeister Andrij Sadowyj besuchte Hannover.",
+         "Andrij Sadowyj", "Lviv"),
+        # a post makes a given name of a word ("Mark", "Will")
+        ("Mayor Eric Chu met Mayor of Cincinnati, Mark Mallory, today at City Hall.", "Mark Mallory", "Cincinnati"),
+    ],
+)  # fmt: skip
+def test_whose_post_it_is(extract: Extract, text: str, name: str, of: str) -> None:
+    persons = {p.name: p for p in extract(text).persons}
+    assert name in persons, list(persons)
+    assert persons[name].of == of
+
+
+def test_counterpart_holds_the_same_post_in_the_partner_city(extract: Extract) -> None:
+    facts = extract(
+        "Herzliyas Bürgermeisterin Yael German besucht derzeit Leipzig. Leipzig und Herzliya sind seit 2011 "
+        "Partnerstädte. Die Delegation hält sich auf Einladung ihres Amtskollegen Burkhard Jung in der Stadt auf."
+    )
+    persons = {p.name: p for p in facts.persons}
+    assert persons["Burkhard Jung"].of == "Leipzig"
+    assert persons["Burkhard Jung"].role == "mayor"
+
+
+def test_delegation_leader_without_city_comes_from_the_visit_origin(extract: Extract) -> None:
+    facts = extract(
+        "Eine Delegation aus Forchheim hat die französische Partnerstadt Le Perreux-sur-Marne besucht. Unter der "
+        "Leitung von Partnerschaftsbeauftragtem Ulrich Schürr nahmen Vertreter des Stadtrats teil."
+    )
+    persons = {p.name: p for p in facts.persons}
+    assert persons["Ulrich Schürr"].of == "Forchheim"
+    assert persons["Ulrich Schürr"].role == "commissioner"
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("The delegation was greeted by Mayor of Fingal Cllr Eoghan O’Brien, Fingal County Council’s Interim Chief "
+         "Executive AnnMarie Farrelly, Director of Housing and Community Margaret Geraghty.",
+         {"Eoghan O’Brien", "AnnMarie Farrelly", "Margaret Geraghty"}),
+        ("Mayor of Douglas, Councillor Natalie Byron-Teare and her husband Andrew visited Ballymoney.",
+         {"Natalie Byron-Teare"}),
+        ("Die Feier eröffnete Bürgermeister Öhmann mit einem Grußwort; Herr Hinz erinnerte an den Besuch.",
+         {"Öhmann", "Hinz"}),
+        ("Mayor Cranley and Vice Mayor Terekhov signed the memorandum.", {"Cranley", "Terekhov"}),
+        ("Interim Mayor Alexandra Daniela Cid Gonzalez welcomed the McAllen delegation.",
+         {"Alexandra Daniela Cid Gonzalez"}),
+    ],
+)  # fmt: skip
+def test_names_in_full(extract: Extract, text: str, names: set[str]) -> None:
+    assert {p.name for p in extract(text, language="en" if "Mayor" in text else None).persons} == names
+
+
+@pytest.mark.parametrize(
+    ("text", "not_a_person"),
+    [
+        ("Fahrt mit dem Leiter Bauplanungsamt und dem Koordinator Städte-Diplomatie nach Kiew.", "Bauplanungsamt"),
+        ("Fahrt mit dem Leiter Bauplanungsamt und dem Koordinator Städte-Diplomatie nach Kiew.", "Städte-Diplomatie"),
+        ("The students stayed at Elan Valley Lodge for two nights.", "Elan Valley"),
+        ("The children of Lilin Elementary School sang for the guests.", "Lilin Elementary"),
+        ("The McAllen Mayor Javier Villalobos led the delegation.", "Allen"),
+    ],
+)
+def test_words_after_posts_that_are_no_names(extract: Extract, text: str, not_a_person: str) -> None:
+    assert not [p.name for p in extract(text).persons if not_a_person in p.name]
+
+
+@pytest.mark.parametrize(
+    ("text", "not_a_person"),
+    [
+        ("Seit Beginn des Krieges hat sich die Zahl der Partnerschaften verdoppelt.", "Seit"),
+        ("Forchheim feiert 50 Jahre Städtepartnerschaft mit Le Perreux in Frankreich.", "Le Perreux"),
+        ("The vote comes after Virginia Gov. Glenn Youngkin called on mayors to act.", "Virginia"),
+    ],
+)
+def test_function_words_particles_and_abbreviated_titles_start_no_name(
+    extract: Extract, text: str, not_a_person: str
+) -> None:
+    assert not [p.name for p in extract(text).persons if not_a_person in p.name]
+
+
+def test_the_association_is_the_home_citys_association(extract: Extract) -> None:
+    facts = extract(
+        "The Grantham Twinning Association welcomed guests of the Sankt Augustin Twinning Association. "
+        "Chairman Barry Phillips has been part of the association for two years.",
+        language="en",
+    )
+    persons = {p.name: p for p in facts.persons}
+    assert persons["Barry Phillips"].of == "Grantham Twinning Association"

@@ -52,3 +52,20 @@ def test_extractor_handles_empty_and_odd_texts() -> None:
     for text in ("", "\n\n", "Hallo.", "12345", "Дніпро"):
         facts = extractor.extract(Article(key="odd", text=text))
         assert facts.partnerships == () and facts.visits == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "short", "city"),
+    [
+        ("Neustadt an der Weinstraße wird Solidaritätspartner. Neustadt hilft seit 2022.", "Neustadt",
+         "Neustadt an der Weinstraße"),
+        ("Die Stadt Frankfurt (Oder) setzt die Partnerschaft aus. In Frankfurt gibt es Protest.", "Frankfurt",
+         "Frankfurt an der Oder"),
+    ],
+)  # fmt: skip
+def test_a_short_name_means_the_town_the_article_named_in_full(text: str, short: str, city: str) -> None:
+    from twingraph.extract.context import build_context
+
+    ctx = build_context(Article(key="test", text=text, language="de"))
+    shorts = [r.place.name for info in ctx.sentences for r in info.refs if r.surface == short]
+    assert shorts == [city]

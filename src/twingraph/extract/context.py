@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from twingraph.extract.dates import DateContext, DateMention, find_dates
 from twingraph.extract.organizations import OrgMention, find_organizations
@@ -89,14 +89,13 @@ def build_context(article: Article) -> ArticleContext:
     infos: list[SentenceInfo] = []
     places: dict[str, Place] = {}
     counts: Counter[str] = Counter()
+    found_refs: list[list[CityRef]] = []
     for s in sentences:
         persons = name_spans(s.text)
-        # a name wins over a city word inside it ("Pia" Findeiß), a city over a name it spans ("Newton Abbot")
-        refs = [
-            r
-            for r in find_city_refs(s.text)
-            if not any(a < r.end and r.start < b and not (r.start <= a and b <= r.end) for a, b in persons)
-        ]
+        # a name wins over a city word inside it ("Pia" Findeiß), a city over a name it spans ("Newton Abbot"),
+        # a city of several words over any name that overlaps it ("San Luis Potosí Interim Mayor ...")
+        found_refs.append([r for r in find_city_refs(s.text) if not any(_name_hides_city(r, a, b) for a, b in persons)])
+    for s, refs in zip(sentences, _one_sense_per_article(sentences, found_refs), strict=True):
         infos.append(SentenceInfo(s, refs, [], find_dates(s.text, date_ctx), find_countries(s.text)))
         for r in refs:
             places.setdefault(r.place.name, r.place)
@@ -116,6 +115,42 @@ def build_context(article: Article) -> ArticleContext:
     ctx.home = _home(ctx)
     ctx.focus = _focus(ctx)
     return ctx
+
+
+# A town's name with a qualifier after its short form: a river or region by preposition or in parentheses
+# ("Neustadt an der Weinstraße", "Frankfurt (Oder)", "Rostow am Don", "Newcastle upon Tyne").
+_SHORT_FORM = re.compile(
+    r"(?P<short>[A-ZÄÖÜ][\w]+)(?=\s+(?:an\s+der|am|an|im|in\s+der|ob\s+der|bei|upon|on)\s|\s*\(|-(?:sur|upon|on)-)"
+)
+
+
+def _one_sense_per_article(sentences: list[Sentence], found: list[list[CityRef]]) -> list[list[CityRef]]:
+    """A town named once in full ("Neustadt an der Weinstraße", "Frankfurt (Oder)") is the town its short name
+    means in the rest of the article: "Neustadt" and "Frankfurt" refer to it, not to a namesake, even where the
+    short name alone would not count as a place."""
+    full: dict[str, Place] = {}
+    for refs in found:
+        for r in refs:
+            if not r.derived and (" " in r.surface or "(" in r.surface):
+                short = _SHORT_FORM.match(r.surface)
+                if short:
+                    full.setdefault(short.group("short"), r.place)
+    if not full:
+        return found
+    out = []
+    for s, refs in zip(sentences, found, strict=True):
+        fixed = [replace(r, place=full[r.surface]) if r.surface in full else r for r in refs]
+        for m in re.finditer(r"\b(" + "|".join(re.escape(k) for k in full) + r")s?\b", s.text):
+            if not any(r.start <= m.start() < r.end for r in fixed):
+                fixed.append(CityRef(m.start(), m.end(), m.group(), full[m.group(1)]))
+        out.append(sorted(fixed, key=lambda r: r.start))
+    return out
+
+
+def _name_hides_city(ref: CityRef, start: int, end: int) -> bool:
+    if not (start < ref.end and ref.start < end) or (ref.start <= start and end <= ref.end):
+        return False
+    return " " not in ref.surface
 
 
 def _home(ctx: ArticleContext) -> str | None:

@@ -121,11 +121,16 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     # Februar 2023 / im Dezember 1988 / in February 2023
-    ("month_year", re.compile(r"\b" + _m("mo") + r"\s+(?:of\s+)?" + _y("y"), re.IGNORECASE)),
+    ("month_year", re.compile(r"\b" + _m("mo") + r",?\s+(?:of\s+)?" + _y("y"), re.IGNORECASE)),
     # "Im Mai reist eine Delegation", "Anfang Juni", "in March": the month of the year the text speaks from
     (
         "month_only",
-        re.compile(r"\b(?:im|Anfang|Mitte|Ende|in|early|late|mid-?)\s+" + _m("mo") + r"(?!\s*\d)", re.IGNORECASE),
+        re.compile(
+            r"\b(?:im|Anfang|Mitte|Ende|in|early|late|mid-?|(?:the\s+)?(?:end|beginning|start|middle)\s+of)\s+"
+            + _m("mo")
+            + r"(?!\s*\d)",
+            re.IGNORECASE,
+        ),
     ),
     # im vergangenen September / last September
     (
@@ -158,6 +163,26 @@ _RELATIVE: dict[str, tuple[re.Pattern[str], int, str]] = {
         0,
         "year",
     ),
+    "next_week": (
+        re.compile(r"\b(?:nächste|kommende)[nr]?\s+Woche\b|\bnext\s+week\b", re.IGNORECASE),
+        7,
+        "week",
+    ),
+    "last_month": (
+        re.compile(r"\b(?:im\s+)?(?:vergangenen|letzten)\s+Monat\b|\blast\s+month\b", re.IGNORECASE),
+        -30,
+        "week",
+    ),
+    "next_month": (
+        re.compile(r"\b(?:im\s+)?(?:nächsten|kommenden)\s+Monat\b|\bnext\s+month\b", re.IGNORECASE),
+        30,
+        "week",
+    ),
+    "next_year": (
+        re.compile(r"\b(?:im\s+)?(?:nächsten|kommenden)\s+Jahr\b|\bnächstes\s+Jahr\b|\bnext\s+year\b", re.IGNORECASE),
+        365,
+        "year",
+    ),
 }
 
 
@@ -171,6 +196,7 @@ _WITHOUT_MONTH = frozenset({"iso", "numeric", "year"})
 _WITHOUT_DIGIT = frozenset({"month_last", "month_only"})
 _RELATIVE_WORDS = frozenset(
     {"heute", "today", "сьогодні", "gestern", "yesterday", "вчора", "woche", "week", "jahr", "jahres", "year"}
+    | {"monat", "month"}
 )
 
 
@@ -279,9 +305,20 @@ _WEEKDAYS = {
     "montag": 0, "dienstag": 1, "mittwoch": 2, "donnerstag": 3, "freitag": 4, "samstag": 5, "sonnabend": 5,
     "sonntag": 6, "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
 }  # fmt: skip
-# "am Dienstag", "on Tuesday", "last Friday" with no day number: the latest such day up to the publication date
+# "am Dienstag(abend)", "on Tuesday", "last Friday", "next Thursday" with no day number: the latest such day up to
+# the publication date, or the next one from it when the word or the clause looks ahead ("will", "wird", "soll").
 _WEEKDAY_ALONE = re.compile(
-    r"\b(?:am|on|last|vergangenen|letzten)\s+(?P<day>" + "|".join(_WEEKDAYS) + r")\b(?![,\s]+(?:den\s+|the\s+)?\d)",
+    r"\b(?P<when>am|on|last|vergangenen|letzten|next|this|coming|nächsten|kommenden|diesen)\s+"
+    r"(?P<day>" + "|".join(_WEEKDAYS) + r")(?:abend|morgen|nachmittag|vormittag|mittag)?\b"
+    r"(?![,\s]+(?:den\s+|the\s+)?\d)",
+    re.IGNORECASE,
+)
+_AHEAD_WORDS = frozenset({"next", "coming", "nächsten", "kommenden"})
+_WEEKDAY_WORDS = frozenset(_WEEKDAYS) | frozenset(
+    day + part for day in _WEEKDAYS for part in ("abend", "morgen", "nachmittag", "vormittag", "mittag")
+)
+_FUTURE_CLAUSE = re.compile(
+    r"\b(?:will|shall|is\s+to|are\s+to|is\s+due|are\s+due|wird|werden|soll|sollen|plant|planen|geplant|plans?)\b",
     re.IGNORECASE,
 )
 
@@ -290,8 +327,16 @@ def _weekday(m: re.Match[str], ctx: DateContext) -> DateValue | None:
     base = _published(ctx)
     if base is None:
         return None
-    back = (base.weekday() - _WEEKDAYS[m.group("day").lower()]) % 7
-    return DateValue((base - timedelta(days=back)).isoformat(), m.group(0), inferred=True)
+    day = _WEEKDAYS[m.group("day").lower()]
+    when = m.group("when").lower()
+    ahead = when in _AHEAD_WORDS or (
+        when not in ("last", "vergangenen", "letzten") and _FUTURE_CLAUSE.search(m.string) is not None
+    )
+    if ahead:
+        moment = base + timedelta(days=(day - base.weekday()) % 7)
+    else:
+        moment = base - timedelta(days=(base.weekday() - day) % 7)
+    return DateValue(moment.isoformat(), m.group(0), inferred=True)
 
 
 @lru_cache(maxsize=1024)
@@ -308,7 +353,7 @@ def _written_dates(text: str) -> tuple[tuple[str, re.Match[str]], ...]:
     for kind, pattern in _PATTERNS:
         if (has_digit or kind in _WITHOUT_DIGIT) and (has_month or kind in _WITHOUT_MONTH):
             found.extend((kind, m) for m in pattern.finditer(text))
-    if not letters.isdisjoint(_WEEKDAYS):
+    if not letters.isdisjoint(_WEEKDAY_WORDS):
         found.extend(("weekday", m) for m in _WEEKDAY_ALONE.finditer(text))
     if not letters.isdisjoint(_RELATIVE_WORDS):
         for kind, (pattern, _, _) in _RELATIVE.items():

@@ -246,7 +246,20 @@ ROLE_WORDS: dict[str, str] = {
     "guitarist": "guitarist", "classical guitarist": "guitarist", "singer": "singer", "singers": "singer",
     "head": "head", "representative": "representative", "manager": "manager", "spokesperson": "spokesperson",
     "spokesman": "spokesperson", "міський голова": "mayor", "президент": "president", "посол": "ambassador",
-    "генконсул": "Consul General",
+    "генконсул": "Consul General", "vice mayor": "deputy mayor", "interim mayor": "mayor", "acting mayor": "mayor",
+    "council member": "councillor", "city council member": "councillor", "councilman": "councillor",
+    "councilwoman": "councillor", "chief executive": "chief executive",
+    "interpreter": "interpreter", "dolmetscher": "interpreter", "dolmetscherin": "interpreter",
+    "amtskollege": "counterpart", "amtskollegin": "counterpart", "amtskollegen": "counterpart",
+    "counterpart": "counterpart", "ortsvorsteher": "mayor", "ortsvorsteherin": "mayor",
+}  # fmt: skip
+# Heads of German compound posts and the English post they name ("Partnerschaftsbeauftragter" -> commissioner).
+POST_HEADS_DE: dict[str, str] = {
+    "beauftragte": "commissioner", "beauftragter": "commissioner", "beauftragten": "commissioner",
+    "beauftragtem": "commissioner", "leiterin": "head", "leiter": "head", "referentin": "officer",
+    "referent": "officer", "sprecherin": "spokesperson", "sprecher": "spokesperson", "vorsitzende": "chair",
+    "vorsitzender": "chair", "vorsitzenden": "chair", "dolmetscherin": "interpreter", "dolmetscher": "interpreter",
+    "sekretärin": "secretary", "sekretär": "secretary", "reporterin": "reporter", "reporter": "reporter",
 }  # fmt: skip
 # The local titles of a city's head: without a city named, a local paper means its own city's.
 LOCAL_MAYOR_TITLES: dict[str, tuple[str, ...]] = {
@@ -267,6 +280,8 @@ NATIONAL_ROLES = {
 }
 # Roles that mean head of a city (their `of` is a city).
 CITY_HEAD_ROLES = {"Lord Mayor", "former Lord Mayor", "mayor", "deputy mayor"}
+# "sein Amtskollege", "her counterpart": the same post in the partner city of the official named before.
+COUNTERPART_ROLE = "counterpart"
 ACADEMIC_TITLES = {"dr", "dr.", "prof", "prof.", "professor", "dipl.-ing.", "mr", "mr.", "mrs", "mrs.", "ms", "ms.",
                    "sir", "dame", "coun", "cllr", "herr", "frau"}  # fmt: skip
 # Capitalised words that start no name even if a first-name list knows them.
@@ -278,7 +293,20 @@ NOT_NAMES = {
     "international", "smart", "digital", "urban", "street", "new", "young", "network", "prince",
     "kanal", "the", "on", "at", "for", "and", "und", "is", "lage", "januar", "februar", "märz", "oktober",
     "november", "dezember", "september", "january", "february", "march", "october", "december", "deutsch",
+    # German prepositions and conjunctions that open sentences ("Seit Beginn des Krieges ...")
+    "seit", "ab", "bei", "durch", "für", "gegen", "ohne", "um", "während", "wegen", "trotz", "statt", "gemäß",
+    "über", "unter", "vor", "hinter", "zwischen", "aus", "zu", "als", "wenn", "weil", "dass", "doch", "denn",
 }  # fmt: skip
+# Words that end no name as its surname, even after a known given name ("Yael German" is a name; "Pia und" not).
+NOT_SURNAMES = {
+    "die", "der", "das", "den", "dem", "des", "ein", "eine", "und", "and", "the", "on", "at", "for", "is", "oder",
+    "so", "ob", "auch", "nur", "nach", "mit", "von", "im", "in", "am", "mai", "juni", "juli", "august", "april",
+    "may", "june", "januar", "februar", "märz", "oktober", "november", "dezember", "september", "january",
+    "february", "march", "october", "december", "city", "stadt", "monday", "tuesday", "wednesday", "thursday",
+    "friday", "saturday", "sunday", "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag",
+}  # fmt: skip
+# Abbreviated English titles that end with a period ("Gov. Glenn Youngkin", "Sen. Tim Kaine").
+TITLE_ABBREVIATIONS = {"gov", "sen", "rep", "gen", "col", "capt", "lt", "sgt", "supt", "insp", "hon", "rev"}
 # First names the general name list lacks (Ukrainian transliterations).
 EXTRA_FIRST_NAMES = {"halyna", "ostap", "serhij", "serhii", "oleksandr", "oleksii", "vitalii", "andrii", "yurii",
                      "mykola", "svitlana", "olena", "oksana", "tetiana", "iryna", "nataliia", "volodymyr",

@@ -135,11 +135,14 @@ def merge_agreements(mentions: list[AgreementMention]) -> list[Agreement]:
 
 
 def same_person(a: str, b: str) -> bool:
-    """Spelling variants ("Mateusz Murawiecki" / "Morawiecki") and the same name with a middle part."""
+    """Spelling variants ("Mateusz Murawiecki" / "Morawiecki"), the same name with a middle part, and a surname
+    alone after a title for the full name ("Mayor Cranley" / "John Cranley")."""
     if a == b:
         return True
-    first_a, first_b = a.split()[0], b.split()[0]
-    return first_a == first_b and fuzz.ratio(a, b) >= 88
+    words_a, words_b = a.split(), b.split()
+    if len(words_a) == 1 or len(words_b) == 1:
+        return len(words_a) != len(words_b) and fuzz.ratio(words_a[-1], words_b[-1]) >= 88
+    return words_a[0] == words_b[0] and fuzz.ratio(a, b) >= 88
 
 
 def merge_persons(mentions: list[tuple[PersonMention, int]]) -> list[tuple[PersonMention, int, tuple[str, ...]]]:

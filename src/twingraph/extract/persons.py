@@ -19,14 +19,32 @@ from twingraph.extract import lexicon as lx
 from twingraph.extract.organizations import OrgMention
 from twingraph.extract.places import CityRef
 from twingraph.extract.sentences import Sentence
+from twingraph.gazetteer.mentions import VENUE_WORDS
 
 _ROLES = sorted(lx.ROLE_WORDS, key=len, reverse=True)
-_ROLE_ALT = "|".join(re.escape(r) for r in _ROLES)
+# German compounds whose head is a post: "Partnerschaftsbeauftragter", "Amtsleiterin", "Pressesprecher".
+_COMPOUND_POST = r"[A-ZÄÖÜ][a-zäöüß]+(?:" + "|".join(lx.POST_HEADS_DE) + r")"
+_ROLE_ALT = "|".join(re.escape(r) for r in _ROLES) + "|" + _COMPOUND_POST
+
+
+def role_label(role_text: str) -> str:
+    """The English post for a role word as written, compounds by their head ("Partnerschaftsbeauftragtem")."""
+    lower = role_text.lower()
+    if lower in lx.ROLE_WORDS:
+        return lx.ROLE_WORDS[lower]
+    for head, label in lx.POST_HEADS_DE.items():
+        if lower.endswith(head):
+            return label
+    return lower
+
+
 _TITLE = r"(?:(?:Dr|Prof|Mr|Mrs|Ms|Councillor|Coun|Cllr|Sir|Dipl\.-Ing)\.?\s+)"
 # role, optional "of X"/"von X"/city genitive, optional comma, titles: right before the name
 _ROLE_BEFORE = re.compile(
     r"(?:\b(?P<former>frühere[rn]?|ehemalige[rn]?|former)\s+)?\b(?P<role>" + _ROLE_ALT + r")\b"
-    r"(?P<tail>(?:\s+(?:of|to\s+the\s+\w+\s+of|von|der\s+Stadt)\s+(?:the\s+)?[A-ZÄÖÜŻ][\w’'-]*(?:\s+[A-ZÄÖÜ][\w-]*)?"
+    r"(?P<tail>(?:\s+(?:of|to\s+the\s+\w+\s+of|von|der|des)\s+(?:(?:the|der|des)\s+)?"
+    r"(?:[a-zäöü]+(?:e|en|er|es)\s+)*(?:[A-ZÄÖÜ]\w*(?:stadt|gemeinde|kommune)\s+|(?:city|town)\s+of\s+)?"
+    r"[A-ZÄÖÜŻ][\w’'-]*(?:\s+[A-ZÄÖÜ][\w-]*){0,3}"
     r"|\s+[A-ZÄÖÜ][\w-]*s|\s+[А-ЯІЇЄҐ][\w'’-]*)?)"
     r"\s*,?\s*" + _TITLE + r"*$",
     re.IGNORECASE,
@@ -35,12 +53,15 @@ _ROLE_BEFORE = re.compile(
 # up to it once per name candidate. No role phrase ("former Deputy Mayor of X Y, Dr.") comes near this length.
 _ROLE_REACH = 160
 _ROLE_FIRST_WORDS = frozenset(role.split()[0] for role in lx.ROLE_WORDS)
+_POST_HEAD = re.compile("(?:" + "|".join(lx.POST_HEADS_DE) + r")\b", re.IGNORECASE)
 _LETTERS = re.compile(r"[^\W\d_]+")
 
 
 def _role_before(text: str, name_start: int) -> re.Match[str] | None:
     start = max(0, name_start - _ROLE_REACH)
-    if _ROLE_FIRST_WORDS.isdisjoint(_LETTERS.findall(text[start:name_start].lower())):
+    if _ROLE_FIRST_WORDS.isdisjoint(_LETTERS.findall(text[start:name_start].lower())) and not _POST_HEAD.search(
+        text, start, name_start
+    ):
         return None  # no role word near: the long pattern cannot match
     return _ROLE_BEFORE.search(text, start, name_start)
 
@@ -51,8 +72,10 @@ _ROLE_AFTER = re.compile(
     re.IGNORECASE,
 )
 _WORKS_IN = re.compile(
-    r"^\s*(?:,\s*(?:der|die)\s+(?:im|in\s+der|beim|bei\s+der|in\s+the)|\s+(?:vom|von\s+der|of\s+the))\s"
+    r"^\s*(?:,\s*(?:der|die)\s+(?:im|in\s+der|beim|bei\s+der|in\s+the)|\s+(?:vom|von\s+der|of\s+the|from\s+the))\s"
 )
+# "Geraint Davies from Llandrindod Football Club", "Olena Koval aus Lwiw": where a person comes from.
+_COMES_FROM = re.compile(r"^\s+(?:from|aus)\s+(?:the\s+)?(?=[A-ZÄÖÜ])")
 _APPOSITION_CITY = re.compile(r"^\s*,\s*")
 _NATIONALITY = {
     "ukrainisch": "UA", "französisch": "FR", "polnisch": "PL", "britisch": "GB", "englisch": "GB",
@@ -90,10 +113,17 @@ class PersonMention:
     city_hint: str | None = None  # a city near the role, for posts that belong to a city
 
 
+_LOWER = "a-zäöüßéèáíóúčšžłńśąøåæ"
+_UPPER = "A-ZÄÖÜŻŁŚØÅÆ"
+# A given name, also in camel case or hyphenated ("AnnMarie", "Jean-Paul"); a name word, also with an Irish or
+# Scottish prefix or a second part ("O’Brien", "McClellan", "Byron-Teare"). Up to three name words follow the
+# given name: a middle name, a double surname ("Alexandra Daniela Cid Gonzalez"), particles between them.
+_GIVEN = rf"[{_UPPER}][{_LOWER}]+(?:[{_UPPER}][{_LOWER}]+)?(?:-[{_UPPER}][{_LOWER}]+)?"
+_NAME_WORD = rf"(?:O[’']|D[’']|Mc|Mac)?[{_UPPER}][{_LOWER}]+(?:[’'][{_LOWER}]+)?(?:-[{_UPPER}][{_LOWER}]+)?"
+_PARTICLE = r"(?:(?:van\s+der|von\s+der|van|von|de|di|da|del|ten|ter|zu)\s+)"
 _NAME = re.compile(
-    r"(?P<titles>" + _TITLE + r"*)(?P<first>[A-ZÄÖÜ][a-zäöüßéèáíóúčšžłńś]+(?:-[A-ZÄÖÜ][a-zäöüßé]+)?)"
-    r"(?P<rest>(?:\s+(?:(?:van\s+der|von\s+der|van|von|de|di|da|ten|ter|zu)\s+)?"
-    r"[A-ZÄÖÜŻŁŚ][a-zäöüßéèáíóúčšžłńśą’'-]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?))"
+    r"(?<![\w’'-])(?P<titles>" + _TITLE + r"*)(?P<first>" + _GIVEN + r")"
+    r"(?P<rest>(?:\s+" + _PARTICLE + r"?" + _NAME_WORD + r"(?!\w)){1,3})"
 )
 
 
@@ -129,10 +159,16 @@ def find_persons(
     """Persons named in one sentence; `refs` and `orgs` use offsets into `sentence.text`."""
     text = sentence.text
     found: list[PersonMention] = []
-    for m in _name_candidates(text):
-        first, rest = m.group("first"), m.group("rest")
+    # Candidates that start with a known given name go first: "Director of Housing and Community Margaret
+    # Geraghty" is Margaret Geraghty, not "Community Margaret".
+    candidates = sorted(_name_candidates(text), key=lambda m: not is_first_name(m.group("first")))
+    for m in candidates:
+        trimmed = _trim_rest(text, m.start("rest"), m.group("rest"), m.end(), refs, orgs)
+        if trimmed is None:
+            continue
+        first, (rest, end) = m.group("first"), trimmed
         surname = rest.split()[-1]
-        start, end = m.start("first"), m.end()
+        start = m.start("first")
         role_before = _role_before(text, m.start())
         if first.lower() in lx.ROLE_WORDS or first.lower().rstrip(".") in lx.ACADEMIC_TITLES:
             continue  # "Councillor Kevin": the name starts after the title
@@ -145,15 +181,23 @@ def find_persons(
             continue  # "Hans Seidel Foundation"
         if re.search(r"\b(?:Prince|King|Queen|St\.?|Sankt|Saint)\s+$", text[: m.start()]):
             continue
-        if first.lower() in lx.NOT_NAMES or surname.lower() in lx.NOT_NAMES:
+        if (first.lower() in lx.NOT_NAMES and role_before is None) or surname.lower() in lx.NOT_SURNAMES:
+            continue  # "Mark", "Will", "Grant" are words, but a post before them makes them names
+        if first.lower() in lx.NAME_PARTICLES:
+            continue  # "Le Perreux": a particle starts no name
+        if surname.lower() in lx.TITLE_ABBREVIATIONS and text[end : end + 1] == ".":
+            continue  # "Virginia Gov. Glenn Youngkin": an abbreviated title, not a surname
+        if not known and surname.lower() in lx.NOT_NAMES:
             continue
-        if any(r.start < start < r.end or (r.start <= start and end <= r.end) for r in refs):
-            continue  # inside a city name ("Sankt Augustin")
+        if any(r.start <= start < r.end for r in refs):
+            continue  # a city name ("Sankt Augustin", "San Luis Potosí")
         if any(o.start <= start and end <= o.end for o in orgs):
             continue  # inside an organization name
-        if any(f.start <= start < f.end for f in found):
+        if any(f.start <= start < f.end or start <= f.start < end for f in found):
             continue
         found.append(_with_role(text, start, end, first + rest, role_before, refs, orgs))
+    found.sort(key=lambda p: p.start)
+    found.extend(_surnames_after_titles(text, found, refs, orgs))
     # "Chad and Dennis George": a lone first name coordinated with a full name shares the surname.
     for person in list(found):
         before = text[: person.start]
@@ -182,6 +226,102 @@ def find_persons(
     return _share_roles(text, found)
 
 
+# A word after a title or post, followed by punctuation, a lower-case word or the end: "Bürgermeister Öhmann die",
+# "Mayor Cranley and". The word before is checked against the titles and posts afterwards (cheaper than one
+# pattern with every post in it).
+_SURNAME_AFTER_WORD = re.compile(r"(?P<title>[\w-]+)\.?\s+(?P<name>" + _NAME_WORD + r")(?=\s*[^\s\w]|\s+[a-zäöü]|\s*$)")
+_ROLE_LAST_WORDS = frozenset(role.split()[-1] for role in lx.ROLE_WORDS)
+_HONORIFICS = frozenset({"herr", "frau", "mr", "mrs", "ms", "dr", "cllr", "coun"})
+
+
+# Heads of German compound nouns that a post may precede ("Leiter Bauplanungsamt", "Koordinator
+# Städte-Diplomatie"): no surname ends so.
+_COMPOUND_NOUN_ENDINGS = re.compile(
+    r"(?:amt|ämter|ie|rat|werk|haus|büro|verein|zentrum|ausschuss|referat|stelle|verwaltung|team|bereich|abteilung)$"
+)
+
+
+_TITLE_WORDS = _ROLE_FIRST_WORDS | {"herr", "frau", "mr", "mrs", "ms", "dr", "cllr", "coun"}  # any word of a post
+
+
+def _surnames_after_titles(
+    text: str, found: list[PersonMention], refs: list[CityRef], orgs: list[OrgMention]
+) -> list[PersonMention]:
+    """Persons named by surname alone right after a title or post: "Bürgermeister Öhmann", "Herr Hinz", "Mayor
+    Cranley and Vice Mayor Terekhov". The word must be no given name, city, country, role, organization or noun."""
+    from twingraph.gazetteer import gazetteer
+
+    out: list[PersonMention] = []
+    if _TITLE_WORDS.isdisjoint(_LETTERS.findall(text.lower())) and not _POST_HEAD.search(text):
+        return out  # no title or post word: the long pattern cannot match
+    for m in _SURNAME_AFTER_WORD.finditer(text):
+        title = m.group("title").lower()
+        if title not in _ROLE_LAST_WORDS and title not in _HONORIFICS and not _POST_HEAD.search(title):
+            continue
+        name, start, end = m.group("name"), m.start("name"), m.end("name")
+        lower = name.lower()
+        if (
+            len(name) < 3
+            or is_first_name(name)
+            or lower in lx.ROLE_WORDS
+            or lower in lx.NOT_NAMES
+            or lower in lx.NOT_SURNAMES
+            or lower in lx.ORG_HEADS_EN
+            or _looks_like_noun(name)
+            or _COMPOUND_NOUN_ENDINGS.search(lower)
+            or name in gazetteer().non_cities
+            or any(f.start <= start < f.end or start <= f.start < end for f in [*found, *out])
+            or any(r.start <= start < r.end for r in refs)
+            or any(o.start <= start < o.end for o in orgs)
+        ):
+            continue
+        out.append(_with_role(text, start, end, name, _role_before(text, start), refs, orgs))
+    return out
+
+
+_NAME_UNIT = re.compile(r"\s+" + _PARTICLE + r"?(?P<word>" + _NAME_WORD + r")")
+
+
+def _no_name_word(word: str, surname: bool) -> bool:
+    """Whether a word cannot continue a name; as the surname right after a given name, a word such as "German"
+    or "Young" can ("Yael German")."""
+    lower = word.lower()
+    return (
+        lower in lx.ROLE_WORDS
+        or lower in (lx.NOT_SURNAMES if surname else lx.NOT_NAMES)
+        or lower in lx.ORG_HEADS_EN
+        or word in VENUE_WORDS
+        or _looks_like_noun(word)
+    )
+
+
+def _trim_rest(
+    text: str, rest_start: int, rest: str, end: int, refs: list[CityRef], orgs: list[OrgMention]
+) -> tuple[str, int] | None:
+    """The name words after the given name, cut before the first that is no name: a city, a role, organization
+    or venue word, a German abstract noun ("Mark Mallory Cincinnati", "Jeff Thomas Chairman" keep two words).
+    None when the first word after the given name is already no name ("Vice Mayor", "Douglas Councillor")."""
+    units = list(_NAME_UNIT.finditer(rest))
+    if not units:
+        return rest, end  # a Cyrillic name: its own pattern
+    keep = 0
+    for k, unit in enumerate(units):
+        at = rest_start + unit.start("word")
+        if (
+            _no_name_word(unit.group("word"), surname=k == 0)
+            or any(r.start <= at < r.end for r in refs)
+            or any(o.start <= at < o.end for o in orgs)
+        ):
+            break
+        keep += 1
+    if keep == 0:
+        return None
+    if keep == len(units):
+        return rest, end
+    cut = units[keep - 1].end()
+    return rest[:cut], rest_start + cut
+
+
 def _with_role(
     text: str,
     start: int,
@@ -194,17 +334,19 @@ def _with_role(
     name = re.sub(r"\s+", " ", name)
     if role_before:
         role_text = role_before.group("role")
-        role = lx.ROLE_WORDS[role_text.lower()]
+        role = role_label(role_text)
         if role_before.group("former") and not role.startswith("former"):
             role = "former " + role
         offset = role_before.start()
         of, is_city = _of_in(text, role_before.start("tail"), role_before.end("tail"), refs, orgs)
         if of is None:
-            prev_city = [r for r in refs if r.end <= offset and offset - r.end <= 3]  # "Zwickaus Oberbürgermeisterin"
-            if prev_city:
-                of, is_city = prev_city[-1].place.name, True
-        hint = _city_hint(text, offset, refs) if of is None and role in lx.CITY_HEAD_ROLES else None
+            of, is_city = _named_before(text, offset, refs, orgs)
+        hint = None
+        if of is None:
+            hint = _city_hint(text, offset, refs) if role in lx.CITY_HEAD_ROLES else leader_hint(text, offset, refs)
         after_role = _ROLE_AFTER.match(text[end:])
+        if after_role and _names_inside(text, end + after_role.start("role"), end + after_role.end("rest")):
+            after_role = None  # ", Director of Housing and Community Margaret Geraghty": the next person's post
         if of is None and after_role:
             later, later_is_city = _of_in(
                 text, end + after_role.start("rest"), end + after_role.end("rest"), refs, orgs
@@ -217,9 +359,11 @@ def _with_role(
         return PersonMention(name, start, end, role, role_text, of, is_city, hint)
     after = text[end:]
     m = _ROLE_AFTER.match(after)
+    if m and _names_inside(text, end + m.start("role"), end + m.end("rest")):
+        m = None
     if m:
         role_text = m.group("role")
-        role = lx.ROLE_WORDS[role_text.lower()]
+        role = role_label(role_text)
         of, is_city = _of_in(text, end + m.start("rest"), end + m.end("rest"), refs, orgs)
         if role in lx.NATIONAL_ROLES:
             of, is_city = None, False
@@ -229,12 +373,44 @@ def _with_role(
         org = next((o for o in orgs if o.start >= end + works.end() - 1 and o.start - end - works.end() <= 12), None)
         if org:
             return PersonMention(name, start, end, None, None, org.name, False)
+    comes = _COMES_FROM.match(after)
+    if comes:
+        at = end + comes.end()
+        org = next((o for o in orgs if o.start == at), None)
+        if org:
+            return PersonMention(name, start, end, None, None, org.name, False)
+        city = next((r for r in refs if r.start == at and not r.derived), None)
+        if city:
+            return PersonMention(name, start, end, None, None, city.place.name, True)
     apposition = _APPOSITION_CITY.match(after)
     if apposition:
         city = next((r for r in refs if r.start == end + apposition.end() and not r.derived), None)
         if city and re.match(r"\s*,", text[city.end :]):
             return PersonMention(name, start, end, None, None, city.place.name, True)
     return PersonMention(name, start, end)
+
+
+# Between a city or body and its post: a possessive and one modifier ("Fingal County Council’s Interim Chief
+# Executive", "San Luis Potosí Interim Mayor", "Herzliyas Bürgermeisterin", "Wakefield Council leader").
+_BEFORE_POST = re.compile(r"(?:[’']s)?\s+(?:(?:[A-Z][a-z]+|[a-zäöü]+(?:e|er|en))\s+)?$")
+
+
+def _names_inside(text: str, start: int, end: int) -> bool:
+    """Whether a name with a known given name starts inside this span of the text."""
+    return any(start <= m.start("first") < end and is_first_name(m.group("first")) for m in _name_candidates(text))
+
+
+def _named_before(text: str, offset: int, refs: list[CityRef], orgs: list[OrgMention]) -> tuple[str | None, bool]:
+    """The city or organization named right before a post: whose post it is."""
+    candidates = [(o.end, o.name, False) for o in orgs if o.end <= offset]
+    candidates += [(r.end, r.place.name, True) for r in refs if r.end <= offset and not r.locating]
+    if not candidates:
+        return None, False
+    end, name, is_city = max(candidates)
+    between = text[end:offset] + " "
+    if end == offset or _BEFORE_POST.fullmatch(between) or (is_city and offset - end <= 3):
+        return name, is_city
+    return None, False
 
 
 def _of_in(text: str, start: int, end: int, refs: list[CityRef], orgs: list[OrgMention]) -> tuple[str | None, bool]:
@@ -262,8 +438,9 @@ _NOUN_ENDINGS = re.compile(r"(?:ung|ungen|heit|keit|schaft|ion|ismus|tät|ale|is
 
 
 def _looks_like_noun(word: str) -> bool:
-    """German abstract nouns and adjectives ("Internationale Beziehungen") are not names."""
-    return bool(_NOUN_ENDINGS.search(word.lower()))
+    """German abstract nouns and adjectives ("Internationale Beziehungen") are not names; short words with such an
+    ending are ("Jung", "Hoheisel")."""
+    return len(word) >= 6 and bool(_NOUN_ENDINGS.search(word.lower()))
 
 
 def name_spans(text: str) -> list[tuple[int, int]]:
@@ -278,8 +455,11 @@ def name_spans(text: str) -> list[tuple[int, int]]:
 def _plausible_surname(surname: str, following: str) -> bool:
     """Not "Hans Seidel Foundation", "Grantham Twinning Association": a name is not followed by an org head."""
     lower = surname.lower()
-    if lower in lx.ORG_HEADS_EN or lower in ("twinning", "city", "stadt") or lower in lx.NOT_NAMES:
+    if lower in lx.ORG_HEADS_EN or lower in ("twinning", "city", "stadt") or lower in lx.NOT_SURNAMES:
         return False
+    after = re.match(r"\s+(\w+)", following[:30])
+    if after and after.group(1) in VENUE_WORDS:
+        return False  # "Elan Valley Lodge", "Lilin Elementary School"
     return not re.match(r"\s+(?:" + "|".join(lx.ORG_HEADS_EN) + r")\b", following[:30], re.IGNORECASE)
 
 
@@ -288,8 +468,32 @@ def _nominative(name: str) -> str:
     return re.sub(r"(haus|amt|werk|büro)(?:es|s)$", r"\1", name, flags=re.IGNORECASE)
 
 
+# "Delegation led by Vice Mayor X", "unter der Leitung von Bürgermeisterin X": the person came with the guests.
+_LEADS = re.compile(
+    r"(?:\b(?:led|headed)\s+by|\bunter\s+(?:der\s+)?Leitung\s+(?:von|des|der)|\bangeführt\s+von|\ban\s+der\s+Spitze)"
+    r"\s+(?:\w+\s+){0,3}$",
+    re.IGNORECASE,
+)
+_ORIGIN = re.compile(r"\b(?:aus|from)\s+(?:\w+\s+){0,2}$")
+
+
+def leader_hint(text: str, offset: int, refs: list[CityRef]) -> str | None:
+    """For the leader of a delegation: its origin ("aus X", "from X"), or "other:Y" for the destination Y the
+    sentence names, whose partner city the person comes from; None when the post is not a leader's."""
+    if not _LEADS.search(text[max(0, offset - 60) : offset]):
+        return None
+    usable = [r for r in refs if not r.locating and not r.derived]
+    origin = [r for r in usable if _ORIGIN.search(text[max(0, r.start - 30) : r.start])]
+    if origin:
+        return origin[0].place.name
+    return "other:" + usable[0].place.name if usable else "leader"
+
+
 def _city_hint(text: str, offset: int, refs: list[CityRef]) -> str | None:
     """The city a mayor without explicit city most likely heads: a nationality word, else the nearest city."""
+    leader = leader_hint(text, offset, refs)
+    if leader:
+        return leader
     clause = text[max(0, offset - 60) : offset].lower()
     for word, code in _NATIONALITY.items():
         if word in clause:

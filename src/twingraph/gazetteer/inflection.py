@@ -39,6 +39,13 @@ _NOMINATIVE_ENDINGS = ("", "о", "а", "ь", "е", "я", "і", "и")
 _ALTERNATIONS = {"є": "ї", "о": "і", "е": "і"}
 
 
+def english_possessive(word: str) -> str | None:
+    """ "Oxford’s" -> "Oxford", "Windsor's" -> "Windsor"; None where the word has no possessive ending."""
+    if len(word) > 4 and word[-2:] in ("'s", "’s"):
+        return word[:-2]
+    return None
+
+
 def german_genitive(word: str) -> str | None:
     """'Dortmunds' -> 'Dortmund'; None where the word cannot be a genitive in -s."""
     if len(word) > 4 and word.endswith("s") and not word.endswith("ss") and word[0].isupper():
