@@ -178,3 +178,47 @@ def test_visit_ends(extract: Extract, text: str, pair: tuple[str, str]) -> None:
 )
 def test_no_visit(extract: Extract, text: str) -> None:
     assert _pairs(extract(text, published="2017-11-09")) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a signing in person in one city of the pair is a trip there from the other
+        (
+            "Dortmund und Schytomyr sind Partnerstädte. Oberbürgermeister Thomas Westphal unterzeichnete am Montag "
+            "in Schytomyr den Partnerschaftsvertrag.",
+            ("Dortmund", "Zhytomyr", "2023-06-12"),
+        ),
+        (
+            "Leeds and Dortmund are twin cities. The mayors signed the new memorandum in Leeds on 3 June 2023.",
+            ("Dortmund", "Leeds", "2023-06-03"),
+        ),
+        # a delegation "aus X" received in the town hall of Y goes X -> Y
+        (
+            "Dortmund und Schytomyr sind Partnerstädte. Die Delegation aus Schytomyr wurde am Dienstag im Rathaus "
+            "Dortmund empfangen.",
+            ("Zhytomyr", "Dortmund", "2023-06-06"),
+        ),
+        # departures and weekdays
+        (
+            "Dortmund und Schytomyr sind Partnerstädte. Am Mittwoch ist eine Delegation nach Schytomyr aufgebrochen.",
+            ("Dortmund", "Zhytomyr", "2023-06-07"),
+        ),
+        (
+            "Leeds and Dortmund are twin cities. Leeds hosted a delegation from Dortmund on Tuesday.",
+            ("Dortmund", "Leeds", "2023-06-06"),
+        ),
+    ],
+)
+def test_visit_patterns(extract: Extract, text: str, expected: tuple[str, str, str]) -> None:
+    facts = extract(text, published="2023-06-12")
+    assert expected in [(v.origin, v.destination, v.start.iso if v.start else None) for v in facts.visits]
+
+
+def test_signing_by_video_is_no_visit(extract: Extract) -> None:
+    facts = extract(
+        "Dortmund und Schytomyr sind Partnerstädte. Die Bürgermeister unterzeichneten per Videoschalte in Schytomyr "
+        "und Dortmund den Vertrag.",
+        published="2023-06-12",
+    )
+    assert facts.visits == ()

@@ -12,7 +12,8 @@ stay until August") is a visit.
 Ends also come from a city before a group word ("the McAllen delegation"), the host's town hall ("at the City Hall
 of X", "im Rathaus von X"), a genitive before a partner-city noun ("Students from Windsor’s twin city" visit
 Windsor) and "in der Stadt" of a local paper (its home city). Without a visit verb in the clause, only cities in the
-phrase of a visit or traveller noun count ("Delegation aus X", "Students from X").
+phrase of a visit or traveller noun count ("Delegation aus X", "Students from X"). A signing in person in one city
+of the pair ("unterzeichnete am Montag in Schytomyr den Vertrag") is a trip there from the other.
 """
 
 from __future__ import annotations
@@ -68,6 +69,7 @@ _SIZE_PATTERNS = (
     re.compile(r"\b(?:delegation|group)\s+of\s+(?P<w>[a-z]+)\b", re.IGNORECASE),
     re.compile(r"\b(?P<n>\d+)-(?:strong|member)\b", re.IGNORECASE),
 )
+_SIGNED_IN = re.compile(r"\b(?:in|im|at)\s+$")
 _ATTACHED_AFTER = 50  # characters from a visit noun to a city in its phrase: "Gruppe aus Zwickau"
 _ATTACHED_BEFORE = 30  # "eine elfköpfige Dortmunder Delegation"
 _ATTENDED = re.compile(r"\b(?:attended by|nahmen\b.*\bteil)\b", re.IGNORECASE)
@@ -184,6 +186,26 @@ def _attendance(ctx: ArticleContext, info: SentenceInfo) -> tuple[str, str] | No
     return None
 
 
+def _signing_in_person(ctx: ArticleContext, info: SentenceInfo, start: int, end: int) -> Visit | None:
+    """ "Westphal unterzeichnete am Montag in Schytomyr den Vertrag": a signing in one city of the pair is a trip
+    there from the other (signings by video link never reach here)."""
+    clause = info.text[start:end]
+    if not has_cue(clause, lx.SIGNING_CUES) or has_cue(clause, lx.FUTURE_CUES):
+        return None
+    for ref in info.partner_refs():
+        if (
+            start <= ref.start < end
+            and not ref.derived
+            and _SIGNED_IN.search(info.text[max(start, ref.start - 8) : ref.start])
+        ):
+            origin = ctx.other_focus(ref.place.name)
+            if origin:
+                dates = [d for d in info.dates if start <= d.start < end]
+                first = dates[0] if dates else None
+                return Visit(origin, ref.place.name, start=first.value if first else None, evidence=info.evidence)
+    return None
+
+
 def _after_publication(ctx: ArticleContext, start: DateValue | None) -> bool:
     """A trip dated after the article appeared is scheduled, not reported ("Im Mai reist eine Delegation")."""
     published = ctx.article.published
@@ -209,6 +231,9 @@ def find_visits(ctx: ArticleContext) -> tuple[list[VisitMention], list[Event]]:
             triggers = [w for _, _, w in tokens if _is_trigger(w)]
             generic = [w for _, _, w in tokens if w in lx.GENERIC_VISIT_PLURALS]
             if not triggers and not generic:
+                signing = _signing_in_person(ctx, info, start, end)
+                if signing:
+                    sentence_visits.append(signing)
                 continue
             dates = [d for d in info.dates if start <= d.start < end]
             future = has_cue(clause, lx.FUTURE_CUES) or any(_after_publication(ctx, d.value) for d in dates)
