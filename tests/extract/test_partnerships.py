@@ -315,3 +315,19 @@ def test_a_link_word_takes_the_type_the_article_names(extract: Extract) -> None:
     facts = extract("Wakefield has been twinned with Belgorod since 1991. Durham severed links with Kostroma.")
     found = {frozenset(p.cities): (p.type, p.status) for p in facts.partnerships}
     assert found[frozenset({"Durham", "Kostroma"})] == ("twinning", "suspended")
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        # signed in the text -> formalized; to be signed on a later day -> planned
+        ("Leeds and Dortmund signed their twinning agreement on Thursday.", "formalized"),
+        ("The twinning agreement between Leeds and Dortmund is to be signed on Thursday.", "planned"),
+        ("The twinning agreement between Leeds and Dortmund will be signed on Thursday.", "planned"),
+        ("Die Städtepartnerschaft zwischen Jena und Lviv wird am Donnerstag unterzeichnet.", "planned"),
+        ("Die Städtepartnerschaft zwischen Jena und Lviv wurde am Donnerstag unterzeichnet.", "formalized"),
+        ("Jena und Lviv besiegeln am 20. Juni 2023 ihre Städtepartnerschaft.", "planned"),
+    ],
+)
+def test_signed_or_to_be_signed(extract: Extract, text: str, status: str) -> None:
+    assert [p.status for p in extract(text, published="2023-06-12").partnerships] == [status]

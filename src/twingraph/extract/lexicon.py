@@ -70,8 +70,9 @@ STATUS_CUES: dict[str, tuple[str, ...]] = {
     "planned": (r"\bsoll(?:en)?\b", r"\bstrebt\b.*\ban\b", r"\bangestrebt", r"\bgeplant", r"\bkünftig", r"\bzukünftig",
                 r"\bwird\b.*\bbesiegelt\b", r"\bam Aufbau\b", r"\bauf dem Weg zu\b", r"\bwill\b",
                 r"\bplan(?:s|ned|ning)?\b", r"\bintend", r"\bto become\b", r"\bfuture\b", r"\bnächste[n]?\b",
-                r"\bwerden\b.*\bbesiegelt\b", r"\bvorbereite"),
-    "formalized": (r"\bbesiegelt\b", r"\bunterzeichne", r"\bunterschrieben\b", r"\bUnterzeichnung\b",
+                r"\bwerden\b.*\bbesiegelt\b", r"\bvorbereite", r"\b(?:wird|werden)\b.*\bunterzeichnet\b",
+                r"\b(?:is|are)\s+to\s+be\b", r"\b(?:will|to)\s+be\s+(?:re-)?signed\b"),
+    "formalized": (r"\bbesiegel(?:t|te|ten|n)\b", r"\bunterzeichne", r"\bunterschrieben\b", r"\bUnterzeichnung\b",
                    r"\bgeschlossen\b", r"\bsigned\b", r"\bsigning\b", r"\bfrom now on\b", r"\bofficially\b",
                    r"\bпідписа", r"\bvollzogen\b", r"\beingegangen\b", r"\beingeht\b", r"\bbeurkundet\b"),
     # told as existing for years: an anniversary of the partnership, whatever is planned to celebrate it

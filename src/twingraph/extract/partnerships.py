@@ -156,7 +156,24 @@ def _ending_links(text: str) -> list[_Trigger]:
     return found
 
 
-def _status(info: SentenceInfo, trigger: _Trigger, single: bool) -> str | None:
+def _status(ctx: ArticleContext, info: SentenceInfo, trigger: _Trigger, single: bool) -> str | None:
+    status = _stated_status(info, trigger, single)
+    if status == "formalized" and _dated_ahead(ctx, info, trigger):
+        return "planned"  # "wird am Donnerstag unterzeichnet" in an article of the Monday before: not signed yet
+    return status
+
+
+def _dated_ahead(ctx: ArticleContext, info: SentenceInfo, trigger: _Trigger) -> bool:
+    published = ctx.article.published
+    if published is None or published.precision != "day":
+        return False
+    start, end = clause_of(info.text, trigger.start)
+    return any(
+        start <= d.start < end and d.value.precision == "day" and d.value.iso > published.iso for d in info.dates
+    )
+
+
+def _stated_status(info: SentenceInfo, trigger: _Trigger, single: bool) -> str | None:
     text = info.text
     start, end = clause_of(text, trigger.start)
     scopes = [text[start:end]] + ([text] if single else [])
@@ -395,7 +412,7 @@ def find_partnerships(ctx: ArticleContext) -> list[PartnershipMention]:
         triggers = _triggers(info.text) + _ending_links(info.text)
         previous = tuple(sorted(named_in.get(k - 1, ())))
         for trigger in triggers:
-            explicit = _status(info, trigger, single=len(triggers) == 1)
+            explicit = _status(ctx, info, trigger, single=len(triggers) == 1)
             since, planned_by = _dates(info, trigger, signed=explicit == "formalized")
             if explicit == "formalized" and since and ctx.year and int(since.iso[:4]) < ctx.year - 1:
                 explicit = "active"  # "Die Partnerschaft wurde 1974 besiegelt": signed long ago, simply existing
