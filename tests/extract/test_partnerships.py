@@ -208,6 +208,19 @@ def _pairs(facts: FactSet) -> set[frozenset[str]]:
             },
         ),
         ("Nottingham and Minsk chose to twin in the late 1950s.", {frozenset({"Nottingham", "Minsk"})}),
+        # a list after the partnership word: the holder pairs with each, the listed cities not with each other
+        (
+            "Coventry is twinned with Dresden, Kiel and Volgograd.",
+            {frozenset({"Coventry", c}) for c in ("Dresden", "Kiel", "Volgograd")},
+        ),
+        (
+            "Dortmund's other twin towns Leeds and Amiens sent greetings.",
+            {frozenset({"Dortmund", "Leeds"}), frozenset({"Dortmund", "Amiens"})},
+        ),
+        (
+            "The twin towns of Leeds include Dortmund and Lille.",
+            {frozenset({"Leeds", "Dortmund"}), frozenset({"Leeds", "Lille"})},
+        ),
         # a city named alone pairs with its one partner named elsewhere, not with the article's most named city
         (
             "Oxford has put in place steps to end its twinning agreement with the city of Perm. Durham has decided "

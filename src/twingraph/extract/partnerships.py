@@ -40,6 +40,9 @@ _LIST_GAP = re.compile(
     r"also|auch|the|die|der|den|dem|city\s+of|town\s+of|Stadt|in\s+[A-ZÄÖÜ][\w-]+)\b)*$"
 )
 _GENITIVE_BEFORE = re.compile(r"^(?:[’']?s)?\s+(?:[\w-]+\s+)?$")
+_INCLUDE_GAP = re.compile(
+    r"^\s*(?:,\s*)?(?:include[sd]?|including|are|were|sind|waren|umfassen|:)\s+(?:the\s+cities\s+of\s+)?$"
+)
 _AND_ONLY = re.compile(r"^\s*(?:and|und|&)\s*$")
 # What may stand between a partnership word and the city it names: "Partnerstadt Nysa", "twin-town Ozyorsk",
 # "Partnerkommune von Kronstadt", "twinning agreement with the city of Perm", "sister cities, which includes A".
@@ -251,7 +254,18 @@ def _complement(text: str, trigger: _Trigger, refs: list[CityRef], runs: list[li
     if first is None or not _COMPLEMENT_GAP.match(text[trigger.end : first.start]):
         return []
     run = _run_at(runs, first)
-    return run[run.index(first) :] if trigger.plural or len(run) == 2 else [first]
+    return run[run.index(first) :]
+
+
+def _included(text: str, complement: list[CityRef], refs: list[CityRef], runs: list[list[CityRef]]) -> list[CityRef]:
+    """The list after "include"/"are"/"sind" when the complement is a possessor ("twin towns of Leeds include A, B")."""
+    if len(complement) != 1:
+        return []
+    follow = next((r for r in refs if r.start >= complement[0].end), None)
+    if follow is None or not _INCLUDE_GAP.match(text[complement[0].end : follow.start]):
+        return []
+    run = _run_at(runs, follow)
+    return run[run.index(follow) :]
 
 
 def _holders(
@@ -310,6 +324,10 @@ def _pairs(
         if len(inside) >= 2 and inside[0] != inside[1]:
             return [_pair(inside[0], inside[1])]  # "zwischen A und B"
     complement = _complement(text, trigger, direct, runs)
+    listed = _included(text, complement, direct, runs)
+    if listed:
+        # "The twin towns of Leeds include Dortmund and Lille": Leeds holds the listed cities
+        return list(dict.fromkeys(_pair(complement[0].place.name, c.place.name) for c in listed))
     if complement:
         taken = {
             r.start for t in _triggers(text) if t.start < trigger.start for r in _complement(text, t, direct, runs)
