@@ -197,6 +197,12 @@ def _pairs(facts: FactSet) -> set[frozenset[str]]:
             "Liuzhou in China, Nancy in France and Munich in Germany.",
             {frozenset({"Cincinnati", c}) for c in ("Liuzhou", "Nancy", "Munich")},
         ),
+        # a city after "in" is where something happens, not the holder; a possessive refers to its own sentence
+        (
+            "Dortmund und Amiens feiern. Beim Besuch in Leeds sprach Oberbürgermeister Westphal über die "
+            "Partnerschaft mit Amiens.",
+            {frozenset({"Dortmund", "Amiens"})},
+        ),
         # a list of pairs
         (
             "Ob Suhl und Kaluga, Mühlhausen und Kronstadt oder Gera und Rostow am Don - überall stellt sich die "

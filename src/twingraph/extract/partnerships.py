@@ -56,20 +56,11 @@ _COMPLEMENT_GAP = re.compile(
 )
 _PRONOUN_SUBJECT = re.compile(r"\b(?:diese[rs]?|sie|er|es|it|they|which|who|welche[rs]?)\b")
 # A city after these words locates something ("Kronstadt bei St. Petersburg") and holds no partnership.
-_LOCATOR_BEFORE = re.compile(r"\b(?:bei|near|nahe|nahe\s+bei|in\s+der\s+Nähe\s+von|im|in\s+the)\s+$")
+_LOCATOR_BEFORE = re.compile(r"\b(?:bei|near|nahe|nahe\s+bei|in\s+der\s+Nähe\s+von|im|in\s+the|in|In)\s+$")
 # A sentence subject that takes up a city of the sentence before: "Die Stadt in Nordthüringen ist ...", "Currently,
 # it has 8 sister cities". A possessive ("its twinning") refers to its own sentence's subject and is no such cue.
 _ANAPHOR = re.compile(
     r"^(?:[\w\s]{0,30},\s*)?(?:(?:Die|Diese|The|This)\s+(?:Stadt|Gemeinde|Kommune|city|town)\b|(?:[Ii]t|Sie|Er|Es|They)\s)"
-)
-_PRONOUN_SUBJECT = re.compile(r"\b(?:diese[rs]?|sie|er|es|it|they|which|who|welche[rs]?)\b")
-# A city after these words locates something ("Kronstadt bei St. Petersburg") and holds no partnership.
-_LOCATOR_BEFORE = re.compile(r"\b(?:bei|near|nahe|nahe\s+bei|in\s+der\s+Nähe\s+von|im|in\s+the)\s+$")
-# A subject that takes up a city of the sentence before: "Die Stadt in Nordthüringen ist ...", "it has 8 sister cities".
-_ANAPHOR = re.compile(
-    r"\b(?:die|the|this|diese)\s+(?:Stadt|Gemeinde|Kommune|city|town)\b|\b(?:it|its|sie|ihre[rnms]?|seine[rnms]?|"
-    r"diese[rs]?|their)\b",
-    re.IGNORECASE,
 )
 _TRIPARTITE = re.compile(r"\b(?:tripartite|trilateral|dreiseitig|Dreier|trinational)", re.IGNORECASE)
 _ACTIVE_CUES = (
