@@ -203,6 +203,12 @@ def _pairs(facts: FactSet) -> set[frozenset[str]]:
             "Partnerschaft mit Amiens.",
             {frozenset({"Dortmund", "Amiens"})},
         ),
+        # two cities and one partnership word in separate clauses
+        (
+            "Freiburg im Breisgau hat eine neue Partnerstadt: Am Dienstag unterzeichneten die Bürgermeister in Lviv "
+            "die Urkunde.",
+            {frozenset({"Freiburg im Breisgau", "Lviv"})},
+        ),
         # a list of pairs
         (
             "Ob Suhl und Kaluga, Mühlhausen und Kronstadt oder Gera und Rostow am Don - überall stellt sich die "

@@ -222,3 +222,14 @@ def test_signing_by_video_is_no_visit(extract: Extract) -> None:
         published="2023-06-12",
     )
     assert facts.visits == ()
+
+
+def test_signing_in_person_adds_no_second_trip(extract: Extract) -> None:
+    facts = extract(
+        "Die Delegation aus Freiburg war am Montag nach Lviv gereist. Am Dienstag unterzeichneten die Bürgermeister "
+        "in Lviv die Urkunde zur Städtepartnerschaft zwischen Freiburg und Lviv.",
+        published="2023-05-10",
+    )
+    assert [(v.origin, v.destination, v.start and v.start.iso) for v in facts.visits] == [
+        ("Freiburg im Breisgau", "Lviv", "2023-05-08")
+    ]

@@ -7,7 +7,8 @@
   takes the one specific type the article uses anywhere ("Grantham Twinning Association", "twin town"), and an
   unqualified "Partnerschaft" stays `other`.
   A planned partnership of a pair that already has another type grew from it.
-- Visits: one per (origin, destination) and start; agreements: one per set of parties.
+- Visits: one per (origin, destination) and start; a trip inferred from a signing in person adds nothing when the
+  text tells a trip of that pair anyway. Agreements: one per set of parties.
 - Persons: spelling variants of one name merge (rapidfuzz), keeping the most specific post.
 """
 
@@ -99,7 +100,10 @@ def merge_partnerships(mentions: list[PartnershipMention], article_types: set[st
 
 def merge_visits(mentions: list[VisitMention]) -> list[Visit]:
     merged: list[Visit] = []
+    told = {(m.visit.origin, m.visit.destination) for m in mentions if not m.by_signing}
     for m in mentions:
+        if m.by_signing and (m.visit.origin, m.visit.destination) in told:
+            continue  # "reiste am Montag nach Lviv ... unterzeichnete am Dienstag in Lviv": the same trip
         v = m.visit
         for i, known in enumerate(merged):
             if (known.origin, known.destination) != (v.origin, v.destination):

@@ -354,6 +354,8 @@ def _pairs(
         pairs = _pairs_of_pairs(text, runs)
         if pairs or len(runs) == 1 or any(len(run) >= 3 for run in runs):
             return pairs  # "Den Städten Borna, Delitzsch, Leipzig ... ihrer Partnerstädte": a list, no pair
+        if len(names) == 2 and not trigger.plural:
+            return [_pair(*names)]  # "Freiburg hat eine neue Partnerstadt: ... unterzeichneten in Lviv die Urkunde"
         return []
     if trigger.plural or partners is None:
         return []

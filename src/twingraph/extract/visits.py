@@ -79,6 +79,7 @@ _ATTENDED = re.compile(r"\b(?:attended by|nahmen\b.*\bteil)\b", re.IGNORECASE)
 class VisitMention:
     visit: Visit
     sentence_index: int
+    by_signing: bool = False  # inferred from a signing in person: the trip itself may be told elsewhere
 
 
 def _is_trigger(word: str) -> bool:
@@ -233,7 +234,7 @@ def find_visits(ctx: ArticleContext) -> tuple[list[VisitMention], list[Event]]:
             if not triggers and not generic:
                 signing = _signing_in_person(ctx, info, start, end)
                 if signing:
-                    sentence_visits.append(signing)
+                    visits.append(VisitMention(signing, info.sentence.index, by_signing=True))
                 continue
             dates = [d for d in info.dates if start <= d.start < end]
             future = has_cue(clause, lx.FUTURE_CUES) or any(_after_publication(ctx, d.value) for d in dates)
