@@ -287,6 +287,17 @@ def test_listed_cities_are_no_pair(extract: Extract, text: str) -> None:
             {"Dortmund", "Rostov-on-Don"},
             "suspended",
         ),
+        # a council acts for its city; a pause since a year is no start of the partnership
+        (
+            "The Tulsa City Council voted Wednesday to suspend its sister city relationship with Kaliningrad.",
+            {"Tulsa", "Kaliningrad"},
+            "suspended",
+        ),
+        (
+            "The sister city relationship of Tulsa with Kaliningrad had been inactive since 2014.",
+            {"Tulsa", "Kaliningrad"},
+            "suspended",
+        ),
         # an anniversary: the partnership exists, whatever ceremony is planned for it
         (
             "The 45th anniversary of the twinning charter between Truro and French city Morlaix will be celebrated "
@@ -356,3 +367,8 @@ def test_a_link_word_takes_the_type_the_article_names(extract: Extract) -> None:
 )
 def test_signed_or_to_be_signed(extract: Extract, text: str, status: str) -> None:
     assert [p.status for p in extract(text, published="2023-06-12").partnerships] == [status]
+
+
+def test_a_pause_does_not_date_the_partnership(extract: Extract) -> None:
+    facts = extract("The sister city relationship of Tulsa with Kaliningrad had been inactive since 2014.")
+    assert [(p.status, p.since) for p in facts.partnerships] == [("suspended", None)]

@@ -154,6 +154,12 @@ def _pairs(facts: FactSet) -> set[tuple[str | None, str | None]]:
             "hält sich auf Einladung des Oberbürgermeisters in der Stadt auf.",
             ("Herzliya", "Leipzig"),
         ),
+        # a place right after a city locates it: "Granville in Normandy" is where the guests come from
+        (
+            "Sherborne and Granville are twin towns. Members of the Sherborne Twinning Association welcomed 40 "
+            "guests from Granville in Normandy last weekend.",
+            ("Granville", "Sherborne"),
+        ),
         # a trip that has begun is a visit, whatever its rest will bring
         (
             "Nineteen students from Fujisawa arrived in Windsor on July 22 and will stay until early August.",

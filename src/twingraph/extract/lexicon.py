@@ -61,7 +61,8 @@ PARTNERSHIP_NOT_BEFORE = (
 # "ended" gives `suspended` (with the partnership ended); "anniversary" and "renewed" give `active`.
 STATUS_CUES: dict[str, tuple[str, ...]] = {
     "suspended": (r"\bauf Eis\b", r"\bausgesetzt\b", r"\beingefroren\b", r"\bruht\b", r"\bsuspend", r"\bfrozen\b",
-                  r"\bon hold\b", r"\bdormant\b", r"\bnicht\s+(?:mehr\s+|aktiv\s+)?fortgesetzt\b"),
+                  r"\bon hold\b", r"\bdormant\b", r"\binactive\b", r"\binaktiv\b",
+                  r"\bnicht\s+(?:mehr\s+|aktiv\s+)?fortgesetzt\b"),
     # ended by a decision: severed, cut, terminated, revoked, ended (a verb with its object, not "the end of June")
     "ended": (r"\bsever", r"\bcut(?:s|ting)?\s+(?:\w+\s+){0,2}(?:ties|links)\b", r"\bterminat", r"\brevok",
               r"\bend(?:s|ed|ing)?\s+(?:its|their|our|the|all|\d+|[A-Z][\w-]*[’']s|twinning|links|ties|relations)\b",

@@ -33,6 +33,13 @@ _BOTH = re.compile(
 )
 _WITH = re.compile(r"\b(?:with|mit)\b")
 _BETWEEN = re.compile(r"\b(?:zwischen|between)\s+")
+_PAUSED_SINCE = re.compile(
+    r"\b(?:inactive|inaktiv|dormant|ruht|auf\s+Eis|suspended|ausgesetzt|frozen|eingefroren)\s+(?:\w+\s+){0,2}"
+    r"(?:since|seit)\s+(?:dem\s+|the\s+)?(?:Jahr\s+|year\s+)?$"
+)
+_COUNCIL = re.compile(
+    r"\b(?:[Cc]ouncil|Stadtrat|Gemeinderat|Stadtverwaltung|Rat der Stadt)\b|(?:stadtrat|gemeinderat)$"
+)
 _DATELINE_AFTER = re.compile(r"^\s*(?:[-–—]\s|\(\w+\)\s*[-–—]?)")
 # What may stand between two cities of one list: commas and conjunctions, articles, "in Taiwan", "(Neisse)".
 _LIST_GAP = re.compile(
@@ -199,8 +206,8 @@ def _dates(info: SentenceInfo, trigger: _Trigger, signed: bool) -> tuple[DateVal
         if not (start <= d.start < end) or d.relative:
             continue
         before = text[max(0, d.start - 25) : d.start]
-        if re.match(lx.DURATION_AFTER, text[d.end :]):
-            continue
+        if re.match(lx.DURATION_AFTER, text[d.end :]) or _PAUSED_SINCE.search(text[max(0, d.start - 40) : d.start]):
+            continue  # "45 Jahre" is a duration; "inactive since 2014" dates the pause, not the partnership
         if _PLANNED_BY_BEFORE.search(before):
             planned_by = planned_by or DateValue(d.value.iso[:4], d.value.text, d.value.inferred)
         elif _SINCE_BEFORE.search(before) or d.value.precision == "day" or signed:
@@ -216,6 +223,19 @@ def _dates(info: SentenceInfo, trigger: _Trigger, signed: bool) -> tuple[DateVal
                     since = d.value
                     break
     return since, planned_by
+
+
+def _councils(ctx: ArticleContext, info: SentenceInfo) -> list[CityRef]:
+    """ "The Tulsa City Council voted to suspend its sister city relationship", "der Ludwigshafener Stadtrat": a
+    city's council acts for the city, also where the council's name hides the city mention."""
+    found = []
+    for org in info.orgs:
+        place = ctx.places.get(org.city) if org.city else None
+        if place is None or not _COUNCIL.search(org.name):
+            continue
+        if not any(org.start <= r.start < org.end for r in info.refs):
+            found.append(CityRef(org.start, org.end, org.name, place))
+    return found
 
 
 def _dateline(text: str, ref: CityRef) -> bool:
@@ -298,7 +318,9 @@ def _pairs(
     """The city pairs a partnership word links. With `partners` None only pairs whose two cities the sentence
     names; else also a city named alone with its partner from elsewhere in the article, and the focus pair."""
     text = info.text
-    refs = [r for r in info.partner_refs() if not _dateline(text, r)]
+    refs = sorted(
+        [r for r in info.partner_refs() if not _dateline(text, r)] + _councils(ctx, info), key=lambda r: r.start
+    )
     names: list[str] = list(dict.fromkeys(r.place.name for r in refs))
     if _BOTH.search(text):
         if len(names) == 2:

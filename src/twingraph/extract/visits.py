@@ -69,6 +69,7 @@ _SIZE_PATTERNS = (
     re.compile(r"\b(?:delegation|group)\s+of\s+(?P<w>[a-z]+)\b", re.IGNORECASE),
     re.compile(r"\b(?P<n>\d+)-(?:strong|member)\b", re.IGNORECASE),
 )
+_LOCATES_PREVIOUS = re.compile(r"^(?:\s+(?:in|im|bei|near|nahe)\s+(?:the\s+|der\s+)?|,\s*)$")
 _SIGNED_IN = re.compile(r"\b(?:in|im|at)\s+$")
 _ATTACHED_AFTER = 50  # characters from a visit noun to a city in its phrase: "Gruppe aus Zwickau"
 _ATTACHED_BEFORE = 30  # "eine elfköpfige Dortmunder Delegation"
@@ -134,6 +135,10 @@ def _ends(
     refs: list[CityRef] = [r for r in info.partner_refs() if start <= r.start < end]
     if near is not None:
         refs = [r for r in refs if _attached(r, near, start)]
+    # "40 guests from Granville in Normandy", "Kanazawa, Japan": a place right after a city locates it
+    refs = [
+        r for r in refs if not any(_LOCATES_PREVIOUS.match(text[p.end : r.start]) for p in refs if p.end <= r.start)
+    ]
     for ref in refs:
         before = text[max(start, ref.start - 45) : ref.start]
         after = text[ref.end : ref.end + 30]
