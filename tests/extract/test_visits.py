@@ -160,6 +160,17 @@ def _pairs(facts: FactSet) -> set[tuple[str | None, str | None]]:
             "guests from Granville in Normandy last weekend.",
             ("Granville", "Sherborne"),
         ),
+        # "zu Gast in X"; the head of a city travels from it
+        (
+            "Coventry und Kiel sind seit 1947 Partnerstädte. Schüler des Kieler Gymnasiums waren eine Woche zu Gast "
+            "in Coventry.",
+            ("Kiel", "Coventry"),
+        ),
+        (
+            "Die Oberbürgermeisterin von Herzliya, Yael German, besucht Leipzig.",
+            ("Herzliya", "Leipzig"),
+        ),
+        ("The Mayor of Leeds visited Dortmund for the festival.", ("Leeds", "Dortmund")),
         # a trip that has begun is a visit, whatever its rest will bring
         (
             "Nineteen students from Fujisawa arrived in Windsor on July 22 and will stay until early August.",

@@ -136,7 +136,7 @@ RENEWAL_CUES = (r"\bErneuerung\b", r"\berneuert", r"\bre-sign", r"\brenew", r"\b
 VISIT_NOUNS = {
     "delegation", "besuch", "besuchs", "besuches", "gegenbesuch", "gegenbesuchs", "besuchergruppe", "gruppe",
     "visitors", "besucher", "besucherinnen",
-    "reise", "delegationsreise", "fahrt", "visit", "trip", "guests", "gäste", "group",
+    "reise", "delegationsreise", "fahrt", "visit", "trip", "guests", "gäste", "group", "gast",
 }  # fmt: skip
 VISIT_VERBS = {
     "besuchte", "besuchten", "besucht", "besuchen", "reiste", "reisten", "reist", "reisen", "gereist", "kam",

@@ -49,8 +49,14 @@ _ORIGIN_BEFORE = re.compile(
     + _TOWN_WORDS
     + r"|[a-zäöü]+(?:en|er|e))\s+){0,3}$"
 )
+# "Die Oberbürgermeisterin von Herzliya ... besucht Leipzig", "the Mayor of Leeds travelled": the head of a city
+# travels from it.
+_HEAD_OF_BEFORE = re.compile(
+    r"\b(?:(?:Ober)?[Bb]ürgermeister(?:in)?|Stadtpräsident(?:in)?|Landr(?:at|ätin)|(?:Lord\s+|Deputy\s+)?[Mm]ayor)"
+    r"\s+(?:von|of|aus)\s+$"
+)
 _DEST_BEFORE = re.compile(
-    r"\b(?:nach|to|in|ins|zu\s+Gast\s+in|visited|besuchte[n]?)\s+(?:(?:der|die|dem|den|the|its|their|"
+    r"\b(?:nach|to|in|ins|zu\s+Gast\s+in|visited|visits|visiting|besuchte[n]?|besucht)\s+(?:(?:der|die|dem|den|the|its|their|"
     + _TOWN_WORDS
     + r"|[a-zäöü]+(?:en|er|e|es))\s+){0,3}$"
 )
@@ -147,7 +153,9 @@ def _ends(
         hosting = _VENUE_AFTER.match(after) or _VENUE_BEFORE.search(before)
         if _INVITATION_BEFORE.search(before) or (not ref.derived and hosting):
             destination = destination or ref.place.name
-        elif not ref.derived and (_GROUP_AFTER.match(after) or _ORIGIN_BEFORE.search(before)):
+        elif not ref.derived and (
+            _GROUP_AFTER.match(after) or _ORIGIN_BEFORE.search(before) or _HEAD_OF_BEFORE.search(before)
+        ):
             origin = origin or ref.place.name
         elif not ref.derived and _DEST_BEFORE.search(before):
             destination = destination or ref.place.name
