@@ -363,6 +363,11 @@ def test_a_link_word_takes_the_type_the_article_names(extract: Extract) -> None:
         ("Die Städtepartnerschaft zwischen Jena und Lviv wird am Donnerstag unterzeichnet.", "planned"),
         ("Die Städtepartnerschaft zwischen Jena und Lviv wurde am Donnerstag unterzeichnet.", "formalized"),
         ("Jena und Lviv besiegeln am 20. Juni 2023 ihre Städtepartnerschaft.", "planned"),
+        ("Die Partnerschaft zwischen Jena und Lviv wird am 20. Juni 2023 offiziell.", "planned"),
+        ("Jena und Lviv wollen eine Städtepartnerschaft eingehen.", "planned"),
+        ("Jena und Lviv haben einen Partnerschaftsvertrag unterzeichnet.", "formalized"),
+        ("The partnership between Jena and Lviv was sealed with a handshake.", "formalized"),
+        ("Der Gemeinderat von Jena hat die Partnerschaft mit Rostow am Don gekündigt.", "suspended"),
     ],
 )
 def test_signed_or_to_be_signed(extract: Extract, text: str, status: str) -> None:
@@ -372,3 +377,8 @@ def test_signed_or_to_be_signed(extract: Extract, text: str, status: str) -> Non
 def test_a_pause_does_not_date_the_partnership(extract: Extract) -> None:
     facts = extract("The sister city relationship of Tulsa with Kaliningrad had been inactive since 2014.")
     assert [(p.status, p.since) for p in facts.partnerships] == [("suspended", None)]
+
+
+def test_a_relative_clause_tells_when_the_partnership_began(extract: Extract) -> None:
+    facts = extract("Jena's twinning with Lviv, which began in 1990, is one of its oldest.")
+    assert [(p.status, p.since and p.since.iso) for p in facts.partnerships] == [("active", "1990")]

@@ -159,7 +159,7 @@ def _ending_links(text: str) -> list[_Trigger]:
 
 def _status(ctx: ArticleContext, info: SentenceInfo, trigger: _Trigger, single: bool) -> str | None:
     status = _stated_status(info, trigger, single)
-    if status == "formalized" and _dated_ahead(ctx, info, trigger):
+    if status in (None, "formalized") and _dated_ahead(ctx, info, trigger):
         return "planned"  # "wird am Donnerstag unterzeichnet" in an article of the Monday before: not signed yet
     return status
 
@@ -216,7 +216,8 @@ def _dates(info: SentenceInfo, trigger: _Trigger, signed: bool) -> tuple[DateVal
         # "the twinning link between the two towns, which dates back to 1979": the relative clause tells its age
         following_end = clause_of(text, end)[1]
         following = text[end:following_end]
-        if not _triggers(following) and re.search(r"\b(?:dates back|seit|since|besteht|established)\b", following):
+        began = r"\b(?:dates back|seit|since|besteht|established|founded|began|begann|started|gegründet|begründet)\b"
+        if not _triggers(following) and re.search(began, following):
             for d in info.dates:
                 usable = not d.relative and d.value.precision != "day"
                 if usable and end <= d.start < following_end and not re.match(lx.DURATION_AFTER, text[d.end :]):
