@@ -250,3 +250,49 @@ def test_signing_in_person_adds_no_second_trip(extract: Extract) -> None:
     assert [(v.origin, v.destination, v.start and v.start.iso) for v in facts.visits] == [
         ("Freiburg im Breisgau", "Lviv", "2023-05-08")
     ]
+
+
+def _planned(facts: FactSet) -> int:
+    return sum(e.kind == "planned_visit" for e in facts.events)
+
+
+@pytest.mark.parametrize(
+    ("text", "visits", "planned"),
+    [
+        # an invitation to visit lies ahead
+        (
+            "Ingelheim und Kolomyia sind Partner. Im gleichen Atemzug lud er seinen Amtskollegen zu einem Gegenbesuch "
+            "ein.",
+            set(),
+            1,
+        ),
+        (
+            "Leeds and Dortmund are twin cities. The Dortmund association extended an invitation to the Leeds club "
+            "to visit Germany next summer.",
+            set(),
+            1,
+        ),
+        # a trip going on in a relative clause is a visit, whatever the main clause plans
+        (
+            "Wiesbaden und Lviv sind Partnerstädte. Um eine Zusammenarbeit zu initiieren, wird sich eine Delegation "
+            "aus Lviv, welche noch bis 13. September Wiesbaden besucht, in Gesprächen austauschen.",
+            {("Lviv", "Wiesbaden")},
+            0,
+        ),
+        # stops during a visit are no trips between partners
+        (
+            "Windsor and Fujisawa are sister cities. Students will take English classes while in Windsor, in "
+            "addition to a number of day trips, including to Niagara Falls.",
+            set(),
+            0,
+        ),
+        (
+            "Truro and Morlaix are twin towns. Activities will include a visit to Trevaskis Farm on Friday.",
+            set(),
+            0,
+        ),
+    ],
+)
+def test_plans_and_stops(extract: Extract, text: str, visits: set[tuple[str, str]], planned: int) -> None:
+    facts = extract(text, published="2023-09-01")
+    assert (_pairs(facts), _planned(facts)) == (visits, planned)

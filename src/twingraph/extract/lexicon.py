@@ -184,6 +184,16 @@ FUTURE_CUES = (
     r"\bin\s+the\s+coming\b",
     r"\bnext\s+(?:spring|summer|autumn|fall|winter)\b",
 )
+# An invitation to visit lies ahead: "lud seinen Amtskollegen zu einem Gegenbesuch ein", "extended an invitation to
+# the club to visit Germany in 2011" (a stay "auf Einladung" of the host is no such cue: it has happened).
+INVITATION_CUES = (r"\blud(?:en)?\b.*\bein\b", r"\beingeladen\b", r"\blädt\b.*\bein\b", r"\binvited\b.*\bto\b",
+                   r"\binvitation\b.*\bto\s+visit\b", r"\bEinladung\b.*\bzu\s+besuchen\b")  # fmt: skip
+# Visit verbs telling a trip that is going on or done: a plan in another clause of the sentence is no trip.
+ONGOING_VISIT_VERBS = {"besucht", "visits", "visiting", "weilt", "arrived", "visited", "besuchte", "besuchten",
+                       "eingetroffen", "angereist"}  # fmt: skip
+# Stops during a visit, no trips between partner towns.
+SIGHTSEEING_CUES = (r"\bday\s+trips?\b", r"\bexcursions?\b", r"\bAusfl(?:ug|üge)", r"\bsightseeing\b",
+                    r"\bBesichtigung", r"\bStadtführung", r"\bguided\s+tour")  # fmt: skip
 # Group words whose number is the size of a delegation: "28 guests", "19 Dortmunderinnen und Dortmunder".
 SIZE_NOUNS = {"guests", "gäste", "delegates", "members", "teilnehmer", "teilnehmende", "personen", "people", "visitors"}
 NUMBER_WORDS: dict[str, int] = {

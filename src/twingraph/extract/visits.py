@@ -13,7 +13,9 @@ Ends also come from a city before a group word ("the McAllen delegation"), the h
 of X", "im Rathaus von X"), a genitive before a partner-city noun ("Students from Windsor’s twin city" visit
 Windsor) and "in der Stadt" of a local paper (its home city). Without a visit verb in the clause, only cities in the
 phrase of a visit or traveller noun count ("Delegation aus X", "Students from X"). A signing in person in one city
-of the pair ("unterzeichnete am Montag in Schytomyr den Vertrag") is a trip there from the other.
+of the pair ("unterzeichnete am Montag in Schytomyr den Vertrag") is a trip there from the other. An invitation to
+visit ("lud ... zu einem Gegenbesuch ein") lies ahead, unless a clause of the sentence tells the trip going on;
+day trips, excursions and "a visit to Trevaskis Farm" are stops during a visit, no trips between partners.
 """
 
 from __future__ import annotations
@@ -75,6 +77,7 @@ _SIZE_PATTERNS = (
     re.compile(r"\b(?:delegation|group)\s+of\s+(?P<w>[a-z]+)\b", re.IGNORECASE),
     re.compile(r"\b(?P<n>\d+)-(?:strong|member)\b", re.IGNORECASE),
 )
+_VISIT_TO_NAME = re.compile(r"\b(?:visit|trip|tour)s?\s+to\s+(?:the\s+)?([A-Z])")
 _LOCATES_PREVIOUS = re.compile(r"^(?:\s+(?:in|im|bei|near|nahe)\s+(?:the\s+|der\s+)?|,\s*)$")
 _SIGNED_IN = re.compile(r"\b(?:in|im|at)\s+$")
 _ATTACHED_AFTER = 50  # characters from a visit noun to a city in its phrase: "Gruppe aus Zwickau"
@@ -200,6 +203,29 @@ def _attendance(ctx: ArticleContext, info: SentenceInfo) -> tuple[str, str] | No
     return None
 
 
+def _ongoing(text: str) -> bool:
+    """Does a clause of the sentence tell a trip that is going on, without a future cue: "wird sich eine Delegation
+    aus X, welche noch bis 13. September Wiesbaden besucht, austauschen" is a visit, not a plan."""
+    for start, end in clauses(text):
+        clause = text[start:end]
+        present = any(w in lx.ONGOING_VISIT_VERBS for _, _, w in words(clause))
+        if present and not has_cue(clause, lx.FUTURE_CUES) and not has_cue(clause, lx.INVITATION_CUES):
+            return True
+    return False
+
+
+def _sightseeing(info: SentenceInfo, start: int, end: int) -> bool:
+    """Stops during a visit, not trips between partners: day trips and excursions, a visit to a named place that
+    is no city ("a visit to Trevaskis Farm")."""
+    clause = info.text[start:end]
+    if has_cue(clause, lx.SIGHTSEEING_CUES):
+        return True
+    cities = {r.start for r in info.refs}
+    return any(start + m.start(1) not in cities for m in _VISIT_TO_NAME.finditer(clause)) and not any(
+        start <= r.start < end for r in info.partner_refs()
+    )
+
+
 def _signing_in_person(ctx: ArticleContext, info: SentenceInfo, start: int, end: int) -> Visit | None:
     """ "Westphal unterzeichnete am Montag in Schytomyr den Vertrag": a signing in one city of the pair is a trip
     there from the other (signings by video link never reach here)."""
@@ -239,19 +265,26 @@ def find_visits(ctx: ArticleContext) -> tuple[list[VisitMention], list[Event]]:
             visits.append(VisitMention(visit, info.sentence.index))
             continue
         sentence_visits: list[Visit] = []
+        ongoing = _ongoing(text)
         for start, end in clauses(text):
             clause = text[start:end]
             tokens = words(clause)
             triggers = [w for _, _, w in tokens if _is_trigger(w)]
             generic = [w for _, _, w in tokens if w in lx.GENERIC_VISIT_PLURALS]
+            if (triggers or generic) and _sightseeing(info, start, end):
+                continue  # "a number of day trips, including to Niagara Falls", "a visit to Trevaskis Farm"
             if not triggers and not generic:
                 signing = _signing_in_person(ctx, info, start, end)
                 if signing:
                     visits.append(VisitMention(signing, info.sentence.index, by_signing=True))
                 continue
             dates = [d for d in info.dates if start <= d.start < end]
-            future = has_cue(clause, lx.FUTURE_CUES) or any(_after_publication(ctx, d.value) for d in dates)
-            if future and any(w in lx.PAST_VISIT_VERBS for _, _, w in tokens):
+            future = (
+                has_cue(clause, lx.FUTURE_CUES)
+                or has_cue(clause, lx.INVITATION_CUES)
+                or any(_after_publication(ctx, d.value) for d in dates)
+            )
+            if future and (ongoing or any(w in lx.PAST_VISIT_VERBS for _, _, w in tokens)):
                 future = False  # "arrived on July 22 and will stay until August": the trip has begun
             day_dates = [d for d in dates if d.value.precision == "day" and not d.relative]
             if future and not day_dates:
