@@ -272,6 +272,19 @@ def _planned(facts: FactSet) -> int:
             set(),
             1,
         ),
+        # a guest who came on an invitation has visited
+        (
+            "Munich and Kyiv are twin cities. A delegation from Kyiv, invited to Munich by the mayor, spent three "
+            "days in the city.",
+            {("Kyiv", "Munich")},
+            0,
+        ),
+        (
+            "Dortmund und Schytomyr sind Partner. Die Delegation aus Schytomyr war von Oberbürgermeister Westphal "
+            "eingeladen worden.",
+            {("Zhytomyr", "Dortmund")},
+            0,
+        ),
         # a trip going on in a relative clause is a visit, whatever the main clause plans
         (
             "Wiesbaden und Lviv sind Partnerstädte. Um eine Zusammenarbeit zu initiieren, wird sich eine Delegation "

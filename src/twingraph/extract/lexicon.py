@@ -186,8 +186,12 @@ FUTURE_CUES = (
 )
 # An invitation to visit lies ahead: "lud seinen Amtskollegen zu einem Gegenbesuch ein", "extended an invitation to
 # the club to visit Germany in 2011" (a stay "auf Einladung" of the host is no such cue: it has happened).
-INVITATION_CUES = (r"\blud(?:en)?\b.*\bein\b", r"\beingeladen\b", r"\blädt\b.*\bein\b", r"\binvited\b.*\bto\b",
-                   r"\binvitation\b.*\bto\s+visit\b", r"\bEinladung\b.*\bzu\s+besuchen\b")  # fmt: skip
+INVITATION_CUES = (
+    r"\b(?:lud|luden|lädt)\b[^.]*\bzu\s+(?:einem|einer)\s+\w*(?:besuch|reise)\w*\b[^.]*\bein\b",
+    r"\bzu\s+(?:einem|einer)\s+\w*(?:besuch|reise)\w*\s+(?:nach\s+\w+\s+)?eingeladen\b",
+    r"\b(?:eingeladen|Einladung)\b[^.]*\bzu\s+besuchen\b",
+    r"\binvit(?:ed|es|ing|ation)\b[^.]*?\bto\s+(?:visit|come|travel|a\s+(?:return\s+)?visit)\b",
+)
 # Visit verbs telling a trip that is going on or done: a plan in another clause of the sentence is no trip.
 ONGOING_VISIT_VERBS = {"besucht", "visits", "visiting", "weilt", "arrived", "visited", "besuchte", "besuchten",
                        "eingetroffen", "angereist"}  # fmt: skip
