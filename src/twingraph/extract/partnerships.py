@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import combinations, pairwise
 
 from twingraph.extract import lexicon as lx
@@ -104,7 +105,13 @@ class _Trigger:
     word: str
 
 
-def _triggers(text: str) -> list[_Trigger]:
+@lru_cache(maxsize=2048)
+def _triggers(text: str) -> tuple[_Trigger, ...]:
+    """The partnership words of a text (cached: the pairing rules ask again for the other words of a sentence)."""
+    return tuple(_find_triggers(text))
+
+
+def _find_triggers(text: str) -> list[_Trigger]:
     found: list[_Trigger] = []
     tokens = words(text)
     for i, (start, end, word) in enumerate(tokens):
@@ -434,7 +441,7 @@ def find_partnerships(ctx: ArticleContext) -> list[PartnershipMention]:
     named_in: dict[int, set[tuple[str, str]]] = {}  # the pairs each sentence names
     for k, info in enumerate(ctx.sentences):
         if says_something(info.sentence):
-            for trigger in _triggers(info.text) + _ending_links(info.text):
+            for trigger in (*_triggers(info.text), *_ending_links(info.text)):
                 for a, b in _pairs(ctx, k, info, trigger, None):
                     named.setdefault(a, set()).add(b)
                     named.setdefault(b, set()).add(a)
@@ -443,7 +450,7 @@ def find_partnerships(ctx: ArticleContext) -> list[PartnershipMention]:
     for k, info in enumerate(ctx.sentences):
         if not says_something(info.sentence):
             continue
-        triggers = _triggers(info.text) + _ending_links(info.text)
+        triggers = [*_triggers(info.text), *_ending_links(info.text)]
         previous = tuple(sorted(named_in.get(k - 1, ())))
         for trigger in triggers:
             explicit = _status(ctx, info, trigger, single=len(triggers) == 1)

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from twingraph.extract import lexicon as lx
 from twingraph.extract.clauses import clauses, has_cue, last_part, says_something, words
@@ -203,6 +204,7 @@ def _attendance(ctx: ArticleContext, info: SentenceInfo) -> tuple[str, str] | No
     return None
 
 
+@lru_cache(maxsize=256)
 def _ongoing(text: str) -> bool:
     """Does a clause of the sentence tell a trip that is going on, without a future cue: "wird sich eine Delegation
     aus X, welche noch bis 13. September Wiesbaden besucht, austauschen" is a visit, not a plan."""
@@ -265,7 +267,6 @@ def find_visits(ctx: ArticleContext) -> tuple[list[VisitMention], list[Event]]:
             visits.append(VisitMention(visit, info.sentence.index))
             continue
         sentence_visits: list[Visit] = []
-        ongoing = _ongoing(text)
         for start, end in clauses(text):
             clause = text[start:end]
             tokens = words(clause)
@@ -284,7 +285,7 @@ def find_visits(ctx: ArticleContext) -> tuple[list[VisitMention], list[Event]]:
                 or has_cue(clause, lx.INVITATION_CUES)
                 or any(_after_publication(ctx, d.value) for d in dates)
             )
-            if future and (ongoing or any(w in lx.PAST_VISIT_VERBS for _, _, w in tokens)):
+            if future and (any(w in lx.PAST_VISIT_VERBS for _, _, w in tokens) or _ongoing(text)):
                 future = False  # "arrived on July 22 and will stay until August": the trip has begun
             day_dates = [d for d in dates if d.value.precision == "day" and not d.relative]
             if future and not day_dates:
