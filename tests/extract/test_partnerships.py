@@ -382,3 +382,17 @@ def test_a_pause_does_not_date_the_partnership(extract: Extract) -> None:
 def test_a_relative_clause_tells_when_the_partnership_began(extract: Extract) -> None:
     facts = extract("Jena's twinning with Lviv, which began in 1990, is one of its oldest.")
     assert [(p.status, p.since and p.since.iso) for p in facts.partnerships] == [("active", "1990")]
+
+
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        ("Leeds and Kharkiv signed a solidarity partnership in 2023.", "solidarity"),
+        ("Hamburg und Kiew haben eine Solidaritäts-Partnerschaft vereinbart.", "solidarity"),
+        ("Dortmund und Amiens haben 2008 einen Freundschaftsvertrag geschlossen.", "friendship"),
+        ("Jena und Lviv sind seit 2022 Partnerkommunen.", "twinning"),
+        ("Die Kreispartnerschaft zwischen Jena und Lviv wurde 2022 geschlossen.", "twinning"),
+    ],
+)
+def test_type_words(extract: Extract, text: str, type_: str) -> None:
+    assert [p.type for p in extract(text, published="2023-06-12").partnerships] == [type_]

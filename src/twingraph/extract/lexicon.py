@@ -17,6 +17,9 @@ PARTNERSHIP_WORDS: dict[str, str] = {
     "kooperationsabkommen": "cooperation",
     "solidaritätspartnerschaft": "solidarity", "projektpartnerschaft": "project", "partnerschaft": "other",
     "partnerschaftsurkunde": "other", "partnerschaftsvertrag": "other", "partnerschaftsabkommen": "other",
+    "kreispartnerschaft": "twinning", "kommunalpartnerschaft": "twinning", "gemeindepartnerschaft": "twinning",
+    "partnerlandkreis": "twinning", "partnerkreis": "twinning", "partnerregion": "other",
+    "freundschaftsvertrag": "friendship", "freundschaftsabkommen": "friendship",
     "freundschaft": "friendship", "kooperationspartnerschaft": "cooperation",
     "twinning": "twinning", "twinned": "twinning", "twin": "twinning", "sister": "twinning", "twin-town": "twinning",
     "twin-city": "twinning", "sister-city": "twinning",
@@ -27,7 +30,9 @@ PARTNERSHIP_WORDS: dict[str, str] = {
 PARTNERSHIP_PLURALS: dict[str, str] = {
     "städtepartnerschaften": "twinning", "partnerstädte": "twinning", "solidaritätspartnerschaften": "solidarity",
     "partnerschaften": "other", "twinnings": "twinning", "partnerships": "other", "cities": "twinning",
-    "partnergemeinden": "twinning", "partnerkommunen": "twinning",
+    "partnergemeinden": "twinning", "partnerkommunen": "twinning", "partnerlandkreise": "twinning",
+    "partnerkreise": "twinning", "partnerregionen": "other", "kreispartnerschaften": "twinning",
+    "kommunalpartnerschaften": "twinning",
     "towns": "twinning",
 }  # fmt: skip
 # "twin"/"sister" only count before a town word; "link" only in "the link between".

@@ -123,7 +123,10 @@ def _find_triggers(text: str) -> list[_Trigger]:
         if word == "cooperation" and (nxt == "agreement" or _AGREEMENT_ON.search(text[max(0, start - 20) : start])):
             found.append(_Trigger(start, end, "cooperation", False, word))  # "agreement on cooperation"
             continue
-        for key in (word, head):
+        if word == "solidarity" and nxt in ("partnership", "partnerships"):
+            found.append(_Trigger(start, tokens[i + 1][1], "solidarity", nxt.endswith("s"), word))
+            continue  # "a solidarity partnership"
+        for key in (word, word.replace("-", ""), head):
             if key in lx.PARTNERSHIP_WORDS:
                 needs = lx.PARTNERSHIP_NEEDS_NEXT.get(key)
                 if needs and nxt not in needs:
