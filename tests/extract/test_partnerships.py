@@ -220,6 +220,12 @@ def _pairs(facts: FactSet) -> set[frozenset[str]]:
             },
         ),
         ("Nottingham and Minsk chose to twin in the late 1950s.", {frozenset({"Nottingham", "Minsk"})}),
+        # a linking verb with its object and "with": "to twin A with B"
+        (
+            "Councillors have backed plans to twin Accrington with the Ukrainian city of Khust. Accrington is "
+            "already twinned with Kalisz in Poland.",
+            {frozenset({"Accrington", "Khust"}), frozenset({"Accrington", "Kalisz"})},
+        ),
         # a list after the partnership word: the holder pairs with each, the listed cities not with each other
         (
             "Coventry is twinned with Dresden, Kiel and Volgograd.",

@@ -48,6 +48,7 @@ _LIST_GAP = re.compile(
     r"also|auch|the|die|der|den|dem|city\s+of|town\s+of|Stadt|in\s+[A-ZÄÖÜ][\w-]+)\b)*$"
 )
 _GENITIVE_BEFORE = re.compile(r"^(?:[’']?s)?\s+(?:[\w-]+\s+)?$")
+_WITH_GAP = re.compile(r"^\s*(?:with|mit)\s")
 _INCLUDE_GAP = re.compile(
     r"^\s*(?:,\s*)?(?:include[sd]?|including|are|were|sind|waren|umfassen|:)\s+(?:the\s+cities\s+of\s+)?$"
 )
@@ -279,6 +280,20 @@ def _complement(text: str, trigger: _Trigger, refs: list[CityRef], runs: list[li
     return run[run.index(first) :]
 
 
+def _with_after(text: str, complement: list[CityRef], refs: list[CityRef], runs: list[list[CityRef]]) -> list[CityRef]:
+    """The cities after "with/mit" that follow the object of a linking verb: "to twin A with B"."""
+    if not complement:
+        return []
+    follow = next((r for r in refs if r.start >= complement[-1].end), None)
+    if follow is None:
+        return []
+    gap = text[complement[-1].end : follow.start]
+    if not _WITH_GAP.match(gap) or not _COMPLEMENT_GAP.match(gap):
+        return []
+    run = _run_at(runs, follow)
+    return run[run.index(follow) :]
+
+
 def _included(text: str, complement: list[CityRef], refs: list[CityRef], runs: list[list[CityRef]]) -> list[CityRef]:
     """The list after "include"/"are"/"sind" when the complement is a possessor ("twin towns of Leeds include A, B")."""
     if len(complement) != 1:
@@ -348,6 +363,10 @@ def _pairs(
         if len(inside) >= 2 and inside[0] != inside[1]:
             return [_pair(inside[0], inside[1])]  # "zwischen A und B"
     complement = _complement(text, trigger, direct, runs)
+    partner = _with_after(text, complement, direct, runs)
+    if partner:
+        # "plans to twin Accrington with the Ukrainian city of Khust", "verbindet Jena mit Lviv"
+        return list(dict.fromkeys(_pair(a.place.name, b.place.name) for a in complement for b in partner if a != b))
     listed = _included(text, complement, direct, runs)
     if listed:
         # "The twin towns of Leeds include Dortmund and Lille": Leeds holds the listed cities
