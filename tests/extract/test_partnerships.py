@@ -371,6 +371,8 @@ def test_a_link_word_takes_the_type_the_article_names(extract: Extract) -> None:
         ("Jena und Lviv besiegeln am 20. Juni 2023 ihre Städtepartnerschaft.", "planned"),
         ("Die Partnerschaft zwischen Jena und Lviv wird am 20. Juni 2023 offiziell.", "planned"),
         ("Jena und Lviv wollen eine Städtepartnerschaft eingehen.", "planned"),
+        ("The council is set to twin Accrington with Khust.", "planned"),
+        ("Councillors voted to twin Accrington with Khust.", "planned"),
         ("Jena und Lviv haben einen Partnerschaftsvertrag unterzeichnet.", "formalized"),
         ("The partnership between Jena and Lviv was sealed with a handshake.", "formalized"),
         ("Der Gemeinderat von Jena hat die Partnerschaft mit Rostow am Don gekündigt.", "suspended"),
