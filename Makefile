@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint bench docs clean
+.PHONY: demo test lint bench docs dist clean
 
 demo: $(STAMP)
 	$(BIN)/twingraph demo
@@ -23,6 +23,9 @@ lint: $(STAMP)
 docs: $(STAMP)  # the ontology pages the README links to (docs/ontology/); a test checks they are current
 	$(BIN)/twingraph docs --out docs/ontology
 
+dist: $(STAMP)  # sdist and a self-contained wheel in dist/: pip install dist/twingraph-*.whl runs anywhere
+	$(BIN)/python -m build --outdir dist
+
 bench: $(STAMP)
 	for script in bench/bench_*.py; do $(BIN)/python $$script || exit 1; done
 
@@ -33,4 +36,4 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 clean:
-	rm -rf $(VENV) twingraph-store out test-artifacts
+	rm -rf $(VENV) twingraph-store out test-artifacts dist build

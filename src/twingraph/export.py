@@ -9,6 +9,7 @@ so keys read as `partner`, `since`, `label` rather than full IRIs; values stay e
 from __future__ import annotations
 
 import contextlib
+import itertools
 import json
 from collections import defaultdict
 from collections.abc import Iterable
@@ -16,7 +17,17 @@ from functools import lru_cache
 from pathlib import Path
 from typing import IO, Any
 
-from pyoxigraph import BlankNode, DefaultGraph, Literal, NamedNode, Quad, QuerySolutions, RdfFormat, serialize
+from pyoxigraph import (
+    BlankNode,
+    DefaultGraph,
+    Literal,
+    NamedNode,
+    Quad,
+    QuerySolutions,
+    RdfFormat,
+    Triple,
+    serialize,
+)
 
 from twingraph.errors import UserError
 from twingraph.queries import load_query
@@ -76,24 +87,43 @@ def export_store(
     fmt: str = "turtle",
     graph: str | None = None,
     view: str | None = None,
+    *,
+    describe: bool = True,
 ) -> None:
-    """Serialise the store, one named graph of it, or a view. Triple formats get the union of all graphs."""
+    """Serialise the store, one named graph of it, or a view. Triple formats get the union of all graphs.
+
+    The whole store comes with its dataset description (VoID + DCAT, twingraph.linked.void) unless `describe`
+    is False: in the default graph of TriG, N-Quads and JSON-LD, beside the facts in the triple formats."""
     rdf_format = export_format(fmt)
     if view is not None:
         _export_view(store, out, rdf_format, view, graph)
         return
     node = resolve_graph(store, graph) if graph is not None else None
+    description: list[Triple] = []
+    if node is None and describe:
+        from twingraph.linked.void import description_of
+
+        description = description_of(store)
     if rdf_format == RdfFormat.JSON_LD:
         graphs = [node] if node is not None else sorted(store.graphs(), key=lambda g: g.value)
-        write_jsonld(
-            out, ((g, store.quads(g)) for g in graphs), default_graph=() if node else store.quads(DefaultGraph())
-        )
+        default = () if node else itertools.chain(store.quads(DefaultGraph()), (Quad(*t) for t in description))
+        write_jsonld(out, ((g, store.quads(g)) for g in graphs), default_graph=default)
         return
     if node is not None and rdf_format.supports_datasets:  # keep the graph name (store.dump would drop it)
         prefixes = SERIALIZATION_PREFIXES if rdf_format == RdfFormat.TRIG else None
         serialize(store.quads(node), out, rdf_format, prefixes=prefixes)
         return
+    if description and rdf_format == RdfFormat.RDF_XML:  # one document: the description joins the union
+        union = (q.triple for q in store.quads())
+        serialize(itertools.chain(union, description), out, rdf_format, prefixes=SERIALIZATION_PREFIXES)
+        return
     store.dump(out, rdf_format, node)
+    if description:  # a second block of statements (with its own prefixes) is still one valid document
+        from twingraph.linked.void import DESCRIPTION_PREFIXES
+
+        prefixes = DESCRIPTION_PREFIXES if rdf_format in (RdfFormat.TURTLE, RdfFormat.TRIG) else None
+        items = [Quad(*t) for t in description] if rdf_format.supports_datasets else description
+        serialize(items, out, rdf_format, prefixes=prefixes)
 
 
 def _export_view(store: EmbeddedStore, out: IO[bytes], rdf_format: RdfFormat, view: str, graph: str | None) -> None:

@@ -19,16 +19,30 @@ import sys
 import threading
 import time
 import urllib.parse
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from importlib.resources import files
 from pathlib import Path
 
-from pyoxigraph import QueryResultsFormat, QuerySolutions, RdfFormat, parse, parse_query_results, serialize
+from pyoxigraph import (
+    NamedNode,
+    QueryResultsFormat,
+    QuerySolutions,
+    RdfFormat,
+    Triple,
+    parse,
+    parse_query_results,
+    serialize,
+)
 
 from twingraph.errors import UserError
-from twingraph.rdf.vocab import PREFIXES
+from twingraph.linked.page import entity_page, not_found_page, vocabulary_page
+from twingraph.linked.void import DATASET, DESCRIPTION_PREFIXES, ONTOLOGY, Term, describe_dataset
+from twingraph.queries import with_values
+from twingraph.rdf.vocab import ID_NS, PREFIXES, RDFS_LABEL
+from twingraph.resources import ontology_dir
 from twingraph.results import term_text
 
 RESULT_TYPES: dict[str, QueryResultsFormat | None] = {
@@ -46,6 +60,25 @@ GRAPH_TYPES: dict[str, RdfFormat] = {
     "application/rdf+xml": RdfFormat.RDF_XML,
     "application/ld+json": RdfFormat.JSON_LD,
 }
+# linked data: what GET /id/..., /ontology and /.well-known/void answer in
+LINKED_TYPES: dict[str, RdfFormat | None] = {
+    "text/turtle": RdfFormat.TURTLE,
+    "application/ld+json": RdfFormat.JSON_LD,
+    "application/n-triples": RdfFormat.N_TRIPLES,
+    "application/rdf+xml": RdfFormat.RDF_XML,
+    "text/html": None,  # a page for people, with links
+}
+LINKED_SHORT_FORMATS = {
+    "turtle": "text/turtle",
+    "jsonld": "application/ld+json",
+    "ntriples": "application/n-triples",
+    "rdfxml": "application/rdf+xml",
+    "html": "text/html",
+}
+TWINGRAPH_BASE = "https://w3id.org/twingraph/"
+VOCABULARY_PATHS = ("/ontology", "/partnership-type/", "/partnership-status/")
+# the consolidated graph's name (one node per real thing, fused across sources), where the store has one
+CONSOLIDATED_GRAPH = NamedNode(ID_NS + "graph/consolidated")
 GRACE = 2.0  # seconds past the timeout before the proxy stops waiting and restarts the engine
 SHORT_FORMATS = {
     "json": "application/sparql-results+json",
@@ -122,6 +155,7 @@ class Engine:
         mode = "serve" if self.rules.writable else "serve-read-only"
         command = [oxigraph_binary(), mode, "--location", str(self.store), "--bind", f"127.0.0.1:{port}"]
         command += ["--timeout-s", str(max(1, round(self.rules.timeout)))]
+        command += ["--union-default-graph"]  # DESCRIBE <x> and patterns outside GRAPH see every source
         process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         _wait_until_listening(process, port)
         self._process, self.port = process, port
@@ -274,6 +308,134 @@ class SparqlEndpoint:
             connection.close()
 
 
+class LinkedData:
+    """Dereferencing twingraph IRIs on the endpoint's server: GET /id/... describes an entity (its node in the
+    consolidated graph where it has one, else what every graph says of it), /ontology and the SKOS schemes
+    describe the vocabulary, /.well-known/void the dataset; each as Turtle, JSON-LD, N-Triples, RDF/XML or
+    an HTML page whose links stay on this server."""
+
+    def __init__(self, engine: Engine, rules: EndpointRules) -> None:
+        self.engine = engine
+        self.rules = rules
+        self._void: tuple[int, str, list[Triple]] | None = None  # (engine generation, endpoint, description)
+        self._vocabulary: dict[str, list[Triple]] | None = None
+
+    @staticmethod
+    def linker(iri: str) -> str | None:
+        """Where a twingraph IRI is served here: its path below https://w3id.org/twingraph/."""
+        return "/" + iri.removeprefix(TWINGRAPH_BASE) if iri.startswith(TWINGRAPH_BASE) else None
+
+    def entity(self, path: str, accept: str, host: str) -> Reply:
+        iri = TWINGRAPH_BASE + urllib.parse.unquote(path).lstrip("/")
+        try:
+            node = NamedNode(iri)
+        except ValueError:
+            return Reply.text(400, f"not an IRI: {iri}")
+        if node == DATASET:
+            return self.dataset(accept, host)
+        try:
+            triples = self._construct({"entity": node, "graph": CONSOLIDATED_GRAPH})
+            if not any(t.subject == node for t in triples):
+                triples = self._construct({"entity": node})
+        except TimeoutError:
+            return Reply.text(503, f"the description took longer than {self.rules.timeout:g} s")
+        except (OSError, ValueError) as err:
+            return Reply.text(502, f"the query engine is not answering: {err}")
+        if not triples:
+            if negotiate(accept, list(LINKED_TYPES), "text/turtle") == "text/html":
+                return Reply(404, "text/html; charset=utf-8", not_found_page(iri))
+            return Reply.text(404, f"nothing in this store is about <{iri}>")
+        triples.sort(key=lambda t: t.subject != node)  # the entity's own statements first
+        return self._reply(iri, triples, accept, lambda: entity_page(iri, triples, self.linker))
+
+    def dataset(self, accept: str, host: str) -> Reply:
+        endpoint = f"http://{host}/sparql"
+        cached = self._void
+        if cached is None or cached[:2] != (self.engine.generation, endpoint) or self.rules.writable:
+            try:
+                cached = (self.engine.generation, endpoint, describe_dataset(self._select, endpoint))
+            except (OSError, ValueError) as err:
+                return Reply.text(502, f"the query engine is not answering: {err}")
+            self._void = cached
+        triples = cached[2]
+        iri = DATASET.value
+        return self._reply(iri, triples, accept, lambda: entity_page(iri, triples, self.linker, heading="Dataset"))
+
+    def vocabulary(self, path: str, accept: str) -> Reply:
+        terms = self._vocabulary_triples()
+        iri = TWINGRAPH_BASE + path.lstrip("/")
+        if iri.rstrip("/") == ONTOLOGY.value:
+            iri, triples = ONTOLOGY.value, terms["ontology"]
+            page = lambda: vocabulary_page("The twingraph ontology", iri, triples, self.linker)  # noqa: E731
+        elif iri.endswith("/"):  # a concept scheme: its concepts
+            triples = [t for t in terms["schemes"] if str(t.subject).startswith(f"<{iri}")]
+            page = lambda: vocabulary_page(f"Concept scheme {iri}", iri, triples, self.linker)  # noqa: E731
+        else:
+            node = NamedNode(iri)
+            triples = [t for t in terms["schemes"] if node in (t.subject, t.object)]
+            triples += [
+                t for t in terms["all"] if t.predicate == RDFS_LABEL and t.subject in {x.object for x in triples}
+            ]
+            page = lambda: entity_page(iri, triples, self.linker)  # noqa: E731
+        if not triples:
+            return Reply.text(404, f"no term <{iri}> in the twingraph vocabulary")
+        return self._reply(iri, triples, accept, page)
+
+    def _vocabulary_triples(self) -> dict[str, list[Triple]]:
+        if self._vocabulary is None:
+            folder = ontology_dir()
+            ontology = [q.triple for q in parse(path=str(folder / "twingraph.ttl"), format=RdfFormat.TURTLE)]
+            schemes = [q.triple for q in parse(path=str(folder / "partnership-types.ttl"), format=RdfFormat.TURTLE)]
+            self._vocabulary = {"ontology": ontology, "schemes": schemes, "all": ontology + schemes}
+        return self._vocabulary
+
+    def _reply(self, iri: str, triples: list[Triple], accept: str, page: Callable[[], bytes]) -> Reply:
+        media = negotiate(accept, list(LINKED_TYPES), "text/turtle")
+        if media is None:
+            return Reply.text(406, "no acceptable format; offered: " + ", ".join(LINKED_TYPES))
+        fmt = LINKED_TYPES[media]
+        headers = {"Link": f'<{iri}>; rel="canonical"'}
+        if fmt is None:
+            return Reply(200, "text/html; charset=utf-8", page(), headers)
+        prefixes = DESCRIPTION_PREFIXES if fmt == RdfFormat.TURTLE else None
+        body = serialize(triples, format=fmt, prefixes=prefixes) or b""
+        return Reply(200, f"{media}; charset=utf-8", body, headers)
+
+    def _construct(self, bindings: dict[str, NamedNode]) -> list[Triple]:
+        """The describe query on the engine: at most `limit` triples, duplicates from several graphs merged."""
+        text = with_values(_linked_query("describe"), bindings)
+        connection, response, _ = self.engine.open("/query", {"query": [text]}, "application/n-triples")
+        try:
+            if response.status != 200:  # type: ignore[attr-defined]
+                raise ValueError(response.read().decode("utf-8", "replace"))  # type: ignore[attr-defined]
+            lines = []
+            for _ in range(self.rules.limit):
+                line = response.readline()  # type: ignore[attr-defined]
+                if not line:
+                    break
+                lines.append(line)
+        finally:
+            connection.close()
+        return list(dict.fromkeys(q.triple for q in parse(b"".join(lines), format=RdfFormat.N_TRIPLES)))
+
+    def _select(self, sparql: str) -> list[Mapping[str, Term | None]]:
+        connection, response, _ = self.engine.open("/query", {"query": [sparql]}, "application/sparql-results+json")
+        try:
+            data = response.read()  # type: ignore[attr-defined]
+            if response.status != 200:  # type: ignore[attr-defined]
+                raise ValueError(data.decode("utf-8", "replace"))
+        finally:
+            connection.close()
+        result = parse_query_results(data, format=QueryResultsFormat.JSON)
+        assert isinstance(result, QuerySolutions)
+        names = [v.value for v in result.variables]
+        return [dict(zip(names, solution, strict=True)) for solution in result]
+
+
+def _linked_query(name: str) -> str:
+    return files("twingraph.linked").joinpath(f"{name}.rq").read_text(encoding="utf-8")
+
+
 def _html_results(result: object, truncated: bool, limit: int) -> bytes:
     if not isinstance(result, QuerySolutions):
         return _page(f"<p>{'yes' if bool(result) else 'no'}</p>")
@@ -302,7 +464,9 @@ def _page(content: str, query: str = "") -> bytes:
     ).encode()
 
 
-def make_handler(endpoint: SparqlEndpoint, start_query: str) -> type[BaseHTTPRequestHandler]:
+def make_handler(
+    endpoint: SparqlEndpoint, start_query: str, linked: LinkedData | None = None
+) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         server_version = "twingraph"
         protocol_version = "HTTP/1.1"
@@ -325,10 +489,23 @@ def make_handler(endpoint: SparqlEndpoint, start_query: str) -> type[BaseHTTPReq
             short = (form.get("format") or [""])[0]
             return SHORT_FORMATS.get(short, self.headers.get("Accept") or "*/*")
 
+        def _linked_accept(self, form: dict[str, list[str]]) -> str:
+            short = (form.get("format") or [""])[0]
+            return LINKED_SHORT_FORMATS.get(short, self.headers.get("Accept") or "*/*")
+
+        def _host(self) -> str:
+            return self.headers.get("Host") or f"127.0.0.1:{getattr(self.server, 'server_port', 0)}"
+
         def do_GET(self) -> None:
             url = urllib.parse.urlsplit(self.path)
             form = urllib.parse.parse_qs(url.query)
-            if url.path not in ("/", "/sparql", "/query"):
+            if linked is not None and url.path.startswith("/id/"):
+                self._send(linked.entity(url.path, self._linked_accept(form), self._host()))
+            elif linked is not None and url.path == "/.well-known/void":
+                self._send(linked.dataset(self._linked_accept(form), self._host()))
+            elif linked is not None and url.path.startswith(VOCABULARY_PATHS):
+                self._send(linked.vocabulary(url.path, self._linked_accept(form)))
+            elif url.path not in ("/", "/sparql", "/query"):
                 self._send(Reply.text(404, "not found; the endpoint is /sparql"))
             elif "query" in form:
                 self._send(endpoint.query(form, self._accept(form)))
@@ -418,7 +595,8 @@ class _Server(ThreadingHTTPServer):
 
 def make_server(host: str, port: int, engine: Engine, rules: EndpointRules, start_query: str) -> ThreadingHTTPServer:
     try:
-        server = _Server((host, port), make_handler(SparqlEndpoint(engine, rules), start_query))
+        handler = make_handler(SparqlEndpoint(engine, rules), start_query, LinkedData(engine, rules))
+        server = _Server((host, port), handler)
     except OSError as err:
         raise UserError(f"cannot listen on {host}:{port}: {err.strerror or err}") from None
     server.daemon_threads = True

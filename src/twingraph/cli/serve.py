@@ -21,7 +21,8 @@ def serve(
     limit: Annotated[int, typer.Option("--limit", help="Most rows (or triples) one answer holds.")] = 10_000,
     quiet: QuietOption = False,
 ) -> None:
-    """Serve the store at http://HOST:PORT/sparql (GET and POST, W3C result formats, a query page at /)."""
+    """Serve the store at http://HOST:PORT/sparql (GET and POST, W3C result formats, a query page at /), its
+    entities at /id/... (Turtle, JSON-LD, N-Triples, RDF/XML, HTML) and its VoID at /.well-known/void."""
     from twingraph.serve import EndpointRules, make_server, oxigraph_server
 
     signal.signal(signal.SIGTERM, _stop)  # a plain kill also stops the query engine behind the proxy
