@@ -304,6 +304,11 @@ def test_listed_cities_are_no_pair(extract: Extract, text: str) -> None:
             {"Tulsa", "Kaliningrad"},
             "suspended",
         ),
+        (
+            "Die Beziehungen zur russischen Partnerstadt Rostow am Don hat Dortmund auf Eis gelegt.",
+            {"Dortmund", "Rostov-on-Don"},
+            "suspended",
+        ),
         # an anniversary: the partnership exists, whatever ceremony is planned for it
         (
             "The 45th anniversary of the twinning charter between Truro and French city Morlaix will be celebrated "

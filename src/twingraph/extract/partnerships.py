@@ -190,7 +190,10 @@ def _stated_status(info: SentenceInfo, trigger: _Trigger, single: bool) -> str |
     start, end = clause_of(text, trigger.start)
     scopes = [text[start:end]] + ([text] if single else [])
     if trigger.word in ("partnerstadt", "partnerstädte", "partnerstädten"):
-        # "Dortmunds Partnerstadt" names the partner; only "künftige/nächste Partnerstadt" says more
+        # "Dortmunds Partnerstadt" names the partner; only "künftige/nächste Partnerstadt" or an end says more
+        clause = text[start:end]
+        if has_cue(clause, lx.STATUS_CUES["suspended"]) or _ends(clause):
+            return "suspended"
         return "planned" if _REFERRING_ADJ.search(text[: trigger.start]) else None
     for scope in scopes:
         if has_cue(scope, lx.STATUS_CUES["suspended"]) or _ends(scope):
