@@ -409,3 +409,20 @@ def test_a_relative_clause_tells_when_the_partnership_began(extract: Extract) ->
 )
 def test_type_words(extract: Extract, text: str, type_: str) -> None:
     assert [p.type for p in extract(text, published="2023-06-12").partnerships] == [type_]
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        # a noun naming the partner town takes no status from the clause's verb
+        ("Leeds' twin town Dortmund will host the festival next year.", "active"),
+        ("Dortmunds Partnerstadt Amiens wird im Mai ein Fest feiern.", "active"),
+        # after a copula it states the link, and the clause's cues apply
+        ("Jena and Lviv will become sister cities next year.", "planned"),
+        ("Jena und Lviv sollen Partnerstädte werden.", "planned"),
+        # a partner noun before a link noun names the link itself
+        ("Jena and Lviv signed a sister city agreement on Monday.", "formalized"),
+    ],
+)
+def test_partner_nouns_and_status(extract: Extract, text: str, status: str) -> None:
+    assert [p.status for p in extract(text, published="2023-06-12").partnerships] == [status]

@@ -41,6 +41,11 @@ PARTNERSHIP_NEEDS_NEXT: dict[str, tuple[str, ...]] = {
     "sister": ("town", "towns", "city", "cities"),
 }
 PARTNERSHIP_NEEDS_PREVIOUS: dict[str, tuple[str, ...]] = {"cities": ("twin", "sister"), "towns": ("twin", "sister")}
+# Nouns that name a partner town ("Dortmunds Partnerstadt Amiens", "Leeds' twin town"): they state the link's status
+# only after a copula ("are twin towns") or with an adjective ("künftige Partnerstadt").
+PARTNER_NOUNS = {"partnerstadt", "partnerstädte", "partnerstädten", "partnergemeinde", "partnergemeinden",
+                 "partnerkommune", "partnerkommunen", "twin", "sister", "twin-town", "twin-city",
+                 "sister-city"}  # fmt: skip
 # Vague words for a link between towns: a partnership word only in a clause that ends or suspends it.
 PARTNERSHIP_LINK_WORDS = {"links", "ties", "connection", "connections", "relationship", "relations", "arrangement",
                           "arrangements", "beziehungen", "verbindungen", "kontakte"}  # fmt: skip

@@ -63,6 +63,17 @@ _COMPLEMENT_GAP = re.compile(
     r"(?:(?:[a-zäöüß-]+(?:e|en|er|es|em|al|ian|ic|ish|ese|an)|[A-Z][a-z]+(?:ian|ish|ese|ch|an)|new|old|former|[а-яіїєґ’'-]+)\s+){0,2}"
     r"(?:(?:[Cc]ity|[Tt]own|Stadt|Gemeinde|Kommune|Großstadt|municipality|Ort)\s+(?:of\s+)?)?$"
 )
+# A partner noun after a copula states the link: "have been sister cities", "sollen Partnerstädte werden".
+_PREDICATE_BEFORE = re.compile(
+    r"\b(?:is|are|was|were|be|been|become|became|remain|remains|ist|sind|war|waren|sein|werden|wird|bleiben|als)\s+"
+    r"(?:(?:now|also|still|officially|auch|nun|jetzt|offiziell|seit\s+\d{4}|since\s+\d{4}|\w+’s|\w+s|the|die|a|an)\s+){0,3}$"
+)
+# "sister city agreement", "twin town relationship": the words name the link itself, not a partner town.
+_LINK_NOUN_AFTER = re.compile(
+    r"^\s+(?:agreements?|relationships?|partnerships?|status|charter|contract|ties?|links?|arrangements?|programs?|"
+    r"programmes?|bond|connection|accord|memorandum)\b",
+    re.IGNORECASE,
+)
 _PRONOUN_SUBJECT = re.compile(r"\b(?:diese[rs]?|sie|er|es|it|they|which|who|welche[rs]?)\b")
 # A city after these words locates something ("Kronstadt bei St. Petersburg") and holds no partnership.
 _LOCATOR_BEFORE = re.compile(r"\b(?:bei|near|nahe|nahe\s+bei|in\s+der\s+Nähe\s+von|im|in\s+the|in|In)\s+$")
@@ -119,7 +130,7 @@ def _find_triggers(text: str) -> list[_Trigger]:
         nxt = tokens[i + 1][2] if i + 1 < len(tokens) else ""
         head = last_part(word)
         if word == "twin" and i and tokens[i - 1][2] == "to":
-            found.append(_Trigger(start, end, "twinning", False, word))  # "chose to twin", "voted to twin"
+            found.append(_Trigger(start, end, "twinning", False, "to twin"))  # "chose to twin", "voted to twin"
             continue
         if word == "cooperation" and (nxt == "agreement" or _AGREEMENT_ON.search(text[max(0, start - 20) : start])):
             found.append(_Trigger(start, end, "cooperation", False, word))  # "agreement on cooperation"
@@ -189,8 +200,13 @@ def _stated_status(info: SentenceInfo, trigger: _Trigger, single: bool) -> str |
     text = info.text
     start, end = clause_of(text, trigger.start)
     scopes = [text[start:end]] + ([text] if single else [])
-    if trigger.word in ("partnerstadt", "partnerstädte", "partnerstädten"):
-        # "Dortmunds Partnerstadt" names the partner; only "künftige/nächste Partnerstadt" or an end says more
+    referring = trigger.word in lx.PARTNER_NOUNS and not _LINK_NOUN_AFTER.match(text[trigger.end :])
+    predicate = _PREDICATE_BEFORE.search(text[max(start, trigger.start - 40) : trigger.start]) or re.match(
+        r"\s+(?:werden|sein|bleiben|geworden|gewesen)\b", text[trigger.end :]
+    )
+    if referring and not predicate:
+        # "Dortmunds Partnerstadt", "Leeds' twin town Dortmund will host": the noun names the partner, the clause's
+        # verb tells something else; only "künftige/nächste Partnerstadt" or an end says more
         clause = text[start:end]
         if has_cue(clause, lx.STATUS_CUES["suspended"]) or _ends(clause):
             return "suspended"
