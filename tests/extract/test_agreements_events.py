@@ -137,3 +137,40 @@ def test_a_headline_donation_is_the_one_the_body_tells(extract: Extract) -> None
 def test_thanks_for_aid_is_no_new_donation(extract: Extract) -> None:
     facts = extract("Schymanska dankte Dortmund ausdrücklich für die zahlreichen Hilfslieferungen.")
     assert [e.kind for e in facts.events] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        # a date in a clause about something else does not date the signing
+        (
+            "Leeds and Dortmund re-signed their charter, organised by the Leeds Twinning Association, which was "
+            "first established in 1979.",
+            None,
+        ),
+        ("Am 5. Mai 2019 unterzeichneten Jena und Lviv, die seit 1990 verbunden sind, einen Vertrag.", "2019-05-05"),
+    ],
+)
+def test_agreement_dated_by_its_signing_clause(extract: Extract, text: str, date: str | None) -> None:
+    agreements = extract(text).agreements
+    assert [a.date.iso if a.date else None for a in agreements] == [date]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the anniversary of a signing is a celebration, not a signing
+        "The meeting took place on the occasion of the 25th anniversary of the signing of the official twinning "
+        "charter between Skerries and Guichen.",
+        # a signing planned without a fixed date is no agreement yet
+        "Der Partnerschaftsvertrag zwischen Jena und Lviv soll im Herbst unterzeichnet werden.",
+        "The memorandum between Leeds and Dortmund is to be signed later this year.",
+    ],
+)
+def test_no_agreement(extract: Extract, text: str) -> None:
+    assert extract(text, published="2019-04-01").agreements == ()
+
+
+def test_planned_signing_on_a_fixed_day_is_an_agreement(extract: Extract) -> None:
+    facts = extract("Der Partnerschaftsvertrag zwischen Jena und Lviv soll am 12. Mai 2019 unterzeichnet werden.")
+    assert [(set(a.parties), a.date and a.date.iso) for a in facts.agreements] == [({"Jena", "Lviv"}, "2019-05-12")]

@@ -155,3 +155,274 @@ def test_generic_partnership_word_refers_to_the_specific_one(extract: Extract) -
 )
 def test_generic_talk_gives_no_partnership(extract: Extract, text: str) -> None:
     assert extract(text).partnerships == ()
+
+
+def _pairs(facts: FactSet) -> set[frozenset[str]]:
+    return {frozenset(p.cities) for p in facts.partnerships}
+
+
+@pytest.mark.parametrize(
+    ("text", "pairs"),
+    [
+        # the city named right after the partnership word is the partner of the city before it, not of the others
+        (
+            "Last week Glasgow confirmed it will also cut its ties with Rostov-on-Don, a city it has been twinned "
+            "with since 1986 and Doncaster is cutting ties with its Russian twin-town Ozyorsk.",
+            {frozenset({"Glasgow", "Rostov-on-Don"}), frozenset({"Doncaster", "Ozyorsk"})},
+        ),
+        (
+            "Ingelheim war ihm bisher nur in Verbindung mit der gemeinsamen polnischen Partnerstadt Nysa ein Begriff, "
+            "denn diese hatte gemeinsam mit den Partnerstädten Ingelheim und Lüdinghausen einen Hilfstransport "
+            "organisiert.",
+            {frozenset({"Ingelheim am Rhein", "Nysa"}), frozenset({"Nysa", "Lüdinghausen"})},
+        ),
+        (
+            "Bremens Partnerstädte Danzig und Riga unterstützen die Aktion ebenfalls.",
+            {frozenset({"Bremen", "Gdańsk"}), frozenset({"Bremen", "Riga"})},
+        ),
+        # coordinated holders: "Both A and B are twinned with C"
+        (
+            "Both Krasnodar and Nottingham are twinned with Karlsruhe.",
+            {frozenset({"Krasnodar", "Karlsruhe"}), frozenset({"Nottingham", "Karlsruhe"})},
+        ),
+        # one subject, two partnership words in coordinated verb phrases
+        (
+            "Mühlhausen ist seit 1995 Partnerkommune von Kronstadt bei St. Petersburg und pflegt außerdem eine "
+            "Städtefreundschaft mit Kaliningrad.",
+            {frozenset({"Mühlhausen", "Kronstadt"}), frozenset({"Mühlhausen", "Kaliningrad"})},
+        ),
+        # an anaphoric subject takes up the city of the sentence before
+        (
+            "Cincinnati signed its first agreement in 1990. Currently, it has 8 sister cities, which includes "
+            "Liuzhou in China, Nancy in France and Munich in Germany.",
+            {frozenset({"Cincinnati", c}) for c in ("Liuzhou", "Nancy", "Munich")},
+        ),
+        # a city after "in" is where something happens, not the holder; a possessive refers to its own sentence
+        (
+            "Dortmund und Amiens feiern. Beim Besuch in Leeds sprach Oberbürgermeister Westphal über die "
+            "Partnerschaft mit Amiens.",
+            {frozenset({"Dortmund", "Amiens"})},
+        ),
+        # two cities and one partnership word in separate clauses
+        (
+            "Freiburg im Breisgau hat eine neue Partnerstadt: Am Dienstag unterzeichneten die Bürgermeister in Lviv "
+            "die Urkunde.",
+            {frozenset({"Freiburg im Breisgau", "Lviv"})},
+        ),
+        # a list of pairs
+        (
+            "Ob Suhl und Kaluga, Mühlhausen und Kronstadt oder Gera und Rostow am Don - überall stellt sich die "
+            "Frage nach Partnerschaften mit russischen Städten neu.",
+            {
+                frozenset({"Suhl", "Kaluga"}),
+                frozenset({"Mühlhausen", "Kronstadt"}),
+                frozenset({"Gera", "Rostov-on-Don"}),
+            },
+        ),
+        ("Nottingham and Minsk chose to twin in the late 1950s.", {frozenset({"Nottingham", "Minsk"})}),
+        # a linking verb with its object and "with": "to twin A with B"
+        (
+            "Councillors have backed plans to twin Accrington with the Ukrainian city of Khust. Accrington is "
+            "already twinned with Kalisz in Poland.",
+            {frozenset({"Accrington", "Khust"}), frozenset({"Accrington", "Kalisz"})},
+        ),
+        # a list after the partnership word: the holder pairs with each, the listed cities not with each other
+        (
+            "Coventry is twinned with Dresden, Kiel and Volgograd.",
+            {frozenset({"Coventry", c}) for c in ("Dresden", "Kiel", "Volgograd")},
+        ),
+        (
+            "Dortmund's other twin towns Leeds and Amiens sent greetings.",
+            {frozenset({"Dortmund", "Leeds"}), frozenset({"Dortmund", "Amiens"})},
+        ),
+        (
+            "The twin towns of Leeds include Dortmund and Lille.",
+            {frozenset({"Leeds", "Dortmund"}), frozenset({"Leeds", "Lille"})},
+        ),
+        # a city named alone pairs with its one partner named elsewhere, not with the article's most named city
+        (
+            "Oxford has put in place steps to end its twinning agreement with the city of Perm. Durham has decided "
+            "to end its twinning arrangements with the city of Kostroma. Kostroma was informed. Oxford council ends "
+            "twinning arrangement with Russian city.",
+            {frozenset({"Oxford", "Perm"}), frozenset({"Durham", "Kostroma"})},
+        ),
+    ],
+)
+def test_partnership_pairs_follow_the_clause(extract: Extract, text: str, pairs: set[frozenset[str]]) -> None:
+    assert _pairs(extract(text, language="en" if " the " in text else "de")) == pairs
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # cities listed together are no partners of each other
+        "Den Städten Borna, Delitzsch, Leipzig, Plauen und Zwickau stehen jeweils 25.000 Euro für die Unterstützung "
+        "ihrer Partnerstädte zur Verfügung.",
+        "The council hasn’t had active links with Minsk or Krasnodar for many years, but the twinning agreements "
+        "have remained in place.",
+        "Die Partnerstädte von Münster und Bielefeld kamen zum Festakt.",
+    ],
+)
+def test_listed_cities_are_no_pair(extract: Extract, text: str) -> None:
+    assert _pairs(extract(text)) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "pair", "status"),
+    [
+        # ended by a decision (severed, cut, ended, terminated), even when told as a plan: suspended
+        (
+            "Nottingham City Council has severed links with Krasnodar in Russia. Nottingham and Krasnodar are twinned.",
+            {"Nottingham", "Krasnodar"},
+            "suspended",
+        ),
+        (
+            "Durham County Council has also decided to end its twinning arrangements with the city of Kostroma, "
+            "arrangements which have been in place since 1968.",
+            {"Durham", "Kostroma"},
+            "suspended",
+        ),
+        (
+            "Last week Glasgow confirmed it will also cut its ties with Rostov-on-Don, a city it has been twinned "
+            "with since 1986.",
+            {"Glasgow", "Rostov-on-Don"},
+            "suspended",
+        ),
+        (
+            "Der Dortmunder Stadtrat hat die Städtepartnerschaft mit Rostow am Don im März aufgekündigt.",
+            {"Dortmund", "Rostov-on-Don"},
+            "suspended",
+        ),
+        # a council acts for its city; a pause since a year is no start of the partnership
+        (
+            "The Tulsa City Council voted Wednesday to suspend its sister city relationship with Kaliningrad.",
+            {"Tulsa", "Kaliningrad"},
+            "suspended",
+        ),
+        (
+            "The sister city relationship of Tulsa with Kaliningrad had been inactive since 2014.",
+            {"Tulsa", "Kaliningrad"},
+            "suspended",
+        ),
+        (
+            "Die Beziehungen zur russischen Partnerstadt Rostow am Don hat Dortmund auf Eis gelegt.",
+            {"Dortmund", "Rostov-on-Don"},
+            "suspended",
+        ),
+        # an anniversary: the partnership exists, whatever ceremony is planned for it
+        (
+            "The 45th anniversary of the twinning charter between Truro and French city Morlaix will be celebrated "
+            "with a special re-signing ceremony on Saturday.",
+            {"Truro", "Morlaix"},
+            "active",
+        ),
+        (
+            "Das 30-jährige Jubiläum der Städtepartnerschaft zwischen Fulda und Wilmington soll groß gefeiert werden.",
+            {"Fulda", "Wilmington"},
+            "active",
+        ),
+        # a renewal leaves an existing partnership active
+        (
+            "Mayor Chu and Mayor Mallory re-signed the sister city agreement between New Taipei City and Cincinnati.",
+            {"New Taipei", "Cincinnati"},
+            "active",
+        ),
+        # a deed certifying the partnership: formalized
+        (
+            "Solidaritätspartnerschaft zwischen Kolomyia und Ingelheim beurkundet",
+            {"Kolomyia", "Ingelheim am Rhein"},
+            "formalized",
+        ),
+    ],
+)
+def test_partnership_status_cues(extract: Extract, text: str, pair: set[str], status: str) -> None:
+    facts = extract(text)
+    found = {frozenset(p.cities): p.status for p in facts.partnerships}
+    assert found.get(frozenset(pair)) == status, found
+
+
+def test_weighing_an_end_ends_nothing(extract: Extract) -> None:
+    facts = extract(
+        "But Canterbury remains twinned with Vladimir. But it added: “We believe that to sever links with Vladimir "
+        "now would be a pointless gesture.”\nAt least nine UK councils have severed arrangements with Russian cities."
+    )
+    assert [(set(p.cities), p.status) for p in facts.partnerships] == [({"Canterbury", "Vladimir"}, "active")]
+
+
+def test_type_comes_from_the_word_stating_the_link(extract: Extract) -> None:
+    facts = extract(
+        "Ukraine-Krieg belastet Städtepartnerschaften mit Russland\n\n"
+        "Die Partnerschaft zwischen Suhl und Kaluga besteht seit 1969. Mühlhausen ist Partnerkommune von Kronstadt."
+    )
+    found = {frozenset(p.cities): p.type for p in facts.partnerships}
+    assert found == {frozenset({"Suhl", "Kaluga"}): "other", frozenset({"Mühlhausen", "Kronstadt"}): "twinning"}
+
+
+def test_a_link_word_takes_the_type_the_article_names(extract: Extract) -> None:
+    facts = extract("Wakefield has been twinned with Belgorod since 1991. Durham severed links with Kostroma.")
+    found = {frozenset(p.cities): (p.type, p.status) for p in facts.partnerships}
+    assert found[frozenset({"Durham", "Kostroma"})] == ("twinning", "suspended")
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        # signed in the text -> formalized; to be signed on a later day -> planned
+        ("Leeds and Dortmund signed their twinning agreement on Thursday.", "formalized"),
+        ("The twinning agreement between Leeds and Dortmund is to be signed on Thursday.", "planned"),
+        ("The twinning agreement between Leeds and Dortmund will be signed on Thursday.", "planned"),
+        ("Die Städtepartnerschaft zwischen Jena und Lviv wird am Donnerstag unterzeichnet.", "planned"),
+        ("Die Städtepartnerschaft zwischen Jena und Lviv wurde am Donnerstag unterzeichnet.", "formalized"),
+        ("Jena und Lviv besiegeln am 20. Juni 2023 ihre Städtepartnerschaft.", "planned"),
+        ("Die Partnerschaft zwischen Jena und Lviv wird am 20. Juni 2023 offiziell.", "planned"),
+        ("Jena und Lviv wollen eine Städtepartnerschaft eingehen.", "planned"),
+        ("The council is set to twin Accrington with Khust.", "planned"),
+        ("Councillors voted to twin Accrington with Khust.", "planned"),
+        ("Jena und Lviv haben einen Partnerschaftsvertrag unterzeichnet.", "formalized"),
+        ("The partnership between Jena and Lviv was sealed with a handshake.", "formalized"),
+        ("Der Gemeinderat von Jena hat die Partnerschaft mit Rostow am Don gekündigt.", "suspended"),
+    ],
+)
+def test_signed_or_to_be_signed(extract: Extract, text: str, status: str) -> None:
+    assert [p.status for p in extract(text, published="2023-06-12").partnerships] == [status]
+
+
+def test_a_pause_does_not_date_the_partnership(extract: Extract) -> None:
+    facts = extract("The sister city relationship of Tulsa with Kaliningrad had been inactive since 2014.")
+    assert [(p.status, p.since) for p in facts.partnerships] == [("suspended", None)]
+
+
+def test_a_relative_clause_tells_when_the_partnership_began(extract: Extract) -> None:
+    facts = extract("Jena's twinning with Lviv, which began in 1990, is one of its oldest.")
+    assert [(p.status, p.since and p.since.iso) for p in facts.partnerships] == [("active", "1990")]
+
+
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        ("Leeds and Kharkiv signed a solidarity partnership in 2023.", "solidarity"),
+        ("Hamburg und Kiew haben eine Solidaritäts-Partnerschaft vereinbart.", "solidarity"),
+        ("Dortmund und Amiens haben 2008 einen Freundschaftsvertrag geschlossen.", "friendship"),
+        ("Jena und Lviv sind seit 2022 Partnerkommunen.", "twinning"),
+        ("Die Kreispartnerschaft zwischen Jena und Lviv wurde 2022 geschlossen.", "twinning"),
+    ],
+)
+def test_type_words(extract: Extract, text: str, type_: str) -> None:
+    assert [p.type for p in extract(text, published="2023-06-12").partnerships] == [type_]
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        # a noun naming the partner town takes no status from the clause's verb
+        ("Leeds' twin town Dortmund will host the festival next year.", "active"),
+        ("Dortmunds Partnerstadt Amiens wird im Mai ein Fest feiern.", "active"),
+        # after a copula it states the link, and the clause's cues apply
+        ("Jena and Lviv will become sister cities next year.", "planned"),
+        ("Jena und Lviv sollen Partnerstädte werden.", "planned"),
+        # a partner noun before a link noun names the link itself
+        ("Jena and Lviv signed a sister city agreement on Monday.", "formalized"),
+    ],
+)
+def test_partner_nouns_and_status(extract: Extract, text: str, status: str) -> None:
+    assert [p.status for p in extract(text, published="2023-06-12").partnerships] == [status]

@@ -122,3 +122,190 @@ def test_trip_dated_after_publication_to_a_month_is_a_planned_visit(extract: Ext
     assert facts.visits == ()
     assert [(e.kind, e.date and e.date.iso) for e in facts.events] == [("planned_visit", "2024-05")]
     assert facts.agreements == ()  # not signed yet
+
+
+def _pairs(facts: FactSet) -> set[tuple[str | None, str | None]]:
+    return {(v.origin, v.destination) for v in facts.visits}
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        # a city in the genitive before a partner-city noun is the host, not where the group is from
+        (
+            "Students from Windsor’s twin city in Fujisawa, Japan are getting a taste of the Rose City on a two-week "
+            "language and culture trip.",
+            ("Fujisawa", "Windsor"),
+        ),
+        (
+            "Leeds und Dortmund sind Partnerstädte. Schüler aus Dortmunds Partnerstadt sind derzeit zu Besuch.",
+            ("Leeds", "Dortmund"),
+        ),
+        # a city before a group word is where the group comes from; the town hall names the host
+        (
+            "The ceremony took place at the City Hall of San Luis Potosí, where the interim mayor warmly welcomed the "
+            "McAllen delegation.",
+            ("McAllen", "San Luis Potosí"),
+        ),
+        ("Mayor Jane Smith welcomed the Dortmund delegation at Leeds Town Hall.", ("Dortmund", "Leeds")),
+        # "in der Stadt" of a local paper is its home city
+        (
+            "Leipzig und Herzliya sind seit 2011 Partnerstädte. Leipzig freut sich. Eine siebenköpfige Delegation "
+            "hält sich auf Einladung des Oberbürgermeisters in der Stadt auf.",
+            ("Herzliya", "Leipzig"),
+        ),
+        # a place right after a city locates it: "Granville in Normandy" is where the guests come from
+        (
+            "Sherborne and Granville are twin towns. Members of the Sherborne Twinning Association welcomed 40 "
+            "guests from Granville in Normandy last weekend.",
+            ("Granville", "Sherborne"),
+        ),
+        # "zu Gast in X"; the head of a city travels from it
+        (
+            "Coventry und Kiel sind seit 1947 Partnerstädte. Schüler des Kieler Gymnasiums waren eine Woche zu Gast "
+            "in Coventry.",
+            ("Kiel", "Coventry"),
+        ),
+        (
+            "Die Oberbürgermeisterin von Herzliya, Yael German, besucht Leipzig.",
+            ("Herzliya", "Leipzig"),
+        ),
+        ("The Mayor of Leeds visited Dortmund for the festival.", ("Leeds", "Dortmund")),
+        # a trip that has begun is a visit, whatever its rest will bring
+        (
+            "Nineteen students from Fujisawa arrived in Windsor on July 22 and will stay until early August.",
+            ("Fujisawa", "Windsor"),
+        ),
+    ],
+)
+def test_visit_ends(extract: Extract, text: str, pair: tuple[str, str]) -> None:
+    assert pair in _pairs(extract(text, published="2022-07-26"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "aus De Bilt" belongs to the band, not to the guests of the clause
+        "Coesfeld und De Bilt feiern 40 Jahre Städtepartnerschaft. Zur Eröffnung des Festaktes verwöhnte die "
+        "Weathertown Bigband der Musikschule aus De Bilt mit Swing- und Jazz-Rhythmen die Ohren der Gäste.",
+        # a visit in the coming year is not a visit yet
+        "Burgdorf und Rheden sind Partnerstädte. Herr Obst organisiert derzeit den Besuch einer kleinen Musikgruppe "
+        "aus Rheden zum Schützenfest im kommenden Jahr.",
+    ],
+)
+def test_no_visit(extract: Extract, text: str) -> None:
+    assert _pairs(extract(text, published="2017-11-09")) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a signing in person in one city of the pair is a trip there from the other
+        (
+            "Dortmund und Schytomyr sind Partnerstädte. Oberbürgermeister Thomas Westphal unterzeichnete am Montag "
+            "in Schytomyr den Partnerschaftsvertrag.",
+            ("Dortmund", "Zhytomyr", "2023-06-12"),
+        ),
+        (
+            "Leeds and Dortmund are twin cities. The mayors signed the new memorandum in Leeds on 3 June 2023.",
+            ("Dortmund", "Leeds", "2023-06-03"),
+        ),
+        # a delegation "aus X" received in the town hall of Y goes X -> Y
+        (
+            "Dortmund und Schytomyr sind Partnerstädte. Die Delegation aus Schytomyr wurde am Dienstag im Rathaus "
+            "Dortmund empfangen.",
+            ("Zhytomyr", "Dortmund", "2023-06-06"),
+        ),
+        # departures and weekdays
+        (
+            "Dortmund und Schytomyr sind Partnerstädte. Am Mittwoch ist eine Delegation nach Schytomyr aufgebrochen.",
+            ("Dortmund", "Zhytomyr", "2023-06-07"),
+        ),
+        (
+            "Leeds and Dortmund are twin cities. Leeds hosted a delegation from Dortmund on Tuesday.",
+            ("Dortmund", "Leeds", "2023-06-06"),
+        ),
+    ],
+)
+def test_visit_patterns(extract: Extract, text: str, expected: tuple[str, str, str]) -> None:
+    facts = extract(text, published="2023-06-12")
+    assert expected in [(v.origin, v.destination, v.start.iso if v.start else None) for v in facts.visits]
+
+
+def test_signing_by_video_is_no_visit(extract: Extract) -> None:
+    facts = extract(
+        "Dortmund und Schytomyr sind Partnerstädte. Die Bürgermeister unterzeichneten per Videoschalte in Schytomyr "
+        "und Dortmund den Vertrag.",
+        published="2023-06-12",
+    )
+    assert facts.visits == ()
+
+
+def test_signing_in_person_adds_no_second_trip(extract: Extract) -> None:
+    facts = extract(
+        "Die Delegation aus Freiburg war am Montag nach Lviv gereist. Am Dienstag unterzeichneten die Bürgermeister "
+        "in Lviv die Urkunde zur Städtepartnerschaft zwischen Freiburg und Lviv.",
+        published="2023-05-10",
+    )
+    assert [(v.origin, v.destination, v.start and v.start.iso) for v in facts.visits] == [
+        ("Freiburg im Breisgau", "Lviv", "2023-05-08")
+    ]
+
+
+def _planned(facts: FactSet) -> int:
+    return sum(e.kind == "planned_visit" for e in facts.events)
+
+
+@pytest.mark.parametrize(
+    ("text", "visits", "planned"),
+    [
+        # an invitation to visit lies ahead
+        (
+            "Ingelheim und Kolomyia sind Partner. Im gleichen Atemzug lud er seinen Amtskollegen zu einem Gegenbesuch "
+            "ein.",
+            set(),
+            1,
+        ),
+        (
+            "Leeds and Dortmund are twin cities. The Dortmund association extended an invitation to the Leeds club "
+            "to visit Germany next summer.",
+            set(),
+            1,
+        ),
+        # a guest who came on an invitation has visited
+        (
+            "Munich and Kyiv are twin cities. A delegation from Kyiv, invited to Munich by the mayor, spent three "
+            "days in the city.",
+            {("Kyiv", "Munich")},
+            0,
+        ),
+        (
+            "Dortmund und Schytomyr sind Partner. Die Delegation aus Schytomyr war von Oberbürgermeister Westphal "
+            "eingeladen worden.",
+            {("Zhytomyr", "Dortmund")},
+            0,
+        ),
+        # a trip going on in a relative clause is a visit, whatever the main clause plans
+        (
+            "Wiesbaden und Lviv sind Partnerstädte. Um eine Zusammenarbeit zu initiieren, wird sich eine Delegation "
+            "aus Lviv, welche noch bis 13. September Wiesbaden besucht, in Gesprächen austauschen.",
+            {("Lviv", "Wiesbaden")},
+            0,
+        ),
+        # stops during a visit are no trips between partners
+        (
+            "Windsor and Fujisawa are sister cities. Students will take English classes while in Windsor, in "
+            "addition to a number of day trips, including to Niagara Falls.",
+            set(),
+            0,
+        ),
+        (
+            "Truro and Morlaix are twin towns. Activities will include a visit to Trevaskis Farm on Friday.",
+            set(),
+            0,
+        ),
+    ],
+)
+def test_plans_and_stops(extract: Extract, text: str, visits: set[tuple[str, str]], planned: int) -> None:
+    facts = extract(text, published="2023-09-01")
+    assert (_pairs(facts), _planned(facts)) == (visits, planned)

@@ -2,9 +2,11 @@
 with a signing cue (unterzeichnen, besiegeln, sign, re-sign, підписати) in one sentence.
 
 Parties: what stands in "zwischen A und B" / "between A, B and C" (cities or organizations), else the cities of the
-sentence, else the article's focus pair ("beider Städte", "des Partnerschaftsabkommens"). The date is the
-sentence's date, except the date of the original document in a renewal ("Erneuerung der Partnerschaftsurkunde
-vom 2. April 1960" was signed now, not in 1960).
+sentence, else the article's focus pair ("beider Städte", "des Partnerschaftsabkommens"). The date is the date
+of the clause that tells the signing, else of the sentence without clauses dating something else ("the Association,
+which was first established in 1979"), except the date of the original document in a renewal ("Erneuerung der
+Partnerschaftsurkunde vom 2. April 1960" was signed now, not in 1960). A signing that lies ahead without a fixed day
+("soll im Herbst unterzeichnet werden") and the anniversary of a signing are no agreements.
 """
 
 from __future__ import annotations
@@ -13,14 +15,20 @@ import re
 from dataclasses import dataclass
 
 from twingraph.extract import lexicon as lx
-from twingraph.extract.clauses import has_cue, says_something, words
+from twingraph.extract.clauses import clause_of, has_cue, says_something, words
 from twingraph.extract.context import ArticleContext, SentenceInfo
+from twingraph.extract.dates import DateMention
 from twingraph.facts import Agreement
 
 _BETWEEN = re.compile(r"\b(?:zwischen|between|між)\s+(?P<span>.+?)(?:[.;]|\s+(?:zu|to|was|wurde|were|signed)\b|$)")
 _DOC_ENDINGS = ("abkommen", "vereinbarung", "vertrag", "urkunde", "memorandum", "erklärung")
 
 
+_ANNIVERSARY_OF_SIGNING = re.compile(
+    r"\b(?:anniversary|Jahrestag|Jubiläum)\s+(?:of\s+the|der|des)\s+(?:signing|Unterzeichnung)\b", re.IGNORECASE
+)
+_SIGNING = re.compile("|".join(lx.SIGNING_CUES), re.IGNORECASE)
+_FOUNDING = re.compile(r"\b(?:established|founded|gegründet|begründet|since|seit)\b", re.IGNORECASE)
 _PURPOSE = re.compile(r"\bum\b[^.;]*\bzu\s+(?:unterzeichnen|unterschreiben|besiegeln)\b|\bto\s+sign\b")
 
 
@@ -30,6 +38,28 @@ def _ahead(ctx: ArticleContext, info: SentenceInfo) -> bool:
     if published is None:
         return False
     return any(d.value.iso[: len(published.iso)] > published.iso[: len(d.value.iso)] for d in info.dates)
+
+
+def _future_signing(text: str) -> bool:
+    """Is the signing told as lying ahead ("soll ... unterzeichnet werden", "will be signed", "to be signed")?"""
+    cue = _SIGNING.search(text)
+    if cue is None:
+        return False
+    clause = text[slice(*clause_of(text, cue.start()))]
+    return has_cue(clause, lx.FUTURE_CUES) or bool(re.search(r"\b(?:to be|will be)\s+(?:re-)?signed\b", clause))
+
+
+def _signing_dates(info: SentenceInfo) -> list[DateMention]:
+    """The dates of the clause that tells the signing, else of the sentence without clauses that date something
+    else: in "organised by the Twinning Association, which was first established in 1979" 1979 dates the body."""
+    text = info.text
+    cue = _SIGNING.search(text)
+    if cue:
+        start, end = clause_of(text, cue.start())
+        own = [d for d in info.dates if start <= d.start < end]
+        if own:
+            return own
+    return [d for d in info.dates if not _FOUNDING.search(text[slice(*clause_of(text, d.start))])]
 
 
 @dataclass(frozen=True)
@@ -84,13 +114,17 @@ def find_agreements(ctx: ArticleContext) -> list[AgreementMention]:
             continue  # generic talk about agreements
         if _PURPOSE.search(text) and (has_cue(text, lx.FUTURE_CUES) or _ahead(ctx, info)):
             continue  # "reist im Mai nach Kraków, um dort einen Vertrag zu unterzeichnen": not signed yet
+        if _future_signing(text) and not any(d.value.precision == "day" for d in _signing_dates(info)):
+            continue  # "Der Vertrag soll im Herbst unterzeichnet werden": a plan without a fixed date, no agreement
         parties = _parties(ctx, info)
         if len(parties) < 2:
             continue
+        if _ANNIVERSARY_OF_SIGNING.search(text):
+            continue  # "the 25th anniversary of the signing of the twinning charter": a celebration, no signing
         renewal = has_cue(text, lx.RENEWAL_CUES)
         dates = [
             d
-            for d in info.dates
+            for d in _signing_dates(info)
             if not (
                 renewal
                 and (

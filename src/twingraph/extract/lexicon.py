@@ -16,8 +16,13 @@ PARTNERSHIP_WORDS: dict[str, str] = {
     "partnergemeinde": "twinning", "partnerkommune": "twinning", "kooperationsvereinbarung": "cooperation",
     "kooperationsabkommen": "cooperation",
     "solidaritätspartnerschaft": "solidarity", "projektpartnerschaft": "project", "partnerschaft": "other",
-    "partnerschaftsurkunde": "other", "freundschaft": "friendship", "kooperationspartnerschaft": "cooperation",
-    "twinning": "twinning", "twinned": "twinning", "twin": "twinning", "sister": "twinning",
+    "partnerschaftsurkunde": "other", "partnerschaftsvertrag": "other", "partnerschaftsabkommen": "other",
+    "kreispartnerschaft": "twinning", "kommunalpartnerschaft": "twinning", "gemeindepartnerschaft": "twinning",
+    "partnerlandkreis": "twinning", "partnerkreis": "twinning", "partnerregion": "other",
+    "freundschaftsvertrag": "friendship", "freundschaftsabkommen": "friendship",
+    "freundschaft": "friendship", "kooperationspartnerschaft": "cooperation",
+    "twinning": "twinning", "twinned": "twinning", "twin": "twinning", "sister": "twinning", "twin-town": "twinning",
+    "twin-city": "twinning", "sister-city": "twinning",
     "partnership": "other", "friendship": "friendship", "link": "other", "solidarity partnership": "solidarity",
     "партнерство": "other", "побратим": "twinning", "побратими": "twinning", "побратимами": "twinning",
     "співробітництво": "cooperation", "співробітництва": "cooperation",
@@ -25,7 +30,9 @@ PARTNERSHIP_WORDS: dict[str, str] = {
 PARTNERSHIP_PLURALS: dict[str, str] = {
     "städtepartnerschaften": "twinning", "partnerstädte": "twinning", "solidaritätspartnerschaften": "solidarity",
     "partnerschaften": "other", "twinnings": "twinning", "partnerships": "other", "cities": "twinning",
-    "partnergemeinden": "twinning", "partnerkommunen": "twinning",
+    "partnergemeinden": "twinning", "partnerkommunen": "twinning", "partnerlandkreise": "twinning",
+    "partnerkreise": "twinning", "partnerregionen": "other", "kreispartnerschaften": "twinning",
+    "kommunalpartnerschaften": "twinning",
     "towns": "twinning",
 }  # fmt: skip
 # "twin"/"sister" only count before a town word; "link" only in "the link between".
@@ -34,6 +41,15 @@ PARTNERSHIP_NEEDS_NEXT: dict[str, tuple[str, ...]] = {
     "sister": ("town", "towns", "city", "cities"),
 }
 PARTNERSHIP_NEEDS_PREVIOUS: dict[str, tuple[str, ...]] = {"cities": ("twin", "sister"), "towns": ("twin", "sister")}
+# Nouns that name a partner town ("Dortmunds Partnerstadt Amiens", "Leeds' twin town"): they state the link's status
+# only after a copula ("are twin towns") or with an adjective ("künftige Partnerstadt").
+PARTNER_NOUNS = {"partnerstadt", "partnerstädte", "partnerstädten", "partnergemeinde", "partnergemeinden",
+                 "partnerkommune", "partnerkommunen", "twin", "sister", "twin-town", "twin-city",
+                 "sister-city"}  # fmt: skip
+# Vague words for a link between towns: a partnership word only in a clause that ends or suspends it.
+PARTNERSHIP_LINK_WORDS = {"links", "ties", "connection", "connections", "relationship", "relations", "arrangement",
+                          "arrangements", "beziehungen", "verbindungen", "kontakte"}  # fmt: skip
+PARTNERSHIP_LINK_SINGULARS = {"connection", "relationship", "arrangement"}
 # Words that make a following "twinning"/"partnership" the name of something else.
 PARTNERSHIP_NOT_BEFORE = (
     "association",
@@ -53,17 +69,37 @@ PARTNERSHIP_NOT_BEFORE = (
 )
 
 # Cues for the status of a partnership, searched in the clause of the partnership word (regular expressions).
+# "ended" gives `suspended` (with the partnership ended); "anniversary" and "renewed" give `active`.
 STATUS_CUES: dict[str, tuple[str, ...]] = {
     "suspended": (r"\bauf Eis\b", r"\bausgesetzt\b", r"\beingefroren\b", r"\bruht\b", r"\bsuspend", r"\bfrozen\b",
-                  r"\bon hold\b"),
+                  r"\bon hold\b", r"\bdormant\b", r"\binactive\b", r"\binaktiv\b",
+                  r"\bnicht\s+(?:mehr\s+|aktiv\s+)?fortgesetzt\b"),
+    # ended by a decision: severed, cut, terminated, revoked, ended (a verb with its object, not "the end of June")
+    "ended": (r"\bsever", r"\bcut(?:s|ting)?\s+(?:\w+\s+){0,2}(?:ties|links)\b", r"\bterminat", r"\brevok",
+              r"\bend(?:s|ed|ing)?\s+(?:its|their|our|the|all|\d+|[A-Z][\w-]*[’']s|twinning|links|ties|relations)\b",
+              r"\b(?:an|formal)\s+end\s+to\b", r"\bbeende[nt]\b", r"\baufgekündigt\b", r"\b(?:ge)?kündig(?:t|en|te)\b",
+              r"\baufgelöst\b"),
     "planned": (r"\bsoll(?:en)?\b", r"\bstrebt\b.*\ban\b", r"\bangestrebt", r"\bgeplant", r"\bkünftig", r"\bzukünftig",
                 r"\bwird\b.*\bbesiegelt\b", r"\bam Aufbau\b", r"\bauf dem Weg zu\b", r"\bwill\b",
                 r"\bplan(?:s|ned|ning)?\b", r"\bintend", r"\bto become\b", r"\bfuture\b", r"\bnächste[n]?\b",
-                r"\bwerden\b.*\bbesiegelt\b", r"\bvorbereite"),
-    "formalized": (r"\bbesiegelt\b", r"\bunterzeichne", r"\bunterschrieben\b", r"\bUnterzeichnung\b",
+                r"\bwerden\b.*\bbesiegelt\b", r"\bvorbereite", r"\b(?:wird|werden)\b.*\bunterzeichnet\b",
+                r"\b(?:is|are)\s+to\s+be\b", r"\b(?:will|to)\s+be\s+(?:re-)?signed\b", r"\bwollen\b",
+                r"\bmöchten\b", r"\bwants?\s+to\b", r"\baims?\s+to\b",
+                r"\b(?:voted|agreed|decided|set)\s+to\s+(?:twin|become|establish|enter|form|create|start)\b"),
+    "formalized": (r"\bbesiegel(?:t|te|ten|n)\b", r"\bunterzeichne", r"\bunterschrieben\b", r"\bUnterzeichnung\b",
                    r"\bgeschlossen\b", r"\bsigned\b", r"\bsigning\b", r"\bfrom now on\b", r"\bofficially\b",
-                   r"\bпідписа", r"\bvollzogen\b", r"\beingegangen\b", r"\beingeht\b"),
+                   r"\bпідписа", r"\bvollzogen\b", r"\beingegangen\b", r"\beingeht\b", r"\bbeurkundet\b", r"\bsealed\b",
+                   r"\bformali[sz]ed\b"),
+    # told as existing for years: an anniversary of the partnership, whatever is planned to celebrate it
+    "anniversary": (r"\banniversary\b", r"\bjubiläum", r"\bjahrestag",
+                    r"\b\d+\s*(?:Jahre|years)\s+(?:of\s+)?(?:\w+\s+)?(?:Städtepartnerschaft|Partnerschaft|"
+                    r"twinning|partnership|friendship)", r"\b\d+-jährige"),
+    # a signing that renews an existing partnership, or the original signing told as history, leaves it active
+    "renewed": (r"\bre-sign", r"\berneuer", r"\brenew", r"\breaffirm", r"\boriginally\b", r"\bursprünglich\b"),
 }  # fmt: skip
+# A negated or hypothetical clause does not end anything ("would be a pointless gesture", "nicht aufkündigen").
+UNREAL_CUES = (r"\bwould\b", r"\bwürde", r"\bnot\b", r"\bn[’']t\b", r"\bnever\b", r"\bnicht\b", r"\bkein",
+               r"\bno\s+plans?\b", r"\bwhether\b", r"\bob\b")  # fmt: skip
 # A partnership said to have been founded at a date long past is simply active ("Im Dezember 1988 ... begründet").
 SINCE_CUES = (
     r"\bseit\b",
@@ -114,13 +150,21 @@ RENEWAL_CUES = (r"\bErneuerung\b", r"\berneuert", r"\bre-sign", r"\brenew", r"\b
 VISIT_NOUNS = {
     "delegation", "besuch", "besuchs", "besuches", "gegenbesuch", "gegenbesuchs", "besuchergruppe", "gruppe",
     "visitors", "besucher", "besucherinnen",
-    "reise", "delegationsreise", "fahrt", "visit", "trip", "guests", "gäste", "group",
+    "reise", "delegationsreise", "fahrt", "visit", "trip", "guests", "gäste", "group", "gast",
 }  # fmt: skip
 VISIT_VERBS = {
     "besuchte", "besuchten", "besucht", "besuchen", "reiste", "reisten", "reist", "reisen", "gereist", "kam",
     "kamen", "kommt", "kommen", "visited", "visits", "visit", "travelled", "traveled", "welcomed", "hosted",
-    "eingetroffen", "angereist", "arrived",
+    "eingetroffen", "angereist", "arrived", "weilt", "weilte", "weilten", "aufhalten", "aufgehalten", "stayed",
 }  # fmt: skip
+# Who travels: in a clause with a visit noun, "Students from Windsor’s twin city ... on a trip" are the visitors.
+TRAVELLER_NOUNS = {"students", "pupils", "schüler", "schülerinnen", "jugendliche", "representatives", "vertreter",
+                   "vertreterinnen", "delegates", "members", "mitglieder", "musicians", "musiker", "choir", "chor",
+                   "youth", "officials", "councillors", "stadträte"}  # fmt: skip
+# Visit verbs in a past tense: the trip has happened (or begun), whatever the clause says of its rest.
+PAST_VISIT_VERBS = {"arrived", "visited", "travelled", "traveled", "came", "kam", "kamen", "besuchte", "besuchten",
+                    "reiste", "reisten", "eingetroffen", "angereist", "gereist", "weilte", "weilten",
+                    "stayed"}  # fmt: skip
 RETURN_VISIT_WORDS = {"gegenbesuch", "gegenbesuchs", "rückbesuch", "return"}
 GENERIC_VISIT_PLURALS = {"besuche", "reisen", "delegationsreisen", "trips", "visits", "delegations", "fahrten"}
 # Prepositions before the city a delegation comes from / goes to.
@@ -145,7 +189,26 @@ FUTURE_CUES = (
     r"\bGeplant\b",
     r"\bexpected\b",
     r"\bupcoming\b",
+    r"\bim\s+kommenden\b",
+    r"\bkommende[nrs]?\s+(?:Jahr|Monat|Woche|Frühjahr|Sommer|Herbst|Winter)",
+    r"\bnächste[nrs]?\s+(?:Jahr|Monat|Woche|Frühjahr|Sommer|Herbst|Winter)",
+    r"\bin\s+the\s+coming\b",
+    r"\bnext\s+(?:spring|summer|autumn|fall|winter)\b",
 )
+# An invitation to visit lies ahead: "lud seinen Amtskollegen zu einem Gegenbesuch ein", "extended an invitation to
+# the club to visit Germany in 2011" (a stay "auf Einladung" of the host is no such cue: it has happened).
+INVITATION_CUES = (
+    r"\b(?:lud|luden|lädt)\b[^.]*\bzu\s+(?:einem|einer)\s+\w*(?:besuch|reise)\w*\b[^.]*\bein\b",
+    r"\bzu\s+(?:einem|einer)\s+\w*(?:besuch|reise)\w*\s+(?:nach\s+\w+\s+)?eingeladen\b",
+    r"\b(?:eingeladen|Einladung)\b[^.]*\bzu\s+besuchen\b",
+    r"\binvit(?:ed|es|ing|ation)\b[^.]*?\bto\s+(?:visit|come|travel|a\s+(?:return\s+)?visit)\b",
+)
+# Visit verbs telling a trip that is going on or done: a plan in another clause of the sentence is no trip.
+ONGOING_VISIT_VERBS = {"besucht", "visits", "visiting", "weilt", "arrived", "visited", "besuchte", "besuchten",
+                       "eingetroffen", "angereist"}  # fmt: skip
+# Stops during a visit, no trips between partner towns.
+SIGHTSEEING_CUES = (r"\bday\s+trips?\b", r"\bexcursions?\b", r"\bAusfl(?:ug|üge)", r"\bsightseeing\b",
+                    r"\bBesichtigung", r"\bStadtführung", r"\bguided\s+tour")  # fmt: skip
 # Group words whose number is the size of a delegation: "28 guests", "19 Dortmunderinnen und Dortmunder".
 SIZE_NOUNS = {"guests", "gäste", "delegates", "members", "teilnehmer", "teilnehmende", "personen", "people", "visitors"}
 NUMBER_WORDS: dict[str, int] = {

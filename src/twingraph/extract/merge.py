@@ -2,10 +2,13 @@
 
 - Partnerships: one per city pair and type. The status a cue states beats the default; among stated ones a
   suspension or an existence for years beats a signing, which beats a plan. An unqualified "Partnerschaft" or
-  "friendship" of a pair that also has a specific partnership refers to it (its `since` is kept); otherwise it
-  takes the one specific type the article uses anywhere ("Grantham Twinning Association", "twin town").
+  "friendship" of a pair that also has a specific partnership refers to it (its `since` is kept, and so is a
+  suspension: "severed links with Krasnodar" ends the twinning); otherwise a vague link word ("links", "ties")
+  takes the one specific type the article uses anywhere ("Grantham Twinning Association", "twin town"), and an
+  unqualified "Partnerschaft" stays `other`.
   A planned partnership of a pair that already has another type grew from it.
-- Visits: one per (origin, destination) and start; agreements: one per set of parties.
+- Visits: one per (origin, destination) and start; a trip inferred from a signing in person adds nothing when the
+  text tells a trip of that pair anyway. Agreements: one per set of parties.
 - Persons: spelling variants of one name merge (rapidfuzz), keeping the most specific post.
 """
 
@@ -36,6 +39,8 @@ def _better_date(a: DateValue | None, b: DateValue | None) -> DateValue | None:
 
 def merge_partnerships(mentions: list[PartnershipMention], article_types: set[str]) -> list[Partnership]:
     groups: dict[tuple[tuple[str, str], str], list[PartnershipMention]] = defaultdict(list)
+    vague: set[tuple[str, str]] = {m.cities for m in mentions if m.vague}
+    vague -= {m.cities for m in mentions if m.type == "other" and not m.vague}
     for m in mentions:
         groups[(m.cities, m.type)].append(m)
     specific_by_pair: dict[tuple[str, str], list[str]] = defaultdict(list)
@@ -60,12 +65,13 @@ def merge_partnerships(mentions: list[PartnershipMention], article_types: set[st
             planned_by=planned_by if status == "planned" else None,
             evidence=best.evidence,
         )
-    # an unqualified "Partnerschaft" of a pair with no specific one takes the one type the article names
+    # a link word ("links", "the twinning link") of a pair with no specific partnership takes the one type the article
+    # names; an unqualified "Partnerschaft" stays `other`: the type comes from the word that states the link
     specific_types = {t for t in article_types if t not in _GENERIC}
     if len(specific_types) == 1:
         new_type = next(iter(specific_types))
         for (pair, type_), p in list(merged.items()):
-            if type_ == "other" and not specific_by_pair.get(pair):
+            if type_ == "other" and not specific_by_pair.get(pair) and pair in vague:
                 del merged[(pair, type_)]
                 known = merged.get((pair, new_type))
                 merged[(pair, new_type)] = replace(
@@ -79,7 +85,9 @@ def merge_partnerships(mentions: list[PartnershipMention], article_types: set[st
         targets = [merged[(pair, t)] for t in dict.fromkeys(specific_by_pair[pair])]
         target = max(targets, key=lambda t: t.status != "planned")
         if target.since is None and p.since is not None and target.status != "planned":
-            merged[(pair, target.type)] = replace(target, since=p.since)
+            target = merged[(pair, target.type)] = replace(target, since=p.since)
+        if p.status == "suspended" and target.status != "suspended":
+            merged[(pair, target.type)] = replace(target, status="suspended")  # "severed links with Krasnodar"
         del merged[(pair, type_)]
     out = list(merged.values())
     for i, p in enumerate(out):
@@ -92,7 +100,10 @@ def merge_partnerships(mentions: list[PartnershipMention], article_types: set[st
 
 def merge_visits(mentions: list[VisitMention]) -> list[Visit]:
     merged: list[Visit] = []
+    told = {(m.visit.origin, m.visit.destination) for m in mentions if not m.by_signing}
     for m in mentions:
+        if m.by_signing and (m.visit.origin, m.visit.destination) in told:
+            continue  # "reiste am Montag nach Lviv ... unterzeichnete am Dienstag in Lviv": the same trip
         v = m.visit
         for i, known in enumerate(merged):
             if (known.origin, known.destination) != (v.origin, v.destination):

@@ -6,13 +6,23 @@ where the group comes from ("aus Dortmund", "from Sankt Augustin", "eine Dortmun
 The missing end is the other city of the article's focus pair; a sightseeing trip to a city outside the pair
 ("a trip to Hull") has no such end and gives nothing. "Gegenbesuch" is the reverse of the visit it answers;
 "die Einladung aus Dortmund" makes Dortmund the host. Signings by video link are no visits. A trip told in the
-future without fixed days is an event of kind planned_visit, not a visit.
+future without fixed days is an event of kind planned_visit, not a visit; one that has begun ("arrived ... and will
+stay until August") is a visit.
+
+Ends also come from a city before a group word ("the McAllen delegation"), the host's town hall ("at the City Hall
+of X", "im Rathaus von X"), a genitive before a partner-city noun ("Students from Windsor’s twin city" visit
+Windsor) and "in der Stadt" of a local paper (its home city). Without a visit verb in the clause, only cities in the
+phrase of a visit or traveller noun count ("Delegation aus X", "Students from X"). A signing in person in one city
+of the pair ("unterzeichnete am Montag in Schytomyr den Vertrag") is a trip there from the other. An invitation to
+visit ("lud ... zu einem Gegenbesuch ein") lies ahead, unless a clause of the sentence tells the trip going on;
+day trips, excursions and "a visit to Trevaskis Farm" are stops during a visit, no trips between partners.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from twingraph.extract import lexicon as lx
 from twingraph.extract.clauses import clauses, has_cue, last_part, says_something, words
@@ -21,15 +31,35 @@ from twingraph.extract.places import CityRef
 from twingraph.facts import DateValue, Event, Visit
 
 _TOWN_WORDS = (
-    r"city\s+of|town\s+of|twin\s+town(?:\s+of)?|partner\s+city(?:\s+of)?|Stadt|Gemeinde|Partnerstadt|Partnergemeinde"
+    r"city\s+of|town\s+of|(?:twin|sister|partner)\s+(?:town|city)(?:\s+(?:of|in))?|Stadt|Gemeinde|Partnerstadt|"
+    r"Partnergemeinde|[A-ZÄÖÜ][\w-]*(?:’s|'s|s)"
 )
+# "from Windsor’s twin city in Fujisawa", "aus Dortmunds Partnerstadt": the possessor is not where the group is from.
+_POSSESSOR_AFTER = re.compile(
+    r"^(?:’s|'s|s)?\s+(?:[\w-]+\s+)?(?:(?:twin|sister|partner)\s*(?:city|town)|Partner(?:stadt|gemeinde))"
+)
+# "the McAllen delegation", "a Leeds group": a city before a group word is where the group comes from.
+_GROUP_AFTER = re.compile(r"^\s+(?:delegation|group|party|visitors|contingent|team)\b")
+# The host's town hall: "at San Luis Potosí’s City Hall", "im Rathaus von Zwickau", "Leeds Civic Hall".
+_VENUE_AFTER = re.compile(r"^(?:’s|'s)?\s+(?:City\s+Hall|Town\s+Hall|Civic\s+Hall|Guildhall|Rathaus)\b")
+_VENUE_BEFORE = re.compile(
+    r"\b(?:Rathaus|Rathauses|City\s+Hall|Town\s+Hall|town\s+hall|city\s+hall)\s+(?:von\s+|of\s+|in\s+)?$"
+)
+# A visit to "the city" of a local paper is a visit to its home city: "hält sich ... in der Stadt auf".
+_HOME_DEST = re.compile(r"\b(?:in\s+(?:der|unserer)\s+Stadt|in\s+(?:our|the)\s+city|to\s+(?:our|the)\s+city)\b")
 _ORIGIN_BEFORE = re.compile(
     r"\b(?:aus|from)\s+(?:(?:der|dem|den|the|its|their|ihrer|seiner|"
     + _TOWN_WORDS
     + r"|[a-zäöü]+(?:en|er|e))\s+){0,3}$"
 )
+# "Die Oberbürgermeisterin von Herzliya ... besucht Leipzig", "the Mayor of Leeds travelled": the head of a city
+# travels from it.
+_HEAD_OF_BEFORE = re.compile(
+    r"\b(?:(?:Ober)?[Bb]ürgermeister(?:in)?|Stadtpräsident(?:in)?|Landr(?:at|ätin)|(?:Lord\s+|Deputy\s+)?[Mm]ayor)"
+    r"\s+(?:von|of|aus)\s+$"
+)
 _DEST_BEFORE = re.compile(
-    r"\b(?:nach|to|in|ins|zu\s+Gast\s+in|visited|besuchte[n]?)\s+(?:(?:der|die|dem|den|the|its|their|"
+    r"\b(?:nach|to|in|ins|zu\s+Gast\s+in|visited|visits|visiting|besuchte[n]?|besucht)\s+(?:(?:der|die|dem|den|the|its|their|"
     + _TOWN_WORDS
     + r"|[a-zäöü]+(?:en|er|e|es))\s+){0,3}$"
 )
@@ -48,6 +78,11 @@ _SIZE_PATTERNS = (
     re.compile(r"\b(?:delegation|group)\s+of\s+(?P<w>[a-z]+)\b", re.IGNORECASE),
     re.compile(r"\b(?P<n>\d+)-(?:strong|member)\b", re.IGNORECASE),
 )
+_VISIT_TO_NAME = re.compile(r"\b(?:visit|trip|tour)s?\s+to\s+(?:the\s+)?([A-Z])")
+_LOCATES_PREVIOUS = re.compile(r"^(?:\s+(?:in|im|bei|near|nahe)\s+(?:the\s+|der\s+)?|,\s*)$")
+_SIGNED_IN = re.compile(r"\b(?:in|im|at)\s+$")
+_ATTACHED_AFTER = 50  # characters from a visit noun to a city in its phrase: "Gruppe aus Zwickau"
+_ATTACHED_BEFORE = 30  # "eine elfköpfige Dortmunder Delegation"
 _ATTENDED = re.compile(r"\b(?:attended by|nahmen\b.*\bteil)\b", re.IGNORECASE)
 
 
@@ -55,6 +90,7 @@ _ATTENDED = re.compile(r"\b(?:attended by|nahmen\b.*\bteil)\b", re.IGNORECASE)
 class VisitMention:
     visit: Visit
     sentence_index: int
+    by_signing: bool = False  # inferred from a signing in person: the trip itself may be told elsewhere
 
 
 def _is_trigger(word: str) -> bool:
@@ -90,28 +126,58 @@ def _size(text: str, refs: list[CityRef], offset: int) -> int | None:
     return None
 
 
-def _ends(ctx: ArticleContext, info: SentenceInfo, start: int, end: int) -> tuple[str | None, str | None, bool]:
-    """(origin, destination, explicit) named in the clause text[start:end]."""
+def _attached(ref: CityRef, nouns: list[tuple[int, int]], offset: int) -> bool:
+    """Is the city within the phrase of a visit noun: "Delegation aus Dortmund", "die Dortmunder Delegation"?"""
+    return any(
+        0 <= ref.start - (offset + b) <= _ATTACHED_AFTER or 0 <= (offset + a) - ref.end <= _ATTACHED_BEFORE
+        for a, b in nouns
+    )
+
+
+def _ends(
+    ctx: ArticleContext, info: SentenceInfo, start: int, end: int, near: list[tuple[int, int]] | None = None
+) -> tuple[str | None, str | None, bool]:
+    """(origin, destination, explicit) named in the clause text[start:end]. Without a visit verb in the clause
+    (`near`: the spans of its visit nouns), only cities in the phrase of a visit noun count: in "die Bigband der
+    Musikschule aus De Bilt verwöhnte die Ohren der Gäste" De Bilt is where the band is from, not the guests."""
     text = info.text
     origin = destination = None
     refs: list[CityRef] = [r for r in info.partner_refs() if start <= r.start < end]
+    if near is not None:
+        refs = [r for r in refs if _attached(r, near, start)]
+    # "40 guests from Granville in Normandy", "Kanazawa, Japan": a place right after a city locates it
+    refs = [
+        r for r in refs if not any(_LOCATES_PREVIOUS.match(text[p.end : r.start]) for p in refs if p.end <= r.start)
+    ]
     for ref in refs:
         before = text[max(start, ref.start - 45) : ref.start]
-        if _INVITATION_BEFORE.search(before):
+        after = text[ref.end : ref.end + 30]
+        if not ref.derived and _POSSESSOR_AFTER.match(after):
+            continue  # the partner city named after it, or the other city of the focus pair, is meant
+        hosting = _VENUE_AFTER.match(after) or _VENUE_BEFORE.search(before)
+        if _INVITATION_BEFORE.search(before) or (not ref.derived and hosting):
             destination = destination or ref.place.name
-        elif not ref.derived and _ORIGIN_BEFORE.search(before):
+        elif not ref.derived and (
+            _GROUP_AFTER.match(after) or _ORIGIN_BEFORE.search(before) or _HEAD_OF_BEFORE.search(before)
+        ):
             origin = origin or ref.place.name
         elif not ref.derived and _DEST_BEFORE.search(before):
             destination = destination or ref.place.name
         elif ref.derived and origin is None:
-            after = words(text[ref.end : ref.end + 40])
-            following = [w for _, _, w in after if w not in ("und", "and")][:2]
+            following = [w for _, _, w in words(text[ref.end : ref.end + 40]) if w not in ("und", "and")][:2]
             if following and (_is_trigger(following[0]) or (len(following) > 1 and _is_trigger(following[1]))):
                 origin = ref.place.name
     for org in info.orgs:
         from_org = re.search(r"\b(?:from|aus)\s+(?:the\s+|dem\s+|der\s+)?$", text[max(0, org.start - 12) : org.start])
         if start <= org.start < end and org.city and origin is None and from_org:
             origin = org.city
+    possessors = [r for r in refs if not r.derived and _POSSESSOR_AFTER.match(text[r.end : r.end + 30])]
+    if possessors and _ORIGIN_BEFORE.search(text[max(start, possessors[0].start - 45) : possessors[0].start]):
+        # "Students from Windsor’s twin city in Fujisawa", "Gäste aus Dortmunds Partnerstadt" visit the possessor
+        destination = destination or possessors[0].place.name
+        origin = origin or ctx.other_focus(possessors[0].place.name)
+    if destination is None and ctx.home and _HOME_DEST.search(text[start:end]):
+        destination = ctx.home
     explicit = origin is not None or destination is not None
     if destination is None:
         for c_start, _c_end, code in info.countries:
@@ -135,6 +201,50 @@ def _attendance(ctx: ArticleContext, info: SentenceInfo) -> tuple[str, str] | No
     guest = next((r for r in info.partner_refs() if r.start > m.end() and not r.derived), None)
     if venue and guest and venue.place.name != guest.place.name:
         return guest.place.name, venue.place.name
+    return None
+
+
+@lru_cache(maxsize=256)
+def _ongoing(text: str) -> bool:
+    """Does a clause of the sentence tell a trip that is going on, without a future cue: "wird sich eine Delegation
+    aus X, welche noch bis 13. September Wiesbaden besucht, austauschen" is a visit, not a plan."""
+    for start, end in clauses(text):
+        clause = text[start:end]
+        present = any(w in lx.ONGOING_VISIT_VERBS for _, _, w in words(clause))
+        if present and not has_cue(clause, lx.FUTURE_CUES) and not has_cue(clause, lx.INVITATION_CUES):
+            return True
+    return False
+
+
+def _sightseeing(info: SentenceInfo, start: int, end: int) -> bool:
+    """Stops during a visit, not trips between partners: day trips and excursions, a visit to a named place that
+    is no city ("a visit to Trevaskis Farm")."""
+    clause = info.text[start:end]
+    if has_cue(clause, lx.SIGHTSEEING_CUES):
+        return True
+    cities = {r.start for r in info.refs}
+    return any(start + m.start(1) not in cities for m in _VISIT_TO_NAME.finditer(clause)) and not any(
+        start <= r.start < end for r in info.partner_refs()
+    )
+
+
+def _signing_in_person(ctx: ArticleContext, info: SentenceInfo, start: int, end: int) -> Visit | None:
+    """ "Westphal unterzeichnete am Montag in Schytomyr den Vertrag": a signing in one city of the pair is a trip
+    there from the other (signings by video link never reach here)."""
+    clause = info.text[start:end]
+    if not has_cue(clause, lx.SIGNING_CUES) or has_cue(clause, lx.FUTURE_CUES):
+        return None
+    for ref in info.partner_refs():
+        if (
+            start <= ref.start < end
+            and not ref.derived
+            and _SIGNED_IN.search(info.text[max(start, ref.start - 8) : ref.start])
+        ):
+            origin = ctx.other_focus(ref.place.name)
+            if origin:
+                dates = [d for d in info.dates if start <= d.start < end]
+                first = dates[0] if dates else None
+                return Visit(origin, ref.place.name, start=first.value if first else None, evidence=info.evidence)
     return None
 
 
@@ -162,10 +272,21 @@ def find_visits(ctx: ArticleContext) -> tuple[list[VisitMention], list[Event]]:
             tokens = words(clause)
             triggers = [w for _, _, w in tokens if _is_trigger(w)]
             generic = [w for _, _, w in tokens if w in lx.GENERIC_VISIT_PLURALS]
+            if (triggers or generic) and _sightseeing(info, start, end):
+                continue  # "a number of day trips, including to Niagara Falls", "a visit to Trevaskis Farm"
             if not triggers and not generic:
+                signing = _signing_in_person(ctx, info, start, end)
+                if signing:
+                    visits.append(VisitMention(signing, info.sentence.index, by_signing=True))
                 continue
             dates = [d for d in info.dates if start <= d.start < end]
-            future = has_cue(clause, lx.FUTURE_CUES) or any(_after_publication(ctx, d.value) for d in dates)
+            future = (
+                has_cue(clause, lx.FUTURE_CUES)
+                or has_cue(clause, lx.INVITATION_CUES)
+                or any(_after_publication(ctx, d.value) for d in dates)
+            )
+            if future and (any(w in lx.PAST_VISIT_VERBS for _, _, w in tokens) or _ongoing(text)):
+                future = False  # "arrived on July 22 and will stay until August": the trip has begun
             day_dates = [d for d in dates if d.value.precision == "day" and not d.relative]
             if future and not day_dates:
                 date = dates[0].value if dates else None
@@ -175,7 +296,9 @@ def find_visits(ctx: ArticleContext) -> tuple[list[VisitMention], list[Event]]:
                 continue
             returning = any(w in lx.RETURN_VISIT_WORDS for w in triggers)
             answered = returning and any(w not in lx.RETURN_VISIT_WORDS for w in triggers)
-            origin, destination, explicit = _ends(ctx, info, start, end)
+            verbs = [w for w in triggers if w in lx.VISIT_VERBS and w not in lx.VISIT_NOUNS]
+            near = None if verbs else [(a, b) for a, b, w in tokens if _is_trigger(w) or w in lx.TRAVELLER_NOUNS]
+            origin, destination, explicit = _ends(ctx, info, start, end, near)
             if returning and not explicit and sentence_visits:
                 previous = sentence_visits[-1]
                 origin, destination = previous.destination, previous.origin
