@@ -94,3 +94,9 @@ def test_relative_dates_anchored_to_the_publication_date(text: str, iso: str) ->
     """Published on Sunday, 9 July 2017: a weekday looks back unless the word or the clause looks ahead."""
     ctx = DateContext(published=DateValue.parse("2017-07-09"), year=2017)
     assert [d.value.iso for d in find_dates(text, ctx)] == [iso]
+
+
+def test_english_ranges_with_to() -> None:
+    ctx = DateContext(published=DateValue.parse("2017-11-09"), year=2017)
+    [found] = find_dates("The group stays between September 12 to 16.", ctx)
+    assert (found.value.iso, found.until.iso if found.until else None) == ("2017-09-12", "2017-09-16")

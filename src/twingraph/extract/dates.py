@@ -38,6 +38,7 @@ _WEEKDAY = (
 )
 _YEAR = r"(?P<{name}>(?:1[89]|20)\d\d)"
 _DASH = r"\s*[-–—]\s*"
+_EN_TO = r"(?:\s*[-–—]\s*|\s+(?:to|through|until|till|and)\s+)"  # "June 14-15", "September 12 to 16"
 _PREVIOUS_YEAR = r"(?P<prev>\s+des\s+(?:vergangenen|letzten|Vor)\s*[Jj]ahres|\s+of\s+last\s+year)"
 
 
@@ -65,7 +66,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "en_range",
         re.compile(
-            r"\b" + _m("mo") + r"\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?" + _DASH + r"(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?"
+            r"\b" + _m("mo") + r"\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?" + _EN_TO + r"(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?"
             r"(?:,?\s+" + _y("y") + r")?",
             re.IGNORECASE,
         ),
