@@ -181,6 +181,9 @@ def test_small_places_with_short_names_fire_after_a_place_preposition(g: Gazette
                                                                                   ("Ozyorsk", "Ozyorsk")]),
         ("Virginia Gov. Glenn Youngkin called on Virginia mayors to act.", []),
         ("Mexico.", []),
+        ("Wie ist das Engagement in anderen Städten Baden-Württembergs?", []),
+        ("New York and Washington are twinned with it.", [("New York", "New York City"),
+                                                          ("Washington", "Washington, D.C.")]),
         # a French saint's name with spaces or abbreviated is the hyphenated place, longer than a territory's
         ("Two deputy mayors for Plourin-lès-Morlaix and St Martin des Champs came.",
          [("Plourin-lès-Morlaix", "Plourin-lès-Morlaix"), ("St Martin des Champs", "Saint-Martin-des-Champs")]),

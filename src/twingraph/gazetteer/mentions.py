@@ -151,7 +151,8 @@ def _non_city_span(g: Gazetteer, text: str, tokens: list[re.Match[str]], i: int)
         last = i + len(form) - 1
         if (
             last < len(tokens)
-            and all(tokens[i + k].group() == form[k] for k in range(1, len(form)))
+            and all(tokens[i + k].group() == form[k] for k in range(1, len(form) - 1))
+            and tokens[last].group() in (form[-1], form[-1] + "s")  # "Baden-Württembergs"
             and all(_joined(text, tokens, k) for k in range(i, last))
         ):
             return last
