@@ -21,7 +21,7 @@ def _orgs(extract: Extract, text: str) -> dict[str, str | None]:
         # a proper adjective before the head noun belongs to the name
         ("Die Sächsische Staatskanzlei unterstützt dies und stellt 175.000 Euro zur Verfügung.",
          "Sächsische Staatskanzlei", None),
-        ("Die Tübinger Stadtwerke haben den VW-Transporter überholt.", "Tübinger Stadtwerke", None),
+        ("Die Tübinger Stadtwerke haben den VW-Transporter überholt.", "Tübinger Stadtwerke", "Tübingen"),
         ("Das Projekt wird vom Bayerischen Jugendring und dem Europäischen Parlament unterstützt.",
          "Europäischen Parlament", None),
         # a complement after the head, and an acronym in parentheses

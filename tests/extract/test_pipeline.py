@@ -69,3 +69,15 @@ def test_a_short_name_means_the_town_the_article_named_in_full(text: str, short:
     ctx = build_context(Article(key="test", text=text, language="de"))
     shorts = [r.place.name for info in ctx.sentences for r in info.refs if r.surface == short]
     assert shorts == [city]
+
+
+def test_a_city_named_only_by_its_adjective_before_a_municipal_noun_is_a_city() -> None:
+    from twingraph.extract.pipeline import RuleExtractor
+
+    text = (
+        "Die Tübinger Stadtwerke haben einen Transporter übergeben. Der Anlass ist die Übergabe an die Partnerstadt "
+        "Krementschuk. Die Frankfurter Allgemeine berichtete."
+    )
+    facts = RuleExtractor().extract(Article(key="test", text=text, language="de"))
+    assert {c.name for c in facts.cities} == {"Tübingen", "Kremenchuk"}
+    assert [set(p.cities) for p in facts.partnerships] == [{"Tübingen", "Kremenchuk"}]

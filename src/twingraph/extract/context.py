@@ -99,7 +99,7 @@ def build_context(article: Article) -> ArticleContext:
         infos.append(SentenceInfo(s, refs, [], find_dates(s.text, date_ctx), find_countries(s.text)))
         for r in refs:
             places.setdefault(r.place.name, r.place)
-            if not r.locating and not r.derived:
+            if not r.locating and (not r.derived or names_its_city(r.surface, s.text[r.end :])):
                 counts[r.place.name] += 1
     ctx = ArticleContext(article, language, infos, places, counts, year=year)
     ctx.home = _home(ctx)
@@ -146,6 +146,19 @@ def _one_sense_per_article(sentences: list[Sentence], found: list[list[CityRef]]
                 fixed.append(CityRef(m.start(), m.end(), m.group(), full[m.group(1)]))
         out.append(sorted(fixed, key=lambda r: r.start))
     return out
+
+
+# "die Tübinger Stadtwerke", "der Tübinger Oberbürgermeister": an adjective of a city before a municipal
+# noun names the city; "Frankfurter Allgemeine", "Berliner Zeitung" or "Wiener Schnitzel" do not.
+_MUNICIPAL_NOUN = re.compile(
+    r"\s+(?:Stadt\w*|Oberbürgermeister\w*|Bürgermeister\w*|Rat\b|Rathaus\w*|Gemeinderat\w*|Delegation\w*"
+    r"|Partnerschaft\w*|Partnerstadt|Verwaltung\w*|Bürger\w*|Gäste\w*|Gruppe\w*)"
+)
+
+
+def names_its_city(surface: str, after: str) -> bool:
+    """Whether a city adjective names the city itself: before a municipal noun."""
+    return surface.endswith("er") and _MUNICIPAL_NOUN.match(after) is not None
 
 
 def _name_hides_city(ref: CityRef, start: int, end: int) -> bool:

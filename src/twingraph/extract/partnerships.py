@@ -416,7 +416,7 @@ def _pairs(
             if found:
                 return list(dict.fromkeys(found))
     if len(names) >= 2:
-        a, b = runs[0][:2] if len(runs[0]) == 2 and len(names) == 2 else (None, None)
+        a, b = runs[0][:2] if runs and len(runs[0]) == 2 and len(names) == 2 else (None, None)
         if a and b and b.end <= trigger.start and _AND_ONLY.match(text[a.end : b.start]):
             return [_pair(a.place.name, b.place.name)]  # "Żagań and Teltow have been sister cities"
         possessor = [r for r in refs if r.end <= trigger.start and _GENITIVE_BEFORE.match(text[r.end : trigger.start])]

@@ -9,7 +9,7 @@ from dataclasses import replace
 from twingraph import __version__
 from twingraph.extract import lexicon as lx
 from twingraph.extract.agreements import find_agreements
-from twingraph.extract.context import ArticleContext, build_context
+from twingraph.extract.context import ArticleContext, build_context, names_its_city
 from twingraph.extract.events import find_events
 from twingraph.extract.merge import merge_agreements, merge_partnerships, merge_persons, merge_visits
 from twingraph.extract.partnerships import find_partnerships
@@ -143,7 +143,7 @@ class RuleExtractor:
         evidence: dict[str, Evidence] = {}
         for info in ctx.sentences:
             for r in info.refs:
-                if r.derived:
+                if r.derived and not names_its_city(r.surface, info.text[r.end :]):
                     continue
                 forms = mentions.setdefault(r.place.name, [])
                 if r.surface not in forms:

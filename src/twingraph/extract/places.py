@@ -78,7 +78,8 @@ def find_city_refs(text: str) -> list[CityRef]:
         stem = d.group("stem")
         if stem in _NOT_DEMONYM_STEMS or len(stem) < 4:
             continue
-        found = g.resolve(stem)
+        # "Dortmunder" from Dortmund; "Tübinger", "Bremer" from Tübingen, Bremen (the -en drops)
+        found = g.resolve(stem) or (g.resolve(stem + "en") if len(stem) >= 4 else None)
         if found is not None:
             refs.append(CityRef(d.start(), d.end(), d.group(0), found, True, False))
     return sorted(refs, key=lambda r: r.start)
