@@ -41,9 +41,11 @@ def _cue_pattern(cues: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{c})" for c in cues), re.IGNORECASE)
 
 
+@lru_cache(maxsize=8192)
 def has_cue(text: str, cues: tuple[str, ...]) -> bool:
-    """Does any of these regular expressions occur (case-blind) in the text?"""
-    return bool(_cue_pattern(tuple(cues)).search(text))
+    """Does any of these regular expressions occur (case-blind) in the text? (Cached: the status, event and
+    agreement rules ask the same clause about the same cues several times.)"""
+    return bool(_cue_pattern(cues).search(text))
 
 
 def says_something(sentence: Sentence) -> bool:
