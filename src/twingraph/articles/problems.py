@@ -34,3 +34,9 @@ class ArticleError(UserError):
     def __init__(self, problem: InputProblem) -> None:
         super().__init__(str(problem))
         self.problem = problem
+
+
+def unexpected_problem(path: str, line: int | None, err: BaseException) -> InputProblem:
+    """An error no reader expected (a missing module, a parser bug) as one line for this input alone."""
+    detail = " ".join(str(err).split())[:200]
+    return InputProblem(path, line, f"could not be read ({type(err).__name__}: {detail})")

@@ -11,7 +11,7 @@ from twingraph.articles.decoding import MAX_ARTICLE_BYTES, UndecodableError, dec
 from twingraph.articles.html import NoArticleBodyError, looks_like_html, parse_html
 from twingraph.articles.jsonl import read_jsonl
 from twingraph.articles.plaintext import parse_text
-from twingraph.articles.problems import ArticleError, InputProblem
+from twingraph.articles.problems import ArticleError, InputProblem, unexpected_problem
 from twingraph.articles.sources import SOURCES_FILE_NAME, SourceCatalog, SourceInfo, load_sources
 from twingraph.errors import UserError
 from twingraph.facts import Article
@@ -151,6 +151,9 @@ def read_inputs(paths: Iterable[Path], sources: SourceCatalog | Path | None = No
             article, warnings = _read_file(path, source)
         except ArticleError as err:
             yield err.problem
+            continue
+        except Exception as err:  # a broken install or a parser bug fails this input only, in one line
+            yield unexpected_problem(str(path), None, err)
             continue
         for warning in warnings:
             yield InputProblem(str(path), None, warning, "warning")
