@@ -43,6 +43,12 @@ def ingest_command(
     ] = None,
     quiet: QuietOption = False,
     fmt: Annotated[str, typer.Option("--format", "-f", help="text or json (the summary, for machines).")] = "text",
+    jobs: Annotated[
+        int,
+        typer.Option(
+            "--jobs", "-j", help="Extract in N worker processes while one process stores (same quads as 1).", min=1
+        ),
+    ] = 1,
 ) -> None:
     """Extract facts from articles and store each article as its own graph (re-ingesting replaces it).
 
@@ -51,6 +57,7 @@ def ingest_command(
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
     from twingraph.articles import InputProblem, load_sources
+    from twingraph.cli.progress import RateColumn
     from twingraph.ingest import count_inputs, ingest
 
     if fmt not in FORMATS:
@@ -65,6 +72,7 @@ def ingest_command(
         TextColumn("ingesting"),
         BarColumn(),
         MofNCompleteColumn(),
+        RateColumn("articles"),
         TimeRemainingColumn(),
         console=console_err,
         transient=True,
@@ -83,7 +91,7 @@ def ingest_command(
         progress.advance(task)
 
     with progress:
-        report = ingest(paths, target, sources=catalog, on_progress=on_progress)
+        report = ingest(paths, target, sources=catalog, on_progress=on_progress, jobs=jobs)
     if fmt == "json":
         sys.stdout.write(json.dumps(report.summary(), ensure_ascii=False, indent=2) + "\n")
     elif not quiet:
