@@ -35,6 +35,7 @@ class IngestReport:
     articles: tuple[IngestedArticle, ...] = ()
     problems: tuple[InputProblem, ...] = ()  # inputs skipped
     warnings: tuple[InputProblem, ...] = ()  # inputs stored with a caveat
+    skipped: tuple[InputProblem, ...] = ()  # inputs left out on purpose (robots.txt)
     read_seconds: float = 0.0
     extract_seconds: float = 0.0
     store_seconds: float = 0.0
@@ -62,6 +63,7 @@ class IngestReport:
             "triples": self.triples,
             "problems": len(self.problems),
             "warnings": len(self.warnings),
+            "skipped": len(self.skipped),
             "store_triples": self.store_triples,
             "jobs": self.jobs,
             "elapsed_seconds": round(self.seconds, 3),
@@ -75,6 +77,7 @@ class IngestReport:
                 for a in self.articles
             ],
             "failed": [{"path": p.path, "line": p.line, "message": p.message} for p in self.problems],
+            "skipped_inputs": [{"path": p.path, "message": p.message} for p in self.skipped],
         }
 
 
@@ -131,6 +134,7 @@ def ingest_articles(
     ingested: list[IngestedArticle] = []
     problems: list[InputProblem] = []
     warnings: list[InputProblem] = []
+    skipped: list[InputProblem] = []
     seen: dict[str, str] = {}
     wait_seconds = extract_seconds = store_seconds = 0.0
     started = time.perf_counter()
@@ -148,7 +152,7 @@ def ingest_articles(
         if next_item is None:
             break
         if isinstance(next_item, InputProblem):
-            (problems if next_item.is_error else warnings).append(next_item)
+            {"error": problems, "warning": warnings, "skipped": skipped}[next_item.severity].append(next_item)
             report(next_item)
             continue
         extract_seconds += next_item.seconds
@@ -182,6 +186,7 @@ def ingest_articles(
         articles=tuple(ingested),
         problems=tuple(problems),
         warnings=tuple(warnings),
+        skipped=tuple(skipped),
         read_seconds=max(0.0, wait_seconds),  # reading, and with workers waiting for them
         extract_seconds=extract_seconds,
         store_seconds=store_seconds,

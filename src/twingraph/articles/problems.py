@@ -7,12 +7,13 @@ from typing import Literal
 
 from twingraph.errors import UserError
 
-Severity = Literal["error", "warning"]
+Severity = Literal["error", "warning", "skipped"]
 
 
 @dataclass(frozen=True)
 class InputProblem:
-    """An input that was skipped (`error`), or read with a caveat (`warning`, the article still follows)."""
+    """An input that failed (`error`), was read with a caveat (`warning`, the article still follows), or was
+    left out on purpose (`skipped`: robots.txt forbids it), which is not a failure of the run."""
 
     path: str
     line: int | None
