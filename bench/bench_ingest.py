@@ -20,9 +20,12 @@ import tempfile
 import time
 from pathlib import Path
 
+from pyoxigraph import Quad
+
 from twingraph.articles import read_article_file
 from twingraph.extract import Extractor, default_extractor
 from twingraph.ingest import IngestReport, ingest
+from twingraph.rdf import vocab
 from twingraph.store import EmbeddedStore, open_store
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -45,6 +48,10 @@ def run(corpus: Path, store: EmbeddedStore, extractor: Extractor, jobs: int) -> 
     before = _cpu()
     report = ingest([corpus], store, extractor=extractor, jobs=jobs)
     return report, _cpu() - before
+
+
+def comparable(store: EmbeddedStore) -> set[Quad]:
+    return {q for q in store._store.quads_for_pattern(None, None, None) if q.predicate != vocab.PROV_ENDED_AT_TIME}
 
 
 def _cpu() -> float:

@@ -19,6 +19,7 @@ from twingraph.extract_workers import Extracted, extract_parallel
 from twingraph.facts import Article
 from twingraph.load import store_facts
 from twingraph.store.embedded import EmbeddedStore, StoreError
+from twingraph.store.writer import IngestTarget
 
 
 @dataclass(frozen=True)
@@ -117,7 +118,7 @@ def ingest(
 
 def ingest_articles(
     items: Iterable[Article | InputProblem],
-    store: EmbeddedStore,
+    store: IngestTarget,
     *,
     extractor: Extractor | None = None,
     on_progress: ProgressCallback | None = None,
@@ -177,6 +178,8 @@ def ingest_articles(
                 f"writing {where} to store {store.path} failed ({err}); "
                 f"the {len(ingested)} articles before it are stored"
             ) from None
+        except StoreError as err:  # a remote store still failing after its retries
+            raise StoreError(f"{err}; the {len(ingested)} articles before it are stored") from None
         store_seconds += time.perf_counter() - t2
         done = IngestedArticle(item.key, item.path, item.title, facts.count(), triples)
         ingested.append(done)

@@ -12,6 +12,7 @@ import typer
 from rich.markup import escape  # file names and messages are printed as they are, never as markup
 
 from twingraph.cli.app import DEFAULT_STORE_PATH, QuietOption, StoreOption, app, console, console_err
+from twingraph.cli.query import PasswordOption, TimeoutOption, UserOption, credentials
 from twingraph.errors import UserError
 from twingraph.store import open_store
 
@@ -22,6 +23,8 @@ if TYPE_CHECKING:
     from twingraph.articles.web import FetchStats, WebReport
     from twingraph.facts import Article
     from twingraph.ingest import IngestedArticle, IngestReport
+    from twingraph.store.remote import Credentials
+    from twingraph.store.writer import IngestTarget
 
 FORMATS = ("text", "json")
 CACHE_ENV = "TWINGRAPH_CACHE"
@@ -32,7 +35,7 @@ def _plural(n: int, word: str) -> str:
     return f"{n:,} {word}{'s' if n != 1 else ''}"
 
 
-def _summary_line(report: IngestReport) -> str:
+def _summary_line(report: IngestReport, remote: str | None) -> str:
     rate = len(report.articles) / report.seconds if report.seconds else 0.0
     problems = len(report.problems)
     failed = f"; {_plural(problems, 'input')} failed" if problems else ""
@@ -40,7 +43,8 @@ def _summary_line(report: IngestReport) -> str:
     return (
         f"ingested {_plural(len(report.articles), 'article')}: "
         f"{report.facts} facts, {report.triples:,} triples in {report.seconds:.1f} s ({rate:.1f} articles/s); "
-        f"store holds {report.store_triples:,} triples{failed}{skipped}"
+        + (f"sent to {remote}" if remote else f"store holds {report.store_triples:,} triples")
+        + f"{failed}{skipped}"
     )
 
 
@@ -82,6 +86,17 @@ def ingest_command(
     retries: Annotated[int, typer.Option("--retries", help="Further tries after a network error, 429 or 5xx.")] = 3,
     quiet: QuietOption = False,
     fmt: Annotated[str, typer.Option("--format", "-f", help="text or json (the summary, for machines).")] = "text",
+    endpoint: Annotated[
+        str | None,
+        typer.Option("--endpoint", "-e", help="Write to this SPARQL Update endpoint instead of the embedded store."),
+    ] = None,
+    graph_store: Annotated[
+        str | None,
+        typer.Option("--graph-store", help="Write to this Graph Store Protocol URL instead (one PUT per article)."),
+    ] = None,
+    user: UserOption = None,
+    password: PasswordOption = None,
+    timeout: TimeoutOption = 120,
     jobs: Annotated[
         int,
         typer.Option(
@@ -123,7 +138,10 @@ def ingest_command(
     if missing:
         raise UserError(f"no such file or folder: {missing[0]}")
     catalog = load_sources(sources) if sources is not None else None
-    target = open_store(store)
+    remote = graph_store or endpoint
+    target = (
+        _remote_target(endpoint, graph_store, credentials(user, password), timeout) if remote else open_store(store)
+    )
     cache_folder = cache or Path(os.environ.get(CACHE_ENV) or DEFAULT_CACHE)
     fetcher = Fetcher(WebCache(cache_folder), FetchPolicy(delay=delay, retries=retries)) if urls or feeds else None
     web = WebReport()
@@ -185,8 +203,25 @@ def ingest_command(
             }
         sys.stdout.write(json.dumps(summary, ensure_ascii=False, indent=2) + "\n")
     elif not quiet:
-        console.print(_summary_line(report), highlight=False, soft_wrap=True)
+        console.print(_summary_line(report, remote), highlight=False, soft_wrap=True)
         if fetcher is not None:
             console.print(_web_line(web, fetcher.stats), highlight=False, soft_wrap=True)
     if report.problems:
         raise typer.Exit(1)
+
+
+def _remote_target(
+    endpoint: str | None, graph_store: str | None, auth: Credentials | None, timeout: float
+) -> IngestTarget:
+    from twingraph.push import GraphStoreTarget, GraphTarget, RemoteGraphs, UpdateTarget
+    from twingraph.store.remote import RemoteStore
+
+    if endpoint and graph_store:
+        raise UserError("--endpoint and --graph-store are two ways to the same place: give one")
+    if graph_store:
+        target: GraphTarget = GraphStoreTarget(graph_store, auth, timeout=timeout)
+        return RemoteGraphs(target, graph_store)
+    assert endpoint is not None
+    # An update endpoint that also answers queries (Virtuoso's) tells feeds which entries it holds already.
+    reader = RemoteStore(endpoint, credentials=auth, timeout=timeout)
+    return RemoteGraphs(UpdateTarget(reader), endpoint, reader=reader)
