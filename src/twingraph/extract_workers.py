@@ -14,7 +14,7 @@ import os
 import sys
 import time
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
@@ -28,6 +28,8 @@ from twingraph.facts import Article, FactSet
 BATCH_SIZE = 8  # ~8 ms of extraction per article: a batch is ~0.1 s of work against ~1 ms of pickling
 BATCHES_IN_FLIGHT_PER_WORKER = 3
 WORKER_NICENESS = 5
+
+BatchResult = list[tuple[FactSet | InputProblem, float] | None]
 
 
 @dataclass(frozen=True)
@@ -74,9 +76,16 @@ def _timed(article: Article, extractor: Extractor | None) -> tuple[FactSet | Inp
     return result, time.perf_counter() - started
 
 
-def _extract_batch(batch: list[Article | InputProblem]) -> list[tuple[FactSet | InputProblem, float] | None]:
+def _extract_batch(batch: list[Article | InputProblem]) -> BatchResult:
     # Only the results travel back: the parent still holds the batch's articles.
     return [None if isinstance(item, InputProblem) else _timed(item, _WORKER) for item in batch]
+
+
+def extract_batch(batch: list[Article | InputProblem]) -> BatchResult:
+    """The work of one cluster task: each article's facts (and the time taken), None for passed-on problems.
+
+    The default extractor is built once per worker process and kept."""
+    return [None if isinstance(item, InputProblem) else _timed(item, None) for item in batch]
 
 
 def _context() -> multiprocessing.context.BaseContext:
@@ -97,37 +106,47 @@ def extract_serial(
             yield Extracted(item, *_timed(item, extractor))
 
 
+def in_order(
+    items: Iterable[Article | InputProblem],
+    submit: Callable[[list[Article | InputProblem]], Future[BatchResult]],
+    window: int,
+    batch_size: int = BATCH_SIZE,
+) -> Iterator[Extracted | InputProblem]:
+    """Batches handed to `submit` (a process pool, a cluster), results yielded in input order, with at most
+    `window` batches in flight; problems from reading pass through in place."""
+    source = iter(items)
+    in_flight: deque[tuple[list[Article | InputProblem], Future[BatchResult]]] = deque()
+    try:
+        while True:
+            while len(in_flight) < window and (batch := list(islice(source, batch_size))):
+                in_flight.append((batch, submit(batch)))
+            if not in_flight:
+                return
+            batch, future = in_flight.popleft()
+            for item, result in zip(batch, future.result(), strict=True):
+                if isinstance(item, InputProblem):
+                    yield item
+                elif result is not None:
+                    yield Extracted(item, *result, in_process=False)
+    finally:
+        for _, pending in in_flight:
+            pending.cancel()
+
+
 def extract_parallel(
     items: Iterable[Article | InputProblem], jobs: int, extractor: Extractor | None = None
 ) -> Iterator[Extracted | InputProblem]:
-    """In `jobs` worker processes, yielded in input order; problems from reading pass through in place."""
+    """In `jobs` worker processes, yielded in input order."""
     if jobs <= 1:
         yield from extract_serial(items, extractor)
         return
     if extractor is None and _context().get_start_method() == "fork":
         extractor = _default()  # built once here, inherited by every worker
-    source = iter(items)
-    in_flight: deque[tuple[list[Article | InputProblem], Future[list[tuple[FactSet | InputProblem, float] | None]]]] = (
-        deque()
-    )
-    limit = jobs * BATCHES_IN_FLIGHT_PER_WORKER
+    window = jobs * BATCHES_IN_FLIGHT_PER_WORKER
     with ProcessPoolExecutor(jobs, mp_context=_context(), initializer=_start_worker, initargs=(extractor,)) as pool:
         try:
-            while True:
-                while len(in_flight) < limit and (batch := list(islice(source, BATCH_SIZE))):
-                    in_flight.append((batch, pool.submit(_extract_batch, batch)))
-                if not in_flight:
-                    return
-                batch, future = in_flight.popleft()
-                for item, result in zip(batch, future.result(), strict=True):
-                    if isinstance(item, InputProblem):
-                        yield item
-                    elif result is not None:
-                        yield Extracted(item, *result, in_process=False)
+            yield from in_order(items, lambda batch: pool.submit(_extract_batch, batch), window)
         except BrokenProcessPool:
             raise UserError(
                 "an extraction worker process died (out of memory?); the articles before it are stored"
             ) from None
-        finally:
-            for _, pending in in_flight:
-                pending.cancel()

@@ -97,6 +97,14 @@ def ingest_command(
     user: UserOption = None,
     password: PasswordOption = None,
     timeout: TimeoutOption = 120,
+    dask: Annotated[
+        str | None,
+        typer.Option(
+            "--dask",
+            metavar="SCHEDULER",
+            help="Extract on this Dask cluster (tcp://host:8786; pip install 'twingraph[dask]'); store here.",
+        ),
+    ] = None,
     jobs: Annotated[
         int,
         typer.Option(
@@ -130,6 +138,8 @@ def ingest_command(
     bad_feed = next((f for f in feeds if not is_url(f)), None)
     if bad_feed is not None:
         raise UserError(f"--feed takes an http(s) URL (got {bad_feed!r})")
+    if dask and jobs > 1:
+        raise UserError("--dask and --jobs are two ways to spread extraction: give one")
     if delay < 0 or retries < 0:
         raise UserError("--delay and --retries must not be negative")
     urls = [i for i in inputs if is_url(i)]
@@ -185,12 +195,21 @@ def ingest_command(
             read_urls(urls, fetcher),
             read_feeds(feeds, fetcher, lambda url: target.has_graph(article_iri(url)), web, on_new=add_to_total),
         )
+    client = None
     try:
+        extracted = None
+        if dask:
+            from twingraph.cluster import connect, extract_on_cluster
+
+            client = connect(dask, timeout=timeout)
+            extracted = extract_on_cluster(items, client)
         with progress:
-            report = ingest_articles(items, target, on_progress=on_progress, jobs=jobs)
+            report = ingest_articles(items, target, on_progress=on_progress, jobs=jobs, extracted=extracted)
     finally:
         if fetcher is not None:
             fetcher.close()
+        if client is not None:
+            client.close()
     if fmt == "json":
         summary = report.summary()
         if fetcher is not None:
