@@ -11,9 +11,9 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from twingraph.articles import InputProblem
+from twingraph.articles.reader import FileInput, read_file_input
 from twingraph.errors import UserError
-from twingraph.extract_workers import Extracted, extract_batch, in_order
-from twingraph.facts import Article
+from twingraph.extract_workers import Extracted, Work, extract_batch, in_order
 
 BATCH_SIZE = 16  # articles per task: ~0.1 s of work each, so the scheduler's overhead (~1 ms a task) stays small
 TASKS_IN_FLIGHT_PER_WORKER = 4
@@ -33,12 +33,15 @@ def connect(scheduler: str, timeout: float = 20.0) -> Any:
 
 
 def extract_on_cluster(
-    items: Iterable[Article | InputProblem], client: Any, batch_size: int = BATCH_SIZE
+    items: Iterable[Work], client: Any, batch_size: int = BATCH_SIZE
 ) -> Iterator[Extracted | InputProblem]:
-    """Facts of every article, extracted on the cluster's workers, yielded in input order."""
-    workers = max(1, len(client.scheduler_info().get("workers", {})))
+    """Facts of every article, extracted on the cluster's workers, yielded in input order.
 
-    def submit(batch: list[Article | InputProblem]) -> Any:
+    Files are read here (the workers may be other machines) and travel as articles."""
+    workers = max(1, len(client.scheduler_info().get("workers", {})))
+    articles = (read for item in items for read in (read_file_input(item) if isinstance(item, FileInput) else [item]))
+
+    def submit(batch: list[Work]) -> Any:
         return client.submit(extract_batch, batch, pure=False)
 
-    yield from in_order(items, submit, workers * TASKS_IN_FLIGHT_PER_WORKER, batch_size)
+    yield from in_order(articles, submit, workers * TASKS_IN_FLIGHT_PER_WORKER, batch_size)

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from itertools import islice
 
 from twingraph.articles import InputProblem
+from twingraph.articles.reader import FileInput, read_file_input
 from twingraph.errors import UserError
 from twingraph.extract import Extractor, default_extractor
 from twingraph.facts import Article, FactSet
@@ -29,7 +30,11 @@ BATCH_SIZE = 8  # ~8 ms of extraction per article: a batch is ~0.1 s of work aga
 BATCHES_IN_FLIGHT_PER_WORKER = 3
 WORKER_NICENESS = 5
 
-BatchResult = list[tuple[FactSet | InputProblem, float] | None]
+Work = Article | InputProblem | FileInput  # what goes to a worker: a file may still have to be read there
+# Per item of a batch: None for a problem passed on, (facts, seconds) for an article, and for a file read in
+# the worker its warnings and (article, facts, seconds), or the problem that stopped it.
+Done = tuple[FactSet | InputProblem, float] | list[InputProblem | tuple[Article, FactSet | InputProblem, float]] | None
+BatchResult = list[Done]
 
 
 @dataclass(frozen=True)
@@ -76,16 +81,24 @@ def _timed(article: Article, extractor: Extractor | None) -> tuple[FactSet | Inp
     return result, time.perf_counter() - started
 
 
-def _extract_batch(batch: list[Article | InputProblem]) -> BatchResult:
-    # Only the results travel back: the parent still holds the batch's articles.
-    return [None if isinstance(item, InputProblem) else _timed(item, _WORKER) for item in batch]
+def _do(item: Work, extractor: Extractor | None) -> Done:
+    if isinstance(item, InputProblem):
+        return None
+    if isinstance(item, Article):
+        return _timed(item, extractor)  # only the facts travel back: the caller still holds the article
+    read = read_file_input(item)
+    return [r if isinstance(r, InputProblem) else (r, *_timed(r, extractor)) for r in read]
 
 
-def extract_batch(batch: list[Article | InputProblem]) -> BatchResult:
-    """The work of one cluster task: each article's facts (and the time taken), None for passed-on problems.
+def _extract_batch(batch: list[Work]) -> BatchResult:
+    return [_do(item, _WORKER) for item in batch]
+
+
+def extract_batch(batch: list[Work]) -> BatchResult:
+    """The work of one cluster task: files read, articles extracted, with the time each extraction took.
 
     The default extractor is built once per worker process and kept."""
-    return [None if isinstance(item, InputProblem) else _timed(item, None) for item in batch]
+    return [_do(item, None) for item in batch]
 
 
 def _context() -> multiprocessing.context.BaseContext:
@@ -95,27 +108,26 @@ def _context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context(method)
 
 
-def extract_serial(
-    items: Iterable[Article | InputProblem], extractor: Extractor | None = None
-) -> Iterator[Extracted | InputProblem]:
+def extract_serial(items: Iterable[Work], extractor: Extractor | None = None) -> Iterator[Extracted | InputProblem]:
     """In this process, in order."""
-    for item in items:
-        if isinstance(item, InputProblem):
-            yield item
-        else:
-            yield Extracted(item, *_timed(item, extractor))
+    for work in items:
+        for item in read_file_input(work) if isinstance(work, FileInput) else [work]:
+            if isinstance(item, InputProblem):
+                yield item
+            else:
+                yield Extracted(item, *_timed(item, extractor))
 
 
 def in_order(
-    items: Iterable[Article | InputProblem],
-    submit: Callable[[list[Article | InputProblem]], Future[BatchResult]],
+    items: Iterable[Work],
+    submit: Callable[[list[Work]], Future[BatchResult]],
     window: int,
     batch_size: int = BATCH_SIZE,
 ) -> Iterator[Extracted | InputProblem]:
     """Batches handed to `submit` (a process pool, a cluster), results yielded in input order, with at most
     `window` batches in flight; problems from reading pass through in place."""
     source = iter(items)
-    in_flight: deque[tuple[list[Article | InputProblem], Future[BatchResult]]] = deque()
+    in_flight: deque[tuple[list[Work], Future[BatchResult]]] = deque()
     try:
         while True:
             while len(in_flight) < window and (batch := list(islice(source, batch_size))):
@@ -123,18 +135,21 @@ def in_order(
             if not in_flight:
                 return
             batch, future = in_flight.popleft()
-            for item, result in zip(batch, future.result(), strict=True):
+            for item, done in zip(batch, future.result(), strict=True):
                 if isinstance(item, InputProblem):
                     yield item
-                elif result is not None:
-                    yield Extracted(item, *result, in_process=False)
+                elif isinstance(done, tuple) and isinstance(item, Article):
+                    yield Extracted(item, *done, in_process=False)
+                elif isinstance(done, list):
+                    for part in done:
+                        yield part if isinstance(part, InputProblem) else Extracted(*part, in_process=False)
     finally:
         for _, pending in in_flight:
             pending.cancel()
 
 
 def extract_parallel(
-    items: Iterable[Article | InputProblem], jobs: int, extractor: Extractor | None = None
+    items: Iterable[Work], jobs: int, extractor: Extractor | None = None
 ) -> Iterator[Extracted | InputProblem]:
     """In `jobs` worker processes, yielded in input order."""
     if jobs <= 1:

@@ -12,11 +12,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from twingraph.articles import InputProblem, SourceCatalog, read_inputs
-from twingraph.articles.reader import is_jsonl, iter_input_files
+from twingraph.articles import InputProblem, SourceCatalog
+from twingraph.articles.reader import is_jsonl, iter_input_files, plan_inputs
 from twingraph.extract import Extractor, default_extractor
-from twingraph.extract_workers import Extracted, extract_parallel
-from twingraph.facts import Article
+from twingraph.extract_workers import Extracted, Work, extract_parallel
 from twingraph.load import store_facts
 from twingraph.store.embedded import EmbeddedStore, StoreError
 from twingraph.store.writer import IngestTarget
@@ -112,12 +111,12 @@ def ingest(
     order: the store ends up with the same quads as with one job.
     """
     return ingest_articles(
-        read_inputs(list(paths), sources), store, extractor=extractor, on_progress=on_progress, jobs=jobs
+        plan_inputs(list(paths), sources), store, extractor=extractor, on_progress=on_progress, jobs=jobs
     )
 
 
 def ingest_articles(
-    items: Iterable[Article | InputProblem],
+    items: Iterable[Work],
     store: IngestTarget,
     *,
     extractor: Extractor | None = None,
@@ -125,7 +124,8 @@ def ingest_articles(
     jobs: int = 1,
     extracted: Iterable[Extracted | InputProblem] | None = None,
 ) -> IngestReport:
-    """Extract and store articles from any reader (files, web pages, feeds), one graph per article.
+    """Extract and store articles from any reader (files, web pages, feeds), one graph per article; files
+    (`FileInput`) are read where they are extracted, in the workers with `jobs` > 1.
 
     `extracted` replaces the local extraction with results made elsewhere (a cluster), in the same order.
     """

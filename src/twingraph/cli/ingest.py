@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
     from twingraph.articles import InputProblem
     from twingraph.articles.web import FetchStats, WebReport
-    from twingraph.facts import Article
+    from twingraph.extract_workers import Work
     from twingraph.ingest import IngestedArticle, IngestReport
     from twingraph.store.remote import Credentials
     from twingraph.store.writer import IngestTarget
@@ -124,7 +124,8 @@ def ingest_command(
 
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-    from twingraph.articles import InputProblem, load_sources, read_inputs
+    from twingraph.articles import InputProblem, load_sources
+    from twingraph.articles.reader import plan_inputs
     from twingraph.articles.web import Fetcher, FetchPolicy, WebCache, WebReport, is_url, read_feeds, read_urls
     from twingraph.cli.progress import RateColumn
     from twingraph.ingest import count_inputs, ingest_articles
@@ -188,7 +189,7 @@ def ingest_command(
         if show_bar:
             progress.update(task, total=(progress.tasks[0].total or 0) + count)
 
-    items: Iterator[Article | InputProblem] = read_inputs(paths, catalog) if paths else iter(())
+    items: Iterator[Work] = plan_inputs(paths, catalog) if paths else iter(())
     if fetcher is not None:
         items = chain(
             items,
