@@ -87,3 +87,16 @@ def test_cli_jobs_option(corpus: Path, tmp_path: Path, cli) -> None:
     assert result.returncode == 1  # broken.txt
     assert '"jobs": 2' in result.stdout and '"articles": ' in result.stdout
     assert "Traceback" not in result.stderr
+
+
+def test_a_long_run_flushes_the_store_as_it_goes(corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import twingraph.ingest
+
+    store = open_store(tmp_path / "store")
+    flushes: list[int] = []
+    monkeypatch.setattr(twingraph.ingest, "FLUSH_EVERY_TRIPLES", 500)
+    monkeypatch.setattr(store, "flush", lambda: flushes.append(len(store)))
+    report = ingest([corpus], store, jobs=2)
+    assert report.triples > 2000
+    assert len(flushes) >= report.triples // 1000  # articles hold a few hundred triples each
+    assert flushes == sorted(flushes)

@@ -159,6 +159,9 @@ class RemoteGraphs:
         except EndpointError:  # an update-only endpoint: the entry is fetched (cached) and its graph replaced
             return False
 
+    def flush(self) -> None:
+        """Every graph is sent when it is replaced: nothing waits."""
+
     def __len__(self) -> int:
         """Triples sent this run (counting the remote store's size could take long on a large store)."""
         return self.written
