@@ -1,16 +1,15 @@
-"""Peak memory of `twingraph ingest --jobs N` on a large synthetic archive: is it bounded, whatever the size?
+"""Peak memory of `ingest --jobs N` on a large synthetic archive: does it stay bounded, whatever the size?
 
-Usage: python bench/bench_ingest_memory.py [--articles N] [--jobs N] [--dev DIR] [--keep DIR]
-Makes N articles from the dev-set texts (as bench_ingest.py does), runs the real command on them into a fresh
-store, and samples the resident memory (RSS) of the writer process and of its workers every half second.
-Prints the peak RSS of each, the RSS after each tenth of the articles, and the rate.
+Usage: python bench/bench_ingest_memory.py [--articles N] [--jobs N] [--every N] [--dev DIR]
+Makes N articles from the dev-set texts (as bench_ingest.py does) and ingests them with N worker processes into
+a fresh embedded store, as `twingraph ingest --jobs N` does. This process is the writer; a sampler thread
+records the resident memory (RSS) of it and of the workers twice a second. Every `--every` articles it prints
+the count, the rate so far and the peak RSS so far (lines flushed at once, so a run stopped early still tells).
 """
 
 from __future__ import annotations
 
 import argparse
-import subprocess
-import sys
 import tempfile
 import threading
 import time
@@ -19,26 +18,35 @@ from pathlib import Path
 import psutil
 from bench_ingest import DEV_CANDIDATES, make_corpus
 
+from twingraph.articles import InputProblem
+from twingraph.ingest import IngestedArticle, ingest
+from twingraph.store import open_store
 
-def sample(process: psutil.Popen, peaks: dict[str, float], trace: list[tuple[float, float, float]]) -> None:
-    """Peak RSS (MiB) of the writer and the largest worker, and a (time, writer, workers) trace."""
-    started = time.monotonic()
-    while process.poll() is None:
-        try:
-            writer = process.memory_info().rss / 2**20
-            workers = [c.memory_info().rss / 2**20 for c in process.children(recursive=True)]
-        except psutil.Error:
-            continue
-        peaks["writer"] = max(peaks.get("writer", 0.0), writer)
-        peaks["worker"] = max([peaks.get("worker", 0.0), *workers])
-        trace.append((time.monotonic() - started, writer, sum(workers)))
-        time.sleep(0.5)
+
+class Peaks:
+    """Peak RSS in MiB of this process (the writer) and of the largest worker, sampled in a thread."""
+
+    def __init__(self) -> None:
+        self.writer = 0.0
+        self.worker = 0.0
+        self.done = threading.Event()
+        self.me = psutil.Process()
+
+    def run(self) -> None:
+        while not self.done.wait(0.5):
+            try:
+                self.writer = max(self.writer, self.me.memory_info().rss / 2**20)
+                for child in self.me.children(recursive=True):
+                    self.worker = max(self.worker, child.memory_info().rss / 2**20)
+            except psutil.Error:
+                continue
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=10_000)
     parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--every", type=int, default=5_000)
     parser.add_argument("--dev", type=Path, default=next((d for d in DEV_CANDIDATES if d.is_dir()), None))
     args = parser.parse_args()
     sources = sorted(args.dev.glob("*.txt"))
@@ -48,27 +56,32 @@ def main() -> None:
         t0 = time.perf_counter()
         make_corpus(sources, args.articles, corpus)
         made = time.perf_counter() - t0
-        print(f"corpus: {args.articles:,} articles from {len(sources)} dev texts, made in {made:.0f} s")
-        command = [sys.executable, "-m", "twingraph", "ingest", "--quiet", "--jobs", str(args.jobs),
-                   "--store", str(Path(tmp) / "store"), str(corpus)]  # fmt: skip
-        peaks: dict[str, float] = {}
-        trace: list[tuple[float, float, float]] = []
+        print(f"corpus: {args.articles:,} articles from {len(sources)} dev texts, made in {made:.0f} s", flush=True)
+        peaks = Peaks()
+        threading.Thread(target=peaks.run, daemon=True).start()
+        count = 0
         started = time.perf_counter()
-        process = psutil.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        watcher = threading.Thread(target=sample, args=(process, peaks, trace), daemon=True)
-        watcher.start()
-        _, err = process.communicate()
-        watcher.join()
+
+        def on_progress(item: IngestedArticle | InputProblem) -> None:
+            nonlocal count
+            if isinstance(item, InputProblem):
+                return
+            count += 1
+            if count % args.every == 0:
+                seconds = time.perf_counter() - started
+                rss = peaks.me.memory_info().rss / 2**20
+                print(
+                    f"{count:>8,} articles  {seconds:6.0f} s  {count / seconds:6.1f} articles/s  writer RSS now "
+                    f"{rss:5.0f} MiB, peak {peaks.writer:5.0f} MiB; largest worker peak {peaks.worker:4.0f} MiB",
+                    flush=True,
+                )
+
+        report = ingest([corpus], open_store(Path(tmp) / "store"), jobs=args.jobs, on_progress=on_progress)
+        peaks.done.set()
         seconds = time.perf_counter() - started
-        if process.returncode != 0:
-            print(f"ingest failed ({process.returncode}): {err.strip()[-500:]}")
-        print(f"ingest --jobs {args.jobs}: {seconds:.0f} s = {args.articles / seconds:.1f} articles/s")
-        print(f"peak RSS: writer {peaks.get('writer', 0):.0f} MiB, largest worker {peaks.get('worker', 0):.0f} MiB")
-        if trace:
-            print("RSS over the run (writer / all workers, MiB):")
-            for tenth in range(1, 11):
-                at = trace[min(len(trace) - 1, tenth * len(trace) // 10 - 1)]
-                print(f"  {tenth * 10:3d} % of the time ({at[0]:6.0f} s): {at[1]:6.0f} / {at[2]:6.0f}")
+        print(f"ingested {len(report.articles):,} articles, {report.triples:,} triples in {seconds:.0f} s "
+              f"({len(report.articles) / seconds:.1f} articles/s), {len(report.problems)} problems")  # fmt: skip
+        print(f"peak RSS: writer {peaks.writer:.0f} MiB, largest worker {peaks.worker:.0f} MiB", flush=True)
 
 
 if __name__ == "__main__":
