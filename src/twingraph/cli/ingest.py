@@ -77,7 +77,7 @@ def ingest_command(
         Path | None,
         typer.Option(
             "--cache",
-            help=f"Folder keeping fetched pages, so re-runs are offline [default: ${CACHE_ENV} or ./{DEFAULT_CACHE}].",
+            help=f"Folder keeping fetched pages, so re-runs are offline (default: ${CACHE_ENV} or ./{DEFAULT_CACHE}).",
         ),
     ] = None,
     delay: Annotated[
@@ -102,7 +102,7 @@ def ingest_command(
         typer.Option(
             "--dask",
             metavar="SCHEDULER",
-            help="Extract on this Dask cluster (tcp://host:8786; pip install 'twingraph[dask]'); store here.",
+            help="Extract on this Dask cluster (tcp://host:8786; needs the optional extra 'dask'); store here.",
         ),
     ] = None,
     jobs: Annotated[
