@@ -33,4 +33,4 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 clean:
-	rm -rf $(VENV) twingraph-store out test-artifacts
+	rm -rf $(VENV) twingraph-store twingraph-cache out test-artifacts
