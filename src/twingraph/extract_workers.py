@@ -28,7 +28,7 @@ from twingraph.facts import Article, FactSet
 
 BATCH_SIZE = 8  # ~8 ms of extraction per article: a batch is ~0.1 s of work against ~1 ms of pickling
 BATCHES_IN_FLIGHT_PER_WORKER = 3
-WORKER_NICENESS = 5
+WORKER_NICENESS = 0
 
 Work = Article | InputProblem | FileInput  # what goes to a worker: a file may still have to be read there
 # Per item of a batch: None for a problem passed on, (facts, seconds) for an article, and for a file read in
@@ -69,9 +69,9 @@ def _default() -> Extractor:
 
 def _start_worker(extractor: Extractor | None) -> None:
     global _WORKER
-    # The single writer is the pipeline's narrowest step: workers yield the CPU to it, and take what it leaves.
-    with contextlib.suppress(OSError, AttributeError):
-        os.nice(WORKER_NICENESS)
+    if WORKER_NICENESS:  # yield the CPU to the single writer (helps on an idle machine, starves on a busy one)
+        with contextlib.suppress(OSError, AttributeError):
+            os.nice(WORKER_NICENESS)
     _WORKER = extractor or _default()
 
 
