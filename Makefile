@@ -36,4 +36,4 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 clean:
-	rm -rf $(VENV) twingraph-store out test-artifacts dist build
+	rm -rf $(VENV) twingraph-store twingraph-cache out test-artifacts dist build

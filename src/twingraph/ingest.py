@@ -12,12 +12,17 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from twingraph.articles import InputProblem, SourceCatalog, read_inputs
-from twingraph.articles.reader import is_jsonl, iter_input_files
+from twingraph.articles import InputProblem, SourceCatalog
+from twingraph.articles.reader import is_jsonl, iter_input_files, plan_inputs
 from twingraph.extract import Extractor, default_extractor
-from twingraph.facts import Article, FactSet
+from twingraph.extract_workers import Extracted, Work, extract_parallel
 from twingraph.load import store_facts
 from twingraph.store.embedded import EmbeddedStore, StoreError
+from twingraph.store.writer import IngestTarget
+
+# The embedded store keeps what it is given in memory until a flush (Oxigraph's RocksDB memtables grow by about
+# 200 MB per 300,000 triples): flushing every quarter of a million triples keeps a long run's memory flat.
+FLUSH_EVERY_TRIPLES = 250_000
 
 
 @dataclass(frozen=True)
@@ -34,10 +39,13 @@ class IngestReport:
     articles: tuple[IngestedArticle, ...] = ()
     problems: tuple[InputProblem, ...] = ()  # inputs skipped
     warnings: tuple[InputProblem, ...] = ()  # inputs stored with a caveat
+    skipped: tuple[InputProblem, ...] = ()  # inputs left out on purpose (robots.txt)
     read_seconds: float = 0.0
     extract_seconds: float = 0.0
     store_seconds: float = 0.0
     store_triples: int = 0  # size of the whole store afterwards
+    elapsed_seconds: float = 0.0  # wall-clock time; with workers, less than the sum of the steps
+    jobs: int = 1
 
     @property
     def facts(self) -> int:
@@ -49,7 +57,7 @@ class IngestReport:
 
     @property
     def seconds(self) -> float:
-        return self.read_seconds + self.extract_seconds + self.store_seconds
+        return self.elapsed_seconds or (self.read_seconds + self.extract_seconds + self.store_seconds)
 
     def summary(self) -> dict[str, object]:
         """The machine-readable report (`--format json`)."""
@@ -59,7 +67,10 @@ class IngestReport:
             "triples": self.triples,
             "problems": len(self.problems),
             "warnings": len(self.warnings),
+            "skipped": len(self.skipped),
             "store_triples": self.store_triples,
+            "jobs": self.jobs,
+            "elapsed_seconds": round(self.seconds, 3),
             "seconds": {
                 "read": round(self.read_seconds, 3),
                 "extract": round(self.extract_seconds, 3),
@@ -70,6 +81,7 @@ class IngestReport:
                 for a in self.articles
             ],
             "failed": [{"path": p.path, "line": p.line, "message": p.message} for p in self.problems],
+            "skipped_inputs": [{"path": p.path, "message": p.message} for p in self.skipped],
         }
 
 
@@ -88,14 +100,6 @@ def count_inputs(paths: Iterable[Path]) -> int:
     return total
 
 
-def _extract(extractor: Extractor, article: Article) -> FactSet | InputProblem:
-    try:
-        return extractor.extract(article)
-    except Exception as err:  # one article's failure must not stop a batch; the message names it
-        message = f"extraction failed ({type(err).__name__}: {err}); nothing stored for this article"
-        return InputProblem(article.path or article.key, None, message)
-
-
 def ingest(
     paths: Iterable[Path],
     store: EmbeddedStore,
@@ -103,47 +107,89 @@ def ingest(
     sources: SourceCatalog | Path | None = None,
     extractor: Extractor | None = None,
     on_progress: ProgressCallback | None = None,
+    jobs: int = 1,
 ) -> IngestReport:
-    """Read, extract and store every article in `paths`; returns what landed and what did not."""
-    extractor = extractor or default_extractor()
+    """Read, extract and store every article in `paths`; returns what landed and what did not.
+
+    With `jobs` > 1, extraction runs in that many worker processes while this one reads and stores, in input
+    order: the store ends up with the same quads as with one job.
+    """
+    return ingest_articles(
+        plan_inputs(list(paths), sources), store, extractor=extractor, on_progress=on_progress, jobs=jobs
+    )
+
+
+def ingest_articles(
+    items: Iterable[Work],
+    store: IngestTarget,
+    *,
+    extractor: Extractor | None = None,
+    on_progress: ProgressCallback | None = None,
+    jobs: int = 1,
+    extracted: Iterable[Extracted | InputProblem] | None = None,
+) -> IngestReport:
+    """Extract and store articles from any reader (files, web pages, feeds), one graph per article; files
+    (`FileInput`) are read where they are extracted, in the workers with `jobs` > 1.
+
+    `extracted` replaces the local extraction with results made elsewhere (a cluster), in the same order.
+    """
+    if extracted is None:
+        extractor = extractor or (default_extractor() if jobs <= 1 else None)
+        extracted = extract_parallel(items, jobs, extractor)
     ingested: list[IngestedArticle] = []
     problems: list[InputProblem] = []
     warnings: list[InputProblem] = []
+    skipped: list[InputProblem] = []
     seen: dict[str, str] = {}
-    extract_seconds = store_seconds = 0.0
+    wait_seconds = extract_seconds = store_seconds = 0.0
+    unflushed = 0
     started = time.perf_counter()
 
     def report(item: IngestedArticle | InputProblem) -> None:
         if on_progress is not None:
             on_progress(item)
 
-    for item in read_inputs(list(paths), sources):
-        if isinstance(item, InputProblem):
-            (problems if item.is_error else warnings).append(item)
-            report(item)
+    stream = iter(extracted)
+    while True:
+        t0 = time.perf_counter()
+        next_item = next(stream, None)  # reading and (or waiting for) extraction
+        t1 = time.perf_counter()
+        wait_seconds += t1 - t0
+        if next_item is None:
+            break
+        if isinstance(next_item, InputProblem):
+            {"error": problems, "warning": warnings, "skipped": skipped}[next_item.severity].append(next_item)
+            report(next_item)
             continue
+        extract_seconds += next_item.seconds
+        if next_item.in_process:
+            wait_seconds -= next_item.seconds
+        item, facts = next_item.article, next_item.result
         where = item.path or item.key
         if item.key in seen:
             repeat = InputProblem(where, None, f"same source as {seen[item.key]}; its graph is replaced", "warning")
             warnings.append(repeat)
             report(repeat)
         seen[item.key] = where
-        t0 = time.perf_counter()
-        facts = _extract(extractor, item)
-        t1 = time.perf_counter()
-        extract_seconds += t1 - t0
         if isinstance(facts, InputProblem):
             problems.append(facts)
             report(facts)
             continue
+        t2 = time.perf_counter()
         try:
             triples = store_facts(store, facts)
+            unflushed += triples
+            if unflushed >= FLUSH_EVERY_TRIPLES:
+                store.flush()
+                unflushed = 0
         except OSError as err:  # disk full, store removed underneath: stop, keep what is stored
             raise StoreError(
                 f"writing {where} to store {store.path} failed ({err}); "
                 f"the {len(ingested)} articles before it are stored"
             ) from None
-        store_seconds += time.perf_counter() - t1
+        except StoreError as err:  # a remote store still failing after its retries
+            raise StoreError(f"{err}; the {len(ingested)} articles before it are stored") from None
+        store_seconds += time.perf_counter() - t2
         done = IngestedArticle(item.key, item.path, item.title, facts.count(), triples)
         ingested.append(done)
         report(done)
@@ -152,8 +198,11 @@ def ingest(
         articles=tuple(ingested),
         problems=tuple(problems),
         warnings=tuple(warnings),
-        read_seconds=max(0.0, total - extract_seconds - store_seconds),
+        skipped=tuple(skipped),
+        read_seconds=max(0.0, wait_seconds),  # reading, and with workers waiting for them
         extract_seconds=extract_seconds,
         store_seconds=store_seconds,
         store_triples=len(store),
+        elapsed_seconds=total,
+        jobs=jobs,
     )

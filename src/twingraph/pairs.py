@@ -1,8 +1,20 @@
 """World twin-town tables (CSV) -> one `FactSet` of origin "table", checked row by row before anything is stored.
 
 Columns: city_a, country_a, city_b, country_b (required; English country names or ISO codes) and
-since, qid_a, qid_b, source (optional). Cities go through the gazetteer, so a row "Zhytomyr, Ukraine"
-and an article's "Schytomyr" name one city. A-B and B-A rows are one partnership.
+since, until, qid_a, qid_b, source (optional).
+
+Wikidata exports are read too: the CSV or JSON (plain or SPARQL results) that the Wikidata Query Service
+downloads for a P190 query with the P580 (start time) and P582 (end time) qualifiers, such as
+
+    SELECT ?city ?cityLabel ?countryLabel ?twin ?twinLabel ?twinCountryLabel ?start ?end WHERE {
+      ?city p:P190 ?statement ; wdt:P17 ?country . ?statement ps:P190 ?twin . ?twin wdt:P17 ?twinCountry .
+      OPTIONAL { ?statement pq:P580 ?start } OPTIONAL { ?statement pq:P582 ?end }
+      SERVICE wikibase:label { bd:serviceParam wikibase:language "en" } }
+
+(WIKIDATA_COLUMNS lists the other variable names understood). A partnership with an end time is "ended".
+
+Cities go through the gazetteer, so a row "Zhytomyr, Ukraine" and an article's "Schytomyr" name one city.
+A-B and B-A rows are one partnership.
 
 Where the table is published (url, title, publisher) comes from a `sources.yaml` beside it, as for articles;
 without one the graph has no URL, and its IRI stands for the source: a local path would mean nothing to the
@@ -14,6 +26,7 @@ from __future__ import annotations
 import csv
 import gc
 import io
+import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -30,7 +43,22 @@ from twingraph.rdf.mapping import iter_quads
 from twingraph.store.embedded import EmbeddedStore
 
 REQUIRED_COLUMNS = ("city_a", "country_a", "city_b", "country_b")
-OPTIONAL_COLUMNS = ("since", "qid_a", "qid_b", "source")
+OPTIONAL_COLUMNS = ("since", "until", "qid_a", "qid_b", "source")
+# Our column <- the variable names a Wikidata Query Service export may use for it (first found wins).
+WIKIDATA_COLUMNS: dict[str, tuple[str, ...]] = {
+    "city_a": ("cityLabel", "itemLabel"),
+    "country_a": ("countryLabel", "cityCountryLabel", "itemCountryLabel"),
+    "qid_a": ("city", "item"),
+    "city_b": ("twinLabel", "partnerLabel"),
+    "country_b": ("twinCountryLabel", "partnerCountryLabel"),
+    "qid_b": ("twin", "partner"),
+    "since": ("start", "startTime", "P580"),
+    "since_precision": ("startPrecision",),
+    "until": ("end", "endTime", "P582"),
+    "until_precision": ("endPrecision",),
+}
+WIKIDATA_ENTITY = "http://www.wikidata.org/entity/"
+_WIKIDATA_DAY = {9: 4, 10: 7, 11: 10}  # Wikidata time precision (year, month, day) -> ISO length
 TABLE_KEY_PREFIX = "table:"
 
 
@@ -119,11 +147,14 @@ class _Checker:
     def add_row(self, line: int, values: dict[str, str]) -> None:
         a = self.city(line, values["city_a"], values["country_a"], values["qid_a"])
         b = self.city(line, values["city_b"], values["country_b"], values["qid_b"])
-        try:
-            since = DateValue.parse(values["since"] or None)
-        except ValueError as err:
-            self.problems.append(RowProblem(line, f"since: {err}"))
-            return
+        dates: dict[str, DateValue | None] = {}
+        for column in ("since", "until"):
+            try:
+                dates[column] = DateValue.parse(values.get(column) or None)
+            except ValueError as err:
+                self.problems.append(RowProblem(line, f"{column}: {err}"))
+                return
+        since, until = dates["since"], dates["until"]
         if a is None or b is None:
             return
         key_a, key_b = qualified_name(a.name, a.country), qualified_name(b.name, b.country)
@@ -143,19 +174,23 @@ class _Checker:
         if known is not None:
             first, partnership = known
             self.merged.append(RowProblem(line, f"same pair as line {first} ({a.name} - {b.name}): merged"))
+            # P190 is symmetric: a Wikidata export holds A-B and B-A, often with the dates on one side only.
             if since and (partnership.since is None or since.iso < partnership.since.iso):
-                self.partnerships[pair] = (first, _partnership(pair, since))
+                partnership = replace(partnership, since=since)
+            if until and (partnership.until is None or until.iso > partnership.until.iso):
+                partnership = replace(partnership, until=until, status="ended")
+            self.partnerships[pair] = (first, partnership)
             return
         for key, place, qid in ((key_a, a, values["qid_a"]), (key_b, b, values["qid_b"])):
             if key not in self.cities:
                 self.cities[key] = replace(place.as_city(), wikidata=place.wikidata or qid or None)
-        self.partnerships[pair] = (line, _partnership(pair, since))
+        self.partnerships[pair] = (line, _partnership(pair, since, until))
         if values["source"]:
             self.sources.update(part.split("@", 1)[0].strip() for part in values["source"].split("|"))
 
 
-def _partnership(cities: tuple[str, str], since: DateValue | None) -> Partnership:
-    return Partnership(cities=cities, type="twinning", status="active", since=since)
+def _partnership(cities: tuple[str, str], since: DateValue | None, until: DateValue | None = None) -> Partnership:
+    return Partnership(cities=cities, type="twinning", status="ended" if until else "active", since=since, until=until)
 
 
 def _decode(path: Path) -> str:
@@ -204,31 +239,99 @@ def _source_info(path: Path, sources: SourceCatalog | None) -> SourceInfo:
     return found or SourceInfo()
 
 
-def _read_pairs(path: Path, g: Gazetteer, info: SourceInfo) -> PairTable:
-    reader = csv.reader(io.StringIO(_decode(path)))
+def _records(path: Path) -> tuple[list[str], Iterator[tuple[int, list[str] | dict[str, str]]]]:
+    """The header and the rows (line number, CSV fields or a JSON record's values by variable name)."""
+    text = _decode(path)
+    if path.suffix.lower() == ".json" or text.lstrip()[:1] in ("[", "{"):
+        return _json_records(path, text)
+    reader = csv.reader(io.StringIO(text))
     header = [h.strip() for h in next(reader, [])]
+
+    def rows() -> Iterator[tuple[int, list[str] | dict[str, str]]]:
+        for fields in reader:
+            yield reader.line_num, fields
+
+    return header, rows()
+
+
+def _json_records(path: Path, text: str) -> tuple[list[str], Iterator[tuple[int, list[str] | dict[str, str]]]]:
+    """WDQS downloads: plain JSON (a list of objects) or SPARQL 1.1 JSON results; a record's number is its line."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as err:
+        raise UserError(f"{path}: not valid JSON (line {err.lineno}: {err.msg})") from None
+    if isinstance(data, dict) and isinstance(data.get("results"), dict):
+        header = [str(v) for v in data.get("head", {}).get("vars", [])]
+        bindings = data["results"].get("bindings", [])
+        records = [{k: str(v.get("value", "")) for k, v in b.items() if isinstance(v, dict)} for b in bindings]
+    elif isinstance(data, list) and all(isinstance(r, dict) for r in data):
+        records = [{str(k): "" if v is None else str(v) for k, v in r.items()} for r in data]
+        header = list(dict.fromkeys(k for r in records for k in r))
+    else:
+        raise UserError(
+            f"{path}: expected a list of records or SPARQL JSON results (a Wikidata Query Service download)"
+        )
+    return header, iter(enumerate(records, start=1))
+
+
+def _wikidata_value(column: str, value: str, precision: str) -> str:
+    """QIDs from entity IRIs; xsd:dateTime cut to the precision Wikidata states (or, without it, guessed:
+    1 January at midnight is how Wikidata writes a year)."""
+    value = value.strip()
+    if column.startswith("qid_"):
+        return value.removeprefix(WIKIDATA_ENTITY)
+    if column in ("since", "until") and "T" in value:
+        day = value.split("T", 1)[0].lstrip("+")
+        if precision.isdigit() and int(precision) in _WIKIDATA_DAY:
+            return day[: _WIKIDATA_DAY[int(precision)]]
+        if day.endswith("-01-01"):
+            return day[:4]
+        return day[:7] if day.endswith("-01") else day
+    return value
+
+
+def _read_pairs(path: Path, g: Gazetteer, info: SourceInfo) -> PairTable:
+    header, records = _records(path)
     if not any(header):
         raise UserError(f"{path}: empty file; expected the header {','.join(REQUIRED_COLUMNS + OPTIONAL_COLUMNS)}")
+    wikidata = {ours: next((v for v in names if v in header), None) for ours, names in WIKIDATA_COLUMNS.items()}
+    from_wikidata = any(c not in header for c in REQUIRED_COLUMNS) and all(wikidata[c] for c in REQUIRED_COLUMNS)
     missing = [c for c in REQUIRED_COLUMNS if c not in header]
-    if missing:
+    if missing and not from_wikidata:
+        lacking = [f"?{WIKIDATA_COLUMNS[c][0]}" for c in REQUIRED_COLUMNS if not wikidata[c]]
+        if any(wikidata[c] for c in REQUIRED_COLUMNS):  # a Wikidata download without some variables
+            raise UserError(
+                f"{path}: a Wikidata export needs the variable{'s' if len(lacking) > 1 else ''} {', '.join(lacking)} "
+                f"too (the header is: {','.join(header)})"
+            )
         raise UserError(
             f"{path}: missing column{'s' if len(missing) > 1 else ''} {', '.join(missing)} "
             f"(the header is: {','.join(header)})"
         )
-    columns = [
-        (name, header.index(name) if name in header else None) for name in (*REQUIRED_COLUMNS, *OPTIONAL_COLUMNS)
-    ]
+    sources = {"source": "Wikidata"} if from_wikidata else {}
+    names = (
+        {c: wikidata[c] for c in WIKIDATA_COLUMNS}
+        if from_wikidata
+        else {c: c for c in (*REQUIRED_COLUMNS, *OPTIONAL_COLUMNS)}
+    )
+    columns = [(ours, theirs, header.index(theirs) if theirs in header else None) for ours, theirs in names.items()]
     checks = _Checker(g)
     rows = 0
-    for fields in reader:
-        line = reader.line_num
-        if not any(f.strip() for f in fields):
-            continue  # blank line
+    for line, fields in records:
+        if isinstance(fields, list):
+            if not any(f.strip() for f in fields):
+                continue  # blank line
+            if len(fields) != len(header):
+                rows += 1
+                checks.problems.append(RowProblem(line, f"{len(fields)} fields, the header has {len(header)}"))
+                continue
+            record = {ours: fields[i].strip() if i is not None else "" for ours, _, i in columns}
+        else:
+            record = {ours: fields.get(theirs or "", "").strip() for ours, theirs, _ in columns}
         rows += 1
-        if len(fields) != len(header):
-            checks.problems.append(RowProblem(line, f"{len(fields)} fields, the header has {len(header)}"))
-            continue
-        checks.add_row(line, {name: fields[i].strip() if i is not None else "" for name, i in columns})
+        if from_wikidata:
+            record = {c: _wikidata_value(c, v, record.get(f"{c}_precision", "")) for c, v in record.items()} | sources
+        checks.add_row(line, record)
     if rows == 0:
         raise UserError(f"{path}: no rows after the header")
     facts = FactSet(

@@ -12,7 +12,7 @@ from twingraph.articles.assembly import Found, assemble
 from twingraph.articles.decoding import MAX_ARTICLE_BYTES, size_problem
 from twingraph.articles.html import NoArticleBodyError, parse_html
 from twingraph.articles.plaintext import parse_body
-from twingraph.articles.problems import InputProblem
+from twingraph.articles.problems import InputProblem, unexpected_problem
 from twingraph.facts import Article, DateValue
 
 _LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")  # BCP 47 shape: de, en-GB, uk
@@ -88,6 +88,9 @@ def read_jsonl(path: Path) -> Iterator[Article | InputProblem]:
                 article, warnings = _record_article(record, path, number)
             except (ValueError, NoArticleBodyError) as err:
                 yield InputProblem(str(path), number, str(err))
+                continue
+            except Exception as err:  # a broken install or a parser bug fails this line only, in one line
+                yield unexpected_problem(str(path), number, err)
                 continue
             for warning in warnings:
                 yield InputProblem(str(path), number, warning, "warning")

@@ -7,12 +7,13 @@ from typing import Literal
 
 from twingraph.errors import UserError
 
-Severity = Literal["error", "warning"]
+Severity = Literal["error", "warning", "skipped"]
 
 
 @dataclass(frozen=True)
 class InputProblem:
-    """An input that was skipped (`error`), or read with a caveat (`warning`, the article still follows)."""
+    """An input that failed (`error`), was read with a caveat (`warning`, the article still follows), or was
+    left out on purpose (`skipped`: robots.txt forbids it), which is not a failure of the run."""
 
     path: str
     line: int | None
@@ -34,3 +35,9 @@ class ArticleError(UserError):
     def __init__(self, problem: InputProblem) -> None:
         super().__init__(str(problem))
         self.problem = problem
+
+
+def unexpected_problem(path: str, line: int | None, err: BaseException) -> InputProblem:
+    """An error no reader expected (a missing module, a parser bug) as one line for this input alone."""
+    detail = " ".join(str(err).split())[:200]
+    return InputProblem(path, line, f"could not be read ({type(err).__name__}: {detail})")

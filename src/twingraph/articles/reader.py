@@ -4,6 +4,7 @@ and one `InputProblem` per input that cannot be read, so a batch always lands wh
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from twingraph.articles.assembly import Found, assemble
@@ -11,7 +12,7 @@ from twingraph.articles.decoding import MAX_ARTICLE_BYTES, UndecodableError, dec
 from twingraph.articles.html import NoArticleBodyError, looks_like_html, parse_html
 from twingraph.articles.jsonl import read_jsonl
 from twingraph.articles.plaintext import parse_text
-from twingraph.articles.problems import ArticleError, InputProblem
+from twingraph.articles.problems import ArticleError, InputProblem, unexpected_problem
 from twingraph.articles.sources import SOURCES_FILE_NAME, SourceCatalog, SourceInfo, load_sources
 from twingraph.errors import UserError
 from twingraph.facts import Article
@@ -131,11 +132,30 @@ def read_article_file(path: Path, sources: SourceCatalog | Path | None = None) -
     return article
 
 
-def read_inputs(paths: Iterable[Path], sources: SourceCatalog | Path | None = None) -> Iterator[Article | InputProblem]:
-    """Every article in these files and folders, in order; problems in place of inputs that cannot be read.
+@dataclass(frozen=True)
+class FileInput:
+    """A text or HTML file not read yet, with its sources.yaml entry: reading (boilerplate removal) can then
+    happen in the worker process that extracts it."""
 
-    Warnings (`severity="warning"`) come right before the article they concern.
-    """
+    path: Path
+    source: SourceInfo | None
+
+
+def read_file_input(item: FileInput) -> list[Article | InputProblem]:
+    """The warnings and the article of one file, or the one-line problem that stops it."""
+    try:
+        article, warnings = _read_file(item.path, item.source)
+    except ArticleError as err:
+        return [err.problem]
+    except Exception as err:  # a broken install or a parser bug fails this input only, in one line
+        return [unexpected_problem(str(item.path), None, err)]
+    return [*(InputProblem(str(item.path), None, w, "warning") for w in warnings), article]
+
+
+def plan_inputs(
+    paths: Iterable[Path], sources: SourceCatalog | Path | None = None
+) -> Iterator[Article | InputProblem | FileInput]:
+    """The inputs in order, files left unread (`FileInput`); JSON Lines batches are read line by line here."""
     lookup = _SourceLookup(_catalog(sources))
     for path in iter_input_files(paths):
         if not path.exists():
@@ -147,11 +167,16 @@ def read_inputs(paths: Iterable[Path], sources: SourceCatalog | Path | None = No
         source = lookup(path)
         yield from lookup.problems
         lookup.problems.clear()
-        try:
-            article, warnings = _read_file(path, source)
-        except ArticleError as err:
-            yield err.problem
-            continue
-        for warning in warnings:
-            yield InputProblem(str(path), None, warning, "warning")
-        yield article
+        yield FileInput(path, source)
+
+
+def read_inputs(paths: Iterable[Path], sources: SourceCatalog | Path | None = None) -> Iterator[Article | InputProblem]:
+    """Every article in these files and folders, in order; problems in place of inputs that cannot be read.
+
+    Warnings (`severity="warning"`) come right before the article they concern.
+    """
+    for item in plan_inputs(paths, sources):
+        if isinstance(item, FileInput):
+            yield from read_file_input(item)
+        else:
+            yield item

@@ -49,7 +49,14 @@ def _summary(table: PairTable, triples: int, seconds: float) -> dict[str, object
 
 @app.command("load-pairs")
 def load_pairs_command(
-    file: Annotated[Path, typer.Argument(help="CSV: city_a,country_a,city_b,country_b[,since,qid_a,qid_b,source].")],
+    file: Annotated[
+        Path,
+        typer.Argument(
+            help="CSV: city_a,country_a,city_b,country_b[,since,until,qid_a,qid_b,source]; or a Wikidata Query "
+            "Service download (CSV or JSON) of ?city ?cityLabel ?countryLabel ?twin ?twinLabel ?twinCountryLabel "
+            "?start ?end (P190 with its P580/P582 qualifiers)."
+        ),
+    ],
     store: StoreOption = DEFAULT_STORE_PATH,
     skip_bad_rows: Annotated[
         bool,
