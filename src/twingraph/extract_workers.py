@@ -52,7 +52,8 @@ def extract_article(article: Article, extractor: Extractor | None = None) -> Fac
     try:
         return (extractor or _default()).extract(article)
     except Exception as err:  # one article's failure must not stop a batch; the message names it
-        message = f"extraction failed ({type(err).__name__}: {err}); nothing stored for this article"
+        detail = " ".join(str(err).split())[:200]  # one line, whatever the exception's message holds
+        message = f"extraction failed ({type(err).__name__}: {detail}); nothing stored for this article"
         return InputProblem(article.path or article.key, None, message)
 
 
