@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from twingraph.consolidate import write_source
 from twingraph.facts import FactSet
 from twingraph.rdf.iris import article_iri
 from twingraph.rdf.mapping import facts_to_quads
@@ -9,5 +10,6 @@ from twingraph.store.embedded import EmbeddedStore
 
 
 def store_facts(store: EmbeddedStore, facts: FactSet) -> int:
-    """Replace the source's named graph with these facts in one transaction; returns triples written."""
-    return store.replace_graph(article_iri(facts.article.key), facts_to_quads(facts))
+    """Replace the source's named graph with these facts, and its share of the consolidated graph, in one
+    transaction; returns triples written to the source graph."""
+    return write_source(store, article_iri(facts.article.key), facts_to_quads(facts))
