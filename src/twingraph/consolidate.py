@@ -25,6 +25,7 @@ from twingraph.rdf.consolidation import (
     ClusterKey,
     Pairs,
     SourceReader,
+    Term,
     cluster_of,
     fuse,
     kind_of,
@@ -63,12 +64,18 @@ class _Readers:
             def about(subject: NamedNode, graph: NamedNode = graph) -> Pairs:
                 return [(q.predicate, q.object) for q in store.match(subject, None, None, graph)]  # type: ignore[misc]
 
-            self.readers[graph] = SourceReader(graph, about)
+            def scan(predicate: NamedNode, graph: NamedNode = graph) -> list[tuple[Term, Term]]:
+                return [(q.subject, q.object) for q in store.match(None, predicate, None, graph)]  # type: ignore[misc]
+
+            self.readers[graph] = SourceReader(graph, about, scan)
         return self.readers[graph]
 
 
 def _claims_in_memory(graph: NamedNode, by_subject: dict[NamedNode, Pairs]) -> list[Claim]:
-    reader = SourceReader(graph, lambda s: by_subject.get(s, []))
+    def scan(predicate: NamedNode) -> list[tuple[Term, Term]]:
+        return [(s, o) for s, pairs in by_subject.items() for p, o in pairs if p == predicate]
+
+    reader = SourceReader(graph, lambda s: by_subject.get(s, []), scan)
     found = []
     for subject, pairs in by_subject.items():
         kind = kind_of(o for p, o in pairs if p == v.RDF_TYPE)

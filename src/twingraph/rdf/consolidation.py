@@ -29,6 +29,8 @@ Term = NamedNode | BlankNode | Literal
 Pairs = list[tuple[NamedNode, Term]]
 # what one source says about a subject in its graph: (predicate, object) pairs
 About = Callable[[NamedNode], Pairs]
+# the (subject, object) pairs of one predicate in a source graph
+Scan = Callable[[NamedNode], list[tuple[Term, Term]]]
 
 GRAPH = v.CONSOLIDATED_GRAPH
 ORIGIN_RANK = {"curated": 1, "extracted": 2, "table": 3}
@@ -91,7 +93,7 @@ class Claim:
     graph: NamedNode
     fact: NamedNode
     origin: str
-    published: Literal | None
+    published: Literal | None  # for a planned partnership: the date the source speaks as of
     values: dict[NamedNode, list[Term]]
     delegation: dict[NamedNode, list[Term]] = field(default_factory=dict)
     sentence: str | None = None
@@ -112,6 +114,11 @@ class Claim:
 ClusterKey = tuple[str, ...]
 
 
+def _first(values: dict[NamedNode, list[Term]], predicate: NamedNode) -> Term | None:
+    found = values.get(predicate)
+    return found[0] if found else None
+
+
 def _grouped(pairs: Pairs) -> dict[NamedNode, list[Term]]:
     found: dict[NamedNode, list[Term]] = defaultdict(list)
     for predicate, obj in pairs:
@@ -123,18 +130,36 @@ class SourceReader:
     """Reads the claims of one source graph through `about` (in memory for a graph being written, from the
     store for one already there), with the source's origin and date read once."""
 
-    def __init__(self, graph: NamedNode, about: About) -> None:
+    def __init__(self, graph: NamedNode, about: About, scan: Scan) -> None:
         self.graph = graph
         self.about = about
+        self.scan = scan
         own = _grouped(about(graph))
         origin = own.get(v.FACT_ORIGIN)
         self.origin = origin[0].value if origin else "extracted"
         issued = own.get(v.DCT_ISSUED)
         self.published = issued[0] if issued and isinstance(issued[0], Literal) else None
+        self._as_of: Literal | bool | None = False  # not yet computed
+
+    @property
+    def as_of(self) -> Literal | None:
+        """The date a source speaks as of: its publication date; for a source that gives none, the latest
+        date of what it reports as done (a visit's end, a partnership's start), since it was written after."""
+        if self._as_of is False:
+            planned = {s for s, o in self.scan(v.PLANNED) if _text(o) == "true"}
+            dated = [
+                o
+                for p in (v.START_DATE, v.END_DATE, v.SINCE)
+                for s, o in self.scan(p)
+                if s not in planned and isinstance(o, Literal)
+            ]
+            self._as_of = self.published or max(dated, key=lambda d: d.value, default=None)
+        return self._as_of  # type: ignore[return-value]
 
     def claim(self, fact: NamedNode, kind: str) -> Claim:
         values = _grouped(self.about(fact))
-        claim = Claim(kind, self.graph, fact, self.origin, self.published, values)
+        published = self.as_of if kind == "partnership" and _status(_first(values, v.STATUS)) == "planned" else None
+        claim = Claim(kind, self.graph, fact, self.origin, published or self.published, values)
         for delegation in values.get(v.DELEGATION_PROP, []):
             if isinstance(delegation, NamedNode):
                 for predicate, obj in self.about(delegation):
