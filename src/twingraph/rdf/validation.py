@@ -111,7 +111,11 @@ def validate_store(
     only: NamedNode | None = None,
 ) -> ValidationReport:
     """Validate every named graph (or `only` one); `progress(done, total)` is called after each graph."""
-    graphs = [only] if only is not None else sorted(store.graphs(), key=lambda g: g.value)
+    from twingraph.rdf.vocab import CONSOLIDATED_GRAPH
+
+    # the source graphs: the consolidated graph is fused from them, and says per fact what they say together
+    sources = [g for g in store.graphs() if g != CONSOLIDATED_GRAPH]
+    graphs = [only] if only is not None else sorted(sources, key=lambda g: g.value)
     results: list[Violation] = []
     for done, graph in enumerate(graphs, start=1):
         results.extend(validate_graph(_rdflib_graph(store, graph), graph.value))
