@@ -93,7 +93,7 @@ class Claim:
     graph: NamedNode
     fact: NamedNode
     origin: str
-    published: Literal | None  # for a planned partnership: the date the source speaks as of
+    published: Literal | None  # for a partnership: the date the source speaks as of (see SourceReader.as_of)
     values: dict[NamedNode, list[Term]]
     delegation: dict[NamedNode, list[Term]] = field(default_factory=dict)
     sentence: str | None = None
@@ -158,8 +158,10 @@ class SourceReader:
 
     def claim(self, fact: NamedNode, kind: str) -> Claim:
         values = _grouped(self.about(fact))
-        published = self.as_of if kind == "partnership" and _status(_first(values, v.STATUS)) == "planned" else None
-        claim = Claim(kind, self.graph, fact, self.origin, published or self.published, values)
+        # a partnership's phase is dated by the source when the fact has no date of its own, except for a
+        # table, whose rows are not reports of a moment
+        as_of = self.as_of if kind == "partnership" and self.origin != "table" else self.published
+        claim = Claim(kind, self.graph, fact, self.origin, as_of, values)
         for delegation in values.get(v.DELEGATION_PROP, []):
             if isinstance(delegation, NamedNode):
                 for predicate, obj in self.about(delegation):
@@ -330,15 +332,17 @@ def _status(term: Term | None) -> str:
 
 def _phases_of(claim: Claim) -> list[tuple[str, str]]:
     """(status, date) phases a source states: a planned partnership as of the source's date, an active or
-    formalized one since its start, an ended or suspended one from its end (and active from its start)."""
+    formalized one since its start (else as of the source's date), an ended or suspended one from its end
+    (and active from its start). A table's row without a start is an undated phase: evidence that the
+    partnership exists, which decides its status only when no source dates one."""
     status = _status(claim.first(v.STATUS)) or "active"
     since, until = _text(claim.first(v.SINCE)), _text(claim.first(v.UNTIL))
-    published = claim.published.value if claim.published is not None else ""
+    as_of = claim.published.value if claim.published is not None else ""
     if status == "planned":
-        return [("planned", published)]
+        return [("planned", as_of)]
     if status in ("suspended", "ended"):
-        return [(status, until or published)] + ([("active", since)] if since else [])
-    return [(status, since)]
+        return [(status, until or as_of)] + ([("active", since)] if since else [])
+    return [(status, since or as_of)]
 
 
 def _partnership(out: _Out, node: NamedNode, claims: Sequence[Claim]) -> None:
@@ -380,7 +384,7 @@ def _phase_date(claim: Claim, status: str) -> Literal | None:
         until = claim.first(v.UNTIL)
         return until if isinstance(until, Literal) else claim.published
     since = claim.first(v.SINCE)
-    return since if isinstance(since, Literal) else None
+    return since if isinstance(since, Literal) else claim.published
 
 
 def current_status(phases: Iterable[tuple[str, str]] | dict[tuple[str, str], list[Claim]]) -> str:
