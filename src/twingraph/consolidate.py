@@ -123,7 +123,8 @@ def _stored_claims(store: EmbeddedStore, node: NamedNode, readers: _Readers, ski
     for quad in store.match(node, v.PROV_WAS_DERIVED_FROM, None, GRAPH):
         ref = quad.object
         graph = next((q.object for q in store.match(ref, v.IN_SOURCE, None, GRAPH)), None)  # type: ignore[arg-type]
-        fact = next((q.object for q in store.match(ref, v.SOURCE_FACT, None, GRAPH)), None)  # type: ignore[arg-type]
+        # a statement names the source's fact when it is not the consolidated node's own IRI
+        fact = next((q.object for q in store.match(ref, v.SOURCE_FACT, None, GRAPH)), node)  # type: ignore[arg-type]
         if not isinstance(graph, NamedNode) or not isinstance(fact, NamedNode) or graph == skip or kind is None:
             continue
         found.append(readers(graph).claim(fact, kind))

@@ -48,18 +48,8 @@ CLAIM_CLASSES: dict[NamedNode, str] = {
     v.ORGANIZATION: "organization",
 }
 # What the consolidated graph says of a city: the union of what its sources say (cities have one IRI already).
-CITY_PREDICATES = frozenset(
-    {
-        v.RDF_TYPE,
-        v.RDFS_LABEL,
-        v.COUNTRY_PROP,
-        v.WIKIDATA_ID,
-        v.GEONAMES_ID,
-        v.OWL_SAME_AS,
-        v.LOOKUP_KEY,
-        v.MENTIONED_AS,
-    }
-)
+# Its ids stay in the sources' graphs, its identity links (owl:sameAs) come along for linked-data consumers.
+CITY_PREDICATES = frozenset({v.RDF_TYPE, v.RDFS_LABEL, v.COUNTRY_PROP, v.OWL_SAME_AS, v.LOOKUP_KEY})
 COUNTRY_PREDICATES = frozenset({v.RDF_TYPE, v.COUNTRY_CODE})
 
 # Per kind: properties that take one value (the most trusted source's; a disagreement is a conflict when the
@@ -241,12 +231,15 @@ class _Out:
 
 
 def _statement(out: _Out, node: NamedNode, claim: Claim) -> NamedNode:
+    """The source statement a consolidated node was fused from: the source graph, the fact as that source
+    names it (left out when it is the consolidated node's own IRI, as for partnerships and persons) and its
+    evidence. A world table gives tens of thousands of these, so they say no more than that."""
     ref = NamedNode(f"{node.value}/source/{short_hash(claim.graph.value + ' ' + claim.fact.value)}")
     out.add(node, v.PROV_WAS_DERIVED_FROM, ref)
     out.add(ref, v.RDF_TYPE, v.SOURCE_STATEMENT)
     out.add(ref, v.IN_SOURCE, claim.graph)
-    out.add(ref, v.SOURCE_FACT, claim.fact)
-    out.add(ref, v.SOURCE_ORIGIN, Literal(claim.origin))
+    if claim.fact != node:
+        out.add(ref, v.SOURCE_FACT, claim.fact)
     for ev in claim.evidence:
         out.add(ref, v.EVIDENCE_PROP, ev)
     return ref
@@ -338,11 +331,11 @@ def _phases_of(claim: Claim) -> list[tuple[str, str]]:
     status = _status(claim.first(v.STATUS)) or "active"
     since, until = _text(claim.first(v.SINCE)), _text(claim.first(v.UNTIL))
     as_of = claim.published.value if claim.published is not None else ""
-    if status == "planned":
-        return [("planned", as_of)]
     if status in ("suspended", "ended"):
-        return [(status, until or as_of)] + ([("active", since)] if since else [])
-    return [(status, since or as_of)]
+        stated = [(status, until or as_of)] + ([("active", since)] if since else [])
+    else:
+        stated = [(status, as_of if status == "planned" else since or as_of)]
+    return [(status, date) for status, date in stated if date]
 
 
 def _partnership(out: _Out, node: NamedNode, claims: Sequence[Claim]) -> None:
@@ -352,17 +345,15 @@ def _partnership(out: _Out, node: NamedNode, claims: Sequence[Claim]) -> None:
         for stated in _phases_of(claim):
             phases.setdefault(stated, []).append(claim)
     for (status, date), stating in phases.items():
-        phase = NamedNode(f"{node.value}/phase/{status}/{date or 'undated'}")
+        phase = NamedNode(f"{node.value}/phase/{status}/{date}")
         out.add(node, v.PHASE, phase)
         out.add(phase, v.RDF_TYPE, v.PARTNERSHIP_PHASE)
         out.add(phase, v.STATUS, NamedNode(v.STATUS_NS + status))
-        if date:
-            dated = next(c for c in stating if _phase_date(c, status) is not None)
-            out.add(phase, v.DATE, _phase_date(dated, status) or Literal(date))
-        out.add(phase, v.SOURCE_COUNT, integer(len({c.graph for c in stating})))
+        dated = next(c for c in stating if _phase_date(c, status) is not None)
+        out.add(phase, v.DATE, _phase_date(dated, status) or Literal(date))
         for claim in stating:
             out.add(phase, v.PROV_WAS_DERIVED_FROM, refs[id(claim)])
-    out.add(node, v.STATUS, NamedNode(v.STATUS_NS + current_status(phases)))
+    out.add(node, v.STATUS, NamedNode(v.STATUS_NS + current_status(phases, claims)))
     # a status at the same date that sources disagree on
     by_date: dict[str, dict[Term, list[Claim]]] = {}
     for (status, date), stating in phases.items():
@@ -387,18 +378,15 @@ def _phase_date(claim: Claim, status: str) -> Literal | None:
     return since if isinstance(since, Literal) else claim.published
 
 
-def current_status(phases: Iterable[tuple[str, str]] | dict[tuple[str, str], list[Claim]]) -> str:
-    """The status of the latest dated phase; undated phases (a table's "active") only say the partnership
-    exists, so they decide only when no source dates a phase: then the most trusted source's, else the
-    furthest along."""
-    found = list(phases.items()) if isinstance(phases, dict) else [(p, []) for p in phases]
-    dated = [(date, STATUS_ORDER.index(status), status) for (status, date), _ in found if date]
+def current_status(phases: dict[tuple[str, str], list[Claim]], claims: Sequence[Claim]) -> str:
+    """The status of the latest dated phase (at one date, the furthest along). Undated statements (a table's
+    "active") only say the partnership exists, so they decide only when no source dates a phase: then the
+    most trusted source's, the furthest along among equals."""
+    dated = [(date, STATUS_ORDER.index(status), status) for status, date in phases]
     if dated:
         return max(dated)[2]
-    ranked = [
-        (min((c.rank for c in claims), default=4), -STATUS_ORDER.index(status), status) for (status, _), claims in found
-    ]
-    return min(ranked)[2] if ranked else "active"
+    stated = [(c.rank, -STATUS_ORDER.index(_status(c.first(v.STATUS)) or "active"), c) for c in claims]
+    return _status(min(stated, key=lambda s: s[:2])[2].first(v.STATUS)) or "active" if stated else "active"
 
 
 def _visit(out: _Out, node: NamedNode, claims: Sequence[Claim], start: Term | None, planned: bool) -> None:
