@@ -9,6 +9,7 @@ consolidated graph keeps (`tg:inSource`, `tg:sourceFact`), fused again with the 
 
 from __future__ import annotations
 
+import weakref
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -167,8 +168,105 @@ def _stored_city_triples(store: EmbeddedStore, graph: NamedNode) -> set[Triple]:
     )
 
 
-def delta(store: EmbeddedStore, graph: NamedNode, quads: Sequence[Quad] | None) -> Delta:
-    """What writing `quads` as the source graph `graph` (None: removing it) changes in the consolidated graph."""
+Statement = tuple[NamedNode, NamedNode, str]  # (source graph, fact as the source names it, kind of claim)
+
+
+@dataclass
+class _ClusterState:
+    """A cluster as the consolidated graph holds it: each node's triples, and the statements fused into it."""
+
+    owned: dict[NamedNode, frozenset[Triple]]
+    statements: list[Statement]
+
+
+class _Memo:
+    """What this process wrote to the consolidated graph, so that a batch of writes does not read it back.
+
+    Only the process holding the store writes to it; every write of the consolidated graph goes through
+    `write_source`, `store_table` or `rebuild`, which keep this in step (rebuild clears it).
+    """
+
+    LIMIT = 400_000  # clusters remembered at most; then it starts again
+
+    def __init__(self) -> None:
+        self.clusters: dict[ClusterKey, _ClusterState] = {}
+        self.by_graph: dict[NamedNode, set[ClusterKey]] = {}
+        self.claims: dict[Statement, Claim] = {}
+        self.complete: set[NamedNode] = set()  # sources whose clusters by_graph lists in full
+
+    def commit(self, graph: NamedNode, clusters: dict[ClusterKey, _ClusterState], claims: list[Claim]) -> None:
+        if len(self.clusters) > self.LIMIT:
+            self.__init__()  # type: ignore[misc]
+        for stale in [k for k in self.claims if k[0] == graph]:
+            del self.claims[stale]
+        for key, state in clusters.items():
+            self.clusters[key] = state
+            for source, _, _ in state.statements:
+                self.by_graph.setdefault(source, set()).add(key)
+        # every cluster the written source contributes to was touched by this write: its list is complete
+        self.by_graph[graph] = {k for k, state in clusters.items() if any(st[0] == graph for st in state.statements)}
+        self.complete.add(graph)
+        for claim in claims:
+            self.claims[(claim.graph, claim.fact, claim.kind)] = claim
+
+
+_MEMOS: weakref.WeakKeyDictionary[EmbeddedStore, _Memo] = weakref.WeakKeyDictionary()
+
+
+def _memo(store: EmbeddedStore) -> _Memo:
+    if store not in _MEMOS:
+        _MEMOS[store] = _Memo()
+    return _MEMOS[store]
+
+
+def forget(store: EmbeddedStore) -> None:
+    """Drop what this process remembers of the consolidated graph (after writing it some other way)."""
+    _MEMOS.pop(store, None)
+
+
+def _stored_state(store: EmbeddedStore, key: ClusterKey) -> _ClusterState:
+    owned: dict[NamedNode, frozenset[Triple]] = {}
+    statements: list[Statement] = []
+    for member in _members(store, key):
+        owned[member] = frozenset(_owned(store, member))
+        kind = _stored_kind(store, member)
+        by_subject: dict[object, dict[NamedNode, object]] = defaultdict(dict)
+        for triple in owned[member]:
+            by_subject[triple.subject][triple.predicate] = triple.object
+        for triple in owned[member]:
+            if triple.subject == member and triple.predicate == v.PROV_WAS_DERIVED_FROM:
+                said = by_subject[triple.object]
+                source, fact = said.get(v.IN_SOURCE), said.get(v.SOURCE_FACT, member)
+                if isinstance(source, NamedNode) and isinstance(fact, NamedNode) and kind is not None:
+                    statements.append((source, fact, kind))
+    return _ClusterState(owned, statements)
+
+
+def _state_of(quads: list[Quad], claims: Sequence[Claim]) -> _ClusterState:
+    """The state of a cluster just fused: its triples grouped by the node that owns them."""
+    nodes = sorted(
+        (q.subject for q in quads if q.predicate == v.SOURCE_COUNT and isinstance(q.subject, NamedNode)),
+        key=lambda n: -len(n.value),
+    )
+    owned: dict[NamedNode, set[Triple]] = {n: set() for n in nodes}
+    for quad in quads:
+        subject = quad.subject.value  # type: ignore[union-attr]
+        owner = next(n for n in nodes if subject == n.value or subject.startswith(owned_prefix(n)))
+        owned[owner].add(quad.triple)
+    return _ClusterState({n: frozenset(t) for n, t in owned.items()}, [(c.graph, c.fact, c.kind) for c in claims])
+
+
+@dataclass(frozen=True)
+class _Pending:
+    """A write's change of the consolidated graph, and what to remember once it is written."""
+
+    delta: Delta
+    clusters: dict[ClusterKey, _ClusterState]
+    claims: list[Claim]
+
+
+def _prepare(store: EmbeddedStore, graph: NamedNode, quads: Sequence[Quad] | None) -> _Pending:
+    memo = _memo(store)
     readers = _Readers(store)
     by_subject = _memory_about(q for q in quads or () if q.graph_name == graph)
     new_claims = _claims_in_memory(graph, by_subject) if quads is not None else []
@@ -176,17 +274,33 @@ def delta(store: EmbeddedStore, graph: NamedNode, quads: Sequence[Quad] | None) 
     for claim in new_claims:
         clusters[cluster_of(claim)].append(claim)
     keys = set(clusters)
-    for quad in store.match(None, v.IN_SOURCE, graph, GRAPH):  # what this source contributed so far
-        node = NamedNode(quad.subject.value.rsplit("/source/", 1)[0])  # type: ignore[union-attr]
-        keys.add(_cluster_of_node(store, node))
+    if graph in memo.complete:
+        keys |= memo.by_graph[graph]
+    else:
+        for quad in store.match(None, v.IN_SOURCE, graph, GRAPH):  # what this source contributed so far
+            node = NamedNode(quad.subject.value.rsplit("/source/", 1)[0])  # type: ignore[union-attr]
+            keys.add(_cluster_of_node(store, node))
     old: set[Triple] = set()
     new: set[Triple] = set()
+    states: dict[ClusterKey, _ClusterState] = {}
+    fetched: list[Claim] = []
     for key in sorted(keys):
+        state = memo.clusters.get(key) or _stored_state(store, key)
         claims = list(clusters.get(key, []))
-        for member in _members(store, key):
-            old |= _owned(store, member)
-            claims.extend(_stored_claims(store, member, readers, graph))
-        new.update(q.triple for q in fuse(key, claims))
+        for owned in state.owned.values():
+            old |= owned
+        for statement in state.statements:
+            source, fact, kind = statement
+            if source == graph:
+                continue
+            known = memo.claims.get(statement)
+            if known is None:
+                known = readers(source).claim(fact, kind)
+                fetched.append(known)
+            claims.append(known)
+        fused = fuse(key, claims)
+        new.update(q.triple for q in fused)
+        states[key] = _state_of(fused, claims)
     # cities: a pooled statement stays while any source states it
     before = _stored_city_triples(store, graph) if store.has_graph(graph) else set()
     after = _city_triples(by_subject.items())
@@ -198,15 +312,53 @@ def delta(store: EmbeddedStore, graph: NamedNode, quads: Sequence[Quad] | None) 
         if not any(g not in (graph, GRAPH) for g in others):
             old.add(triple)
     for triple in after - before:
-        new.add(triple)  # written again when already there: a no-op
-    return Delta(deleted=tuple(old - new), inserted=tuple(new - old))
+        if not any(True for _ in store.match(triple.subject, triple.predicate, triple.object, GRAPH)):  # type: ignore[arg-type]
+            new.add(triple)
+    all_claims = [c for cs in clusters.values() for c in cs] + fetched
+    return _Pending(Delta(deleted=tuple(old - new), inserted=tuple(new - old)), states, all_claims)
+
+
+def delta(store: EmbeddedStore, graph: NamedNode, quads: Sequence[Quad] | None) -> Delta:
+    """What writing `quads` as the source graph `graph` (None: removing it) changes in the consolidated graph."""
+    return _prepare(store, graph, quads).delta
 
 
 def write_source(store: EmbeddedStore, graph: NamedNode, quads: Sequence[Quad] | None) -> int:
     """Replace (or, with None, remove) one source graph and its share of the consolidated graph in a single
     transaction: a reader, or a process killed midway, sees both before or both after. Returns triples written."""
-    change = delta(store, graph, quads)
-    return store.replace_graph(graph, quads, also=(GRAPH, change.deleted, change.inserted))
+    pending = _prepare(store, graph, quads)
+    change = pending.delta
+    try:
+        written = store.replace_graph(graph, quads, also=(GRAPH, change.deleted, change.inserted))
+    except BaseException:
+        forget(store)
+        raise
+    _memo(store).commit(graph, pending.clusters, pending.claims)
+    return written
+
+
+def write_table(store: EmbeddedStore, graph: NamedNode, quads: list[Quad]) -> int:
+    """A (large) table as the source graph `graph` with its share of the consolidated graph: a reload in one
+    transaction; a first load bulk loaded (not one transaction, like every bulk load: a failure removes the
+    table's graph, and `twingraph consolidate` puts the consolidated graph right)."""
+    pending = _prepare(store, graph, quads)
+    change = pending.delta
+    try:
+        if store.has_graph(graph):
+            written = store.sync_graph(graph, iter(quads), also=(GRAPH, change.deleted, change.inserted))
+        else:
+            try:
+                written = store.bulk_extend(iter(quads))
+                store.change_graph(GRAPH, change.deleted, ())
+                store.bulk_extend(Quad(t.subject, t.predicate, t.object, GRAPH) for t in change.inserted)
+            except BaseException:
+                store.remove_graph(graph)
+                raise
+    except BaseException:
+        forget(store)
+        raise
+    _memo(store).commit(graph, pending.clusters, pending.claims)
+    return written
 
 
 def rebuilt_quads(store: EmbeddedStore) -> list[Quad]:
@@ -237,6 +389,7 @@ def rebuilt_quads(store: EmbeddedStore) -> list[Quad]:
 
 def rebuild(store: EmbeddedStore) -> int:
     """Recompute the consolidated graph from the source graphs; returns its triples."""
+    forget(store)
     quads = rebuilt_quads(store)
     store.remove_graph(GRAPH)
     return store.bulk_extend(quads)

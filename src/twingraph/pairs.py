@@ -19,18 +19,15 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from pyoxigraph import Quad
-
 from twingraph import __version__
 from twingraph.articles.sources import SOURCES_FILE_NAME, SourceCatalog, SourceInfo, load_sources
-from twingraph.consolidate import delta
+from twingraph.consolidate import write_table
 from twingraph.errors import UserError
 from twingraph.facts import Article, City, DateValue, FactSet, Partnership, qualified_name
 from twingraph.gazetteer import Gazetteer, Place, gazetteer
 from twingraph.gazetteer.text import clean_name
 from twingraph.rdf.iris import article_iri
 from twingraph.rdf.mapping import iter_quads
-from twingraph.rdf.vocab import CONSOLIDATED_GRAPH
 from twingraph.store.embedded import EmbeddedStore
 
 REQUIRED_COLUMNS = ("city_a", "country_a", "city_b", "country_b")
@@ -274,20 +271,7 @@ def store_table(store: EmbeddedStore, table: PairTable) -> int:
     """
     graph = article_iri(table.key)
     with no_cycle_collection():
-        quads = list(iter_quads(table.facts))
-        change = delta(store, graph, quads)
-        consolidated = (CONSOLIDATED_GRAPH, change.deleted, change.inserted)
-        if store.has_graph(graph):
-            return store.sync_graph(graph, iter(quads), also=consolidated)
-        try:
-            written = store.bulk_extend(iter(quads))
-            # the table's share of the consolidated graph: bulk loaded too (a first load is not one transaction)
-            store.change_graph(CONSOLIDATED_GRAPH, change.deleted, ())
-            store.bulk_extend(Quad(t.subject, t.predicate, t.object, CONSOLIDATED_GRAPH) for t in change.inserted)
-            return written
-        except BaseException:
-            store.remove_graph(graph)
-            raise
+        return write_table(store, graph, list(iter_quads(table.facts)))
 
 
 def around_cities(table: PairTable, names: set[str]) -> PairTable:
