@@ -87,6 +87,7 @@ class Claim:
     values: dict[NamedNode, list[Term]]
     delegation: dict[NamedNode, list[Term]] = field(default_factory=dict)
     sentence: str | None = None
+    cities: tuple[NamedNode, ...] = ()  # for an event: the cities its source names (events name no places)
 
     def first(self, predicate: NamedNode) -> Term | None:
         found = self.values.get(predicate)
@@ -120,6 +121,8 @@ class SourceReader:
     """Reads the claims of one source graph through `about` (in memory for a graph being written, from the
     store for one already there), with the source's origin and date read once."""
 
+    _cities: tuple[NamedNode, ...] | None
+
     def __init__(self, graph: NamedNode, about: About, scan: Scan) -> None:
         self.graph = graph
         self.about = about
@@ -130,6 +133,7 @@ class SourceReader:
         issued = own.get(v.DCT_ISSUED)
         self.published = issued[0] if issued and isinstance(issued[0], Literal) else None
         self._as_of: Literal | bool | None = False  # not yet computed
+        self._cities = None
 
     @property
     def as_of(self) -> Literal | None:
@@ -146,6 +150,13 @@ class SourceReader:
             self._as_of = self.published or max(dated, key=lambda d: d.value, default=None)
         return self._as_of  # type: ignore[return-value]
 
+    @property
+    def cities(self) -> tuple[NamedNode, ...]:
+        if self._cities is None:
+            found = {s for s, o in self.scan(v.RDF_TYPE) if o == v.CITY and isinstance(s, NamedNode)}
+            self._cities = tuple(sorted(found, key=lambda c: c.value))
+        return self._cities
+
     def claim(self, fact: NamedNode, kind: str) -> Claim:
         values = _grouped(self.about(fact))
         # a partnership's phase is dated by the source when the fact has no date of its own, except for a
@@ -156,6 +167,8 @@ class SourceReader:
             if isinstance(delegation, NamedNode):
                 for predicate, obj in self.about(delegation):
                     claim.delegation.setdefault(predicate, []).append(obj)
+        if kind == "event":
+            claim.cities = self.cities
         if kind in ("agreement", "event"):
             for ev in claim.evidence:
                 if isinstance(ev, NamedNode):
@@ -316,6 +329,8 @@ def _plain(out: _Out, node: NamedNode, kind: str, claims: Sequence[Claim]) -> di
             out.add(node, predicate, value)
     for predicate in SINGLE[kind]:
         _single(out, node, node, predicate, _values(claims, predicate, lambda c: c.values), refs)
+    for city in sorted({c for claim in claims for c in claim.cities}, key=lambda c: c.value):
+        out.add(node, v.CONCERNS, city)
     return refs
 
 

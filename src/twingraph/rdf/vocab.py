@@ -152,6 +152,7 @@ ON_PROPERTY = tg("onProperty")
 CONFLICTING_VALUE_PROP = tg("conflictingValue")
 VALUE = tg("value")
 PREFERRED = tg("preferred")
+CONCERNS = tg("concerns")
 CONSOLIDATED_GRAPH = NamedNode(ID_NS + "graph/consolidated")
 
 # For Turtle/TriG output: data IRIs have slashes after the id namespace (city/de/dortmund), which a
