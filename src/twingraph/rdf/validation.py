@@ -122,5 +122,5 @@ def validate_store(
         if progress is not None:
             progress(done, len(graphs))
     results.sort(key=lambda v: (v.severity != "Violation", v.graph, v.focus, v.shape, v.path or ""))
-    triples = len(store) if only is None else store.count_in(only)
+    triples = sum(store.count_in(g) for g in graphs)  # the triples validated
     return ValidationReport(graphs=len(graphs), triples=triples, results=tuple(results))
