@@ -245,3 +245,18 @@ def test_whole_store_dump_keeps_every_graph_blank_node_and_line_break(tmp_path: 
         assert back == set(quads)
     else:
         assert back == {Quad(q.subject, q.predicate, q.object) for q in quads}
+
+
+def test_consolidated_graph_alone_or_with_every_source_graph(loaded: EmbeddedStore) -> None:
+    alone = io.BytesIO()
+    export_store(loaded, alone, "nquads", "consolidated")
+    graphs = {q.graph_name for q in parse(alone.getvalue(), RdfFormat.N_QUADS)}
+    assert graphs == {v.CONSOLIDATED_GRAPH}
+    as_turtle = io.BytesIO()
+    export_store(loaded, as_turtle, "turtle", "consolidated")
+    triples = {q.triple for q in parse(as_turtle.getvalue(), RdfFormat.TURTLE)}
+    assert triples == {q.triple for q in loaded.quads(v.CONSOLIDATED_GRAPH)}
+    everything = io.BytesIO()
+    export_store(loaded, everything, "trig")
+    names = {q.graph_name for q in parse(everything.getvalue(), RdfFormat.TRIG)}
+    assert v.CONSOLIDATED_GRAPH in names and len(names) == len(loaded.graphs())

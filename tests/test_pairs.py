@@ -9,6 +9,7 @@ import pytest
 from pyoxigraph import NamedNode
 
 from twingraph import pairs
+from twingraph.consolidate import consolidated_triples, rebuilt_quads
 from twingraph.errors import UserError
 from twingraph.gazetteer import gazetteer
 from twingraph.pairs import PairTable, read_pairs, store_table
@@ -201,7 +202,7 @@ def test_stored_table_is_one_graph_with_cities_sameas_wikidata(tmp_path: Path, s
     )
     triples = store_table(store, table)
     graph = article_iri("table:pairs.csv")
-    assert store.graphs() == [graph]
+    assert sorted(g.value for g in store.graphs()) == sorted([graph.value, v.CONSOLIDATED_GRAPH.value])
     assert store.count_in(graph) == triples
     zhytomyr = city_iri("Zhytomyr", "UA")
     assert zhytomyr == city_iri(gazetteer().resolve("Schytomyr").name, "UA")  # the article extractor's IRI
@@ -215,13 +216,16 @@ def test_stored_table_is_one_graph_with_cities_sameas_wikidata(tmp_path: Path, s
 
 def test_reloading_replaces_the_graph(tmp_path: Path, store: EmbeddedStore):
     path = write(tmp_path, "Zhytomyr,Ukraine,Dortmund,Germany,,,,\nDortmund,Germany,Leeds,United Kingdom,,,,\n")
+    graph = article_iri("table:pairs.csv")
     first = store_table(store, read_pairs(path))
+    total = len(store)  # with the consolidated graph
     store_table(store, read_pairs(path))
-    assert len(store) == first
+    assert store.count_in(graph) == first and len(store) == total
     write(tmp_path, "Zhytomyr,Ukraine,Dortmund,Germany,,,,\n")
     second = store_table(store, read_pairs(path))
-    assert second < first and len(store) == second
+    assert second < first and store.count_in(graph) == second and len(store) < total
     assert city_iri("Leeds", "GB") not in {q.object for q in store.quads() if q.predicate == v.PARTNER}
+    assert consolidated_triples(store) == {q.triple for q in rebuilt_quads(store)}
 
 
 # --- the command ---------------------------------------------------------------------------------------
@@ -293,7 +297,8 @@ def test_cli_loads_the_whole_world_table(cli, store_path: Path):
     assert summary["rows"] == 31_772 and summary["partnerships"] > 31_500 and summary["triples"] > 300_000
     store = open_store(store_path, read_only=True)
     graph = article_iri("table:pairs.csv")
-    assert len(store) == store.count_in(graph) == summary["triples"]
+    assert store.count_in(graph) == summary["triples"]
+    assert len(store) == summary["triples"] + store.count_in(v.CONSOLIDATED_GRAPH)
     dortmund = city_iri("Dortmund", "DE")
     with_dortmund = {q.subject for q in store.quads(graph) if q.predicate == v.PARTNER and q.object == dortmund}
     partners = {q.object for q in store.quads(graph) if q.predicate == v.PARTNER and q.subject in with_dortmund} - {

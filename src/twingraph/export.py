@@ -32,7 +32,7 @@ from pyoxigraph import (
 from twingraph.errors import UserError
 from twingraph.queries import load_query
 from twingraph.rdf.iris import article_iri
-from twingraph.rdf.vocab import RDF_TYPE, SERIALIZATION_PREFIXES
+from twingraph.rdf.vocab import CONSOLIDATED_GRAPH, RDF_TYPE, SERIALIZATION_PREFIXES
 from twingraph.resources import ontology_dir
 from twingraph.store.embedded import EmbeddedStore
 
@@ -63,8 +63,16 @@ def export_format(name: str) -> RdfFormat:
         raise UserError(f"unknown export format '{name}'; use one of {', '.join(EXPORT_FORMATS)}") from None
 
 
+CONSOLIDATED = "consolidated"  # --graph consolidated: the consolidated graph alone
+
+
 def resolve_graph(store: EmbeddedStore, graph: str) -> NamedNode:
-    """A graph by its IRI, by the source key its IRI is minted from, or by the source's URL."""
+    """A graph by its IRI, by the source key its IRI is minted from, or by the source's URL; `consolidated`
+    names the consolidated graph (one node per partnership, visit, person, ... fused across sources)."""
+    if graph == CONSOLIDATED:
+        if not store.has_graph(CONSOLIDATED_GRAPH):
+            raise UserError("the store has no consolidated graph yet (ingest something, or run twingraph consolidate)")
+        return CONSOLIDATED_GRAPH
     for candidate in (graph, article_iri(graph).value):
         try:
             node = NamedNode(candidate)

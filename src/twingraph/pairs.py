@@ -34,6 +34,7 @@ from pathlib import Path
 
 from twingraph import __version__
 from twingraph.articles.sources import SOURCES_FILE_NAME, SourceCatalog, SourceInfo, load_sources
+from twingraph.consolidate import write_table
 from twingraph.errors import UserError
 from twingraph.facts import Article, City, DateValue, FactSet, Partnership, qualified_name
 from twingraph.gazetteer import Gazetteer, Place, gazetteer
@@ -373,14 +374,7 @@ def store_table(store: EmbeddedStore, table: PairTable) -> int:
     """
     graph = article_iri(table.key)
     with no_cycle_collection():
-        quads = iter_quads(table.facts)
-        if store.has_graph(graph):
-            return store.sync_graph(graph, quads)
-        try:
-            return store.bulk_extend(quads)
-        except BaseException:
-            store.remove_graph(graph)
-            raise
+        return write_table(store, graph, list(iter_quads(table.facts)))
 
 
 def around_cities(table: PairTable, names: set[str]) -> PairTable:

@@ -15,7 +15,9 @@ import pytest
 from pyoxigraph import NamedNode, Store
 from reliability_support import DATA, run_cli
 
+from twingraph.consolidate import rebuilt_quads
 from twingraph.ingest import ingest
+from twingraph.rdf.vocab import CONSOLIDATED_GRAPH
 from twingraph.store import open_store
 
 ARTICLES = 150  # distinct URLs cycling through the sample and dev-set texts
@@ -111,6 +113,11 @@ def test_sigkill_mid_batch_leaves_whole_articles_and_rerun_completes(
     assert process.returncode == -signal.SIGKILL
 
     after_kill = _snapshot(store)
+    # the consolidated graph holds what the stored articles say together: the same as a rebuild from them
+    fused = after_kill.pop(CONSOLIDATED_GRAPH.value)
+    opened = open_store(store)
+    assert fused == frozenset(f"{q.subject} {q.predicate} {q.object}" for q in rebuilt_quads(opened))
+    del opened
     print(f"killed with {len(after_kill)} of {ARTICLES} articles stored")
     assert ARTICLES // 4 <= len(after_kill) < ARTICLES, f"{len(after_kill)} graphs after the kill"
     for graph, triples in after_kill.items():

@@ -12,16 +12,19 @@ from pyoxigraph import BlankNode, Literal, NamedNode, Quad
 from twingraph.curated import load_curated
 from twingraph.load import store_facts
 from twingraph.rdf.iris import article_iri
+from twingraph.rdf.vocab import CONSOLIDATED_GRAPH
 from twingraph.store import EmbeddedStore, StoreError, StoreInUseError, open_store
 
 
 def test_storing_the_same_source_twice_replaces_it(store: EmbeddedStore, data_dir: Path) -> None:
     facts = load_curated(data_dir / "gold" / "seed_000.yaml")
+    graph = article_iri(facts.article.key)
     written = store_facts(store, facts)
-    assert written == len(store) > 100
+    assert written == store.count_in(graph) > 100
+    total = len(store)  # with the consolidated graph fused from it
     store_facts(store, facts)
-    assert len(store) == written
-    assert store.graphs() == [article_iri(facts.article.key)]
+    assert store.count_in(graph) == written and len(store) == total
+    assert sorted(g.value for g in store.graphs()) == sorted([graph.value, CONSOLIDATED_GRAPH.value])
 
 
 def test_a_second_source_adds_its_own_graph(store: EmbeddedStore, data_dir: Path) -> None:
@@ -31,7 +34,7 @@ def test_a_second_source_adds_its_own_graph(store: EmbeddedStore, data_dir: Path
     before = len(store)
     store_facts(store, second)
     assert len(store) > before
-    assert set(store.graphs()) == {article_iri(first.article.key), article_iri(second.article.key)}
+    assert set(store.graphs()) == {article_iri(first.article.key), article_iri(second.article.key), CONSOLIDATED_GRAPH}
 
 
 def test_replacing_with_fewer_facts_removes_the_old_ones(store: EmbeddedStore, data_dir: Path) -> None:

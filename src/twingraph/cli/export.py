@@ -18,7 +18,12 @@ from twingraph.store import open_store
 def export(
     fmt: Annotated[str, typer.Option("--format", "-f", help=f"One of: {', '.join(EXPORT_FORMATS)}.")] = "turtle",
     graph: Annotated[
-        str | None, typer.Option("--graph", help="Export only this named graph (its IRI, or the source's URL).")
+        str | None,
+        typer.Option(
+            "--graph",
+            help="Export only this named graph (its IRI, or the source's URL); `consolidated`: the consolidated "
+            "graph alone, one node per partnership, visit, person, ... with its sources counted and linked.",
+        ),
     ] = None,
     view: Annotated[
         str | None,
@@ -33,7 +38,8 @@ def export(
 ) -> None:
     """Export the graph for linked-data consumers (Turtle with readable prefixes by default).
 
-    TriG, N-Quads and JSON-LD keep one named graph per source; Turtle, N-Triples and RDF/XML give their union.
+    Without --graph: every source graph and the consolidated graph fused from them (TriG, N-Quads and JSON-LD
+    keep one named graph each: full provenance; Turtle, N-Triples and RDF/XML give their union).
     """
     target = open_store(store, must_exist=True)
     if out is None:

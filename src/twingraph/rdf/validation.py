@@ -111,12 +111,16 @@ def validate_store(
     only: NamedNode | None = None,
 ) -> ValidationReport:
     """Validate every named graph (or `only` one); `progress(done, total)` is called after each graph."""
-    graphs = [only] if only is not None else sorted(store.graphs(), key=lambda g: g.value)
+    from twingraph.rdf.vocab import CONSOLIDATED_GRAPH
+
+    # the source graphs: the consolidated graph is fused from them, and says per fact what they say together
+    sources = [g for g in store.graphs() if g != CONSOLIDATED_GRAPH]
+    graphs = [only] if only is not None else sorted(sources, key=lambda g: g.value)
     results: list[Violation] = []
     for done, graph in enumerate(graphs, start=1):
         results.extend(validate_graph(_rdflib_graph(store, graph), graph.value))
         if progress is not None:
             progress(done, len(graphs))
     results.sort(key=lambda v: (v.severity != "Violation", v.graph, v.focus, v.shape, v.path or ""))
-    triples = len(store) if only is None else store.count_in(only)
+    triples = sum(store.count_in(g) for g in graphs)  # the triples validated
     return ValidationReport(graphs=len(graphs), triples=triples, results=tuple(results))

@@ -6,12 +6,13 @@ import io
 import os
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import IO
 
 from pyoxigraph import (
+    BlankNode,
     DefaultGraph,
     Literal,
     NamedNode,
@@ -21,6 +22,7 @@ from pyoxigraph import (
     QueryTriples,
     RdfFormat,
     Store,
+    Triple,
     serialize,
 )
 
@@ -76,6 +78,10 @@ _BULK_CHUNK = 50_000  # quads per bulk-load chunk: a few MB of N-Quads, ~0.2 s o
 _PER_GRAPH_FORMATS = (RdfFormat.N_QUADS, RdfFormat.N_TRIPLES, RdfFormat.TURTLE, RdfFormat.TRIG)
 
 
+def _triple_lines(triples: Iterable[Triple]) -> str:
+    return "\n".join(f"{t.subject} {t.predicate} {t.object} ." for t in triples)
+
+
 def _may_hold_blank_nodes(nquads: bytes) -> bool:
     """Whether an N-Quads text may name a blank node (a literal holding " _:" gives a false yes, never a no)."""
     return nquads.startswith(b"_:") or b" _:" in nquads or b"\n_:" in nquads
@@ -114,31 +120,72 @@ class EmbeddedStore:
 
     # --- writing -------------------------------------------------------------------------------------
 
-    def replace_graph(self, graph: NamedNode, quads: Iterable[Quad]) -> int:
-        """Replace one source's graph atomically: readers see the old facts or the new, never half.
+    def replace_graph(
+        self,
+        graph: NamedNode,
+        quads: Iterable[Quad] | None,
+        *,
+        also: tuple[NamedNode, Sequence[Triple], Sequence[Triple]] | None = None,
+    ) -> int:
+        """Replace one source's graph atomically (None: remove it): readers see the old facts or the new, never
+        half. `also` = (graph, deleted, inserted) changes another graph in the same transaction (the
+        consolidated graph a source contributes to).
 
-        A source seen for the first time is one `extend` transaction (about ten times faster than parsing
-        an INSERT DATA text); a source already stored is dropped and refilled in one SPARQL update.
+        A source seen for the first time, with nothing to delete elsewhere, is one `extend` transaction (about
+        ten times faster than parsing an INSERT DATA text); otherwise one SPARQL update drops, refills and
+        changes the other graph.
         """
-        own = list(dict.fromkeys(q for q in quads if q.graph_name == graph))
-        if not self._store.contains_named_graph(graph):
-            self._store.extend(own)
+        own = list(dict.fromkeys(q for q in quads or () if q.graph_name == graph))
+        other, deleted, inserted = also if also is not None else (graph, (), ())
+        extra = [Quad(t.subject, t.predicate, t.object, other) for t in inserted]
+        if quads is not None and not deleted and not self._store.contains_named_graph(graph):
+            self._store.extend(own + extra)
             return len(own)
-        lines = [_quad_to_ntriples(q) for q in own]
-        update = f"DROP SILENT GRAPH {graph} ;\nINSERT DATA {{ GRAPH {graph} {{\n" + "\n".join(lines) + "\n} }"
-        self._store.update(update)
-        return len(lines)
+        parts = [f"DROP SILENT GRAPH {graph}"]
+        if own:
+            parts.append(f"INSERT DATA {{ GRAPH {graph} {{\n" + "\n".join(map(_quad_to_ntriples, own)) + "\n} }")
+        if deleted:
+            parts.append(f"DELETE DATA {{ GRAPH {other} {{\n{_triple_lines(deleted)}\n}} }}")
+        if extra:
+            parts.append(f"INSERT DATA {{ GRAPH {other} {{\n" + "\n".join(map(_quad_to_ntriples, extra)) + "\n} }")
+        self._store.update(" ;\n".join(parts))
+        return len(own)
+
+    def change_graph(self, graph: NamedNode, deleted: Sequence[Triple], inserted: Sequence[Triple]) -> None:
+        """Delete and insert triples of one graph in one transaction."""
+        if deleted or inserted:
+            self._store.update(
+                f"DELETE DATA {{ GRAPH {graph} {{\n{_triple_lines(deleted)}\n}} }} ;\n"
+                f"INSERT DATA {{ GRAPH {graph} {{\n{_triple_lines(inserted)}\n}} }}"
+            )
 
     def remove_graph(self, graph: NamedNode) -> None:
         self._store.update(f"DROP SILENT GRAPH {graph}")
 
-    def sync_graph(self, graph: NamedNode, quads: Iterable[Quad]) -> int:
+    def match(
+        self,
+        subject: NamedNode | BlankNode | None,
+        predicate: NamedNode | None,
+        obj: NamedNode | BlankNode | Literal | None,
+        graph: NamedNode | DefaultGraph | None,
+    ) -> Iterator[Quad]:
+        """Quads matching a pattern (None matches anything), read through Oxigraph's indexes."""
+        return self._store.quads_for_pattern(subject, predicate, obj, graph)
+
+    def sync_graph(
+        self,
+        graph: NamedNode,
+        quads: Iterable[Quad],
+        *,
+        also: tuple[NamedNode, Sequence[Triple], Sequence[Triple]] | None = None,
+    ) -> int:
         """Make one graph hold exactly these quads, in one transaction that changes only what differs.
 
         For large graphs reloaded with few changes (a world table): both sides are compared as N-Triples
         lines written by Oxigraph, several times faster than reading the stored graph back as Quad objects.
         Oxigraph writes the stored side on another core (without the GIL) while `quads` is still being made,
-        so pass a generator. Returns the number of distinct triples the graph now holds.
+        so pass a generator. Returns the number of distinct triples the graph now holds. `also` = (graph,
+        deleted, inserted) changes another graph in the same transaction, as in `replace_graph`.
         """
         with ThreadPoolExecutor(1) as pool:
             stored = pool.submit(self._dumped, graph, RdfFormat.N_TRIPLES)
@@ -148,10 +195,13 @@ class EmbeddedStore:
             old = set(stored.result().decode("utf-8").splitlines())
         deleted = "\n".join(old.difference(lines))
         inserted = "\n".join(line for line in lines if line not in old)
-        if deleted or inserted:
+        other, other_deleted, other_inserted = also if also is not None else (graph, (), ())
+        if deleted or inserted or other_deleted or other_inserted:
             self._store.update(
                 f"DELETE DATA {{ GRAPH {graph} {{\n{deleted}\n}} }} ;\n"
-                f"INSERT DATA {{ GRAPH {graph} {{\n{inserted}\n}} }}"
+                f"INSERT DATA {{ GRAPH {graph} {{\n{inserted}\n}} }} ;\n"
+                f"DELETE DATA {{ GRAPH {other} {{\n{_triple_lines(other_deleted)}\n}} }} ;\n"
+                f"INSERT DATA {{ GRAPH {other} {{\n{_triple_lines(other_inserted)}\n}} }}"
             )
         return len(lines)
 

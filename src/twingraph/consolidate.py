@@ -1,0 +1,399 @@
+"""Keeping the consolidated graph in step with the source graphs, at write time and in the same transaction.
+
+Writing a source (an article, a curated file, a table) touches only the consolidated nodes of the clusters its
+old and new facts belong to: their claims from the other sources are read back through the statements the
+consolidated graph keeps (`tg:inSource`, `tg:sourceFact`), fused again with the new claims
+(`rdf.consolidation.fuse`), and the difference is written in the one update that replaces the source graph.
+`rebuild` recomputes the whole graph from the sources; it gives the same quads as any order of writes.
+"""
+
+from __future__ import annotations
+
+import weakref
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from pyoxigraph import NamedNode, Quad, Triple
+
+from twingraph.rdf import vocab as v
+from twingraph.rdf.consolidation import (
+    CITY_PREDICATES,
+    CLAIM_CLASSES,
+    COUNTRY_PREDICATES,
+    GRAPH,
+    Claim,
+    ClusterKey,
+    Pairs,
+    SourceReader,
+    Term,
+    cluster_of,
+    fuse,
+    kind_of,
+    owned_prefix,
+)
+from twingraph.store.embedded import EmbeddedStore
+
+
+@dataclass(frozen=True)
+class Delta:
+    """What a write changes in the consolidated graph."""
+
+    deleted: tuple[Triple, ...]
+    inserted: tuple[Triple, ...]
+
+
+def _memory_about(quads: Iterable[Quad]) -> dict[NamedNode, Pairs]:
+    found: dict[NamedNode, Pairs] = defaultdict(list)
+    for quad in quads:
+        if isinstance(quad.subject, NamedNode):
+            found[quad.subject].append((quad.predicate, quad.object))  # type: ignore[arg-type]
+    return found
+
+
+class _Readers:
+    """One SourceReader per stored source graph, made when first needed."""
+
+    def __init__(self, store: EmbeddedStore) -> None:
+        self.store = store
+        self.readers: dict[NamedNode, SourceReader] = {}
+
+    def __call__(self, graph: NamedNode) -> SourceReader:
+        if graph not in self.readers:
+            store = self.store
+
+            def about(subject: NamedNode, graph: NamedNode = graph) -> Pairs:
+                return [(q.predicate, q.object) for q in store.match(subject, None, None, graph)]  # type: ignore[misc]
+
+            def scan(predicate: NamedNode, graph: NamedNode = graph) -> list[tuple[Term, Term]]:
+                return [(q.subject, q.object) for q in store.match(None, predicate, None, graph)]  # type: ignore[misc]
+
+            self.readers[graph] = SourceReader(graph, about, scan)
+        return self.readers[graph]
+
+
+def _claims_in_memory(graph: NamedNode, by_subject: dict[NamedNode, Pairs]) -> list[Claim]:
+    def scan(predicate: NamedNode) -> list[tuple[Term, Term]]:
+        return [(s, o) for s, pairs in by_subject.items() for p, o in pairs if p == predicate]
+
+    reader = SourceReader(graph, lambda s: by_subject.get(s, []), scan)
+    found = []
+    for subject, pairs in by_subject.items():
+        kind = kind_of(o for p, o in pairs if p == v.RDF_TYPE)
+        if kind is not None:
+            found.append(reader.claim(subject, kind))
+    return found
+
+
+def _stored_kind(store: EmbeddedStore, node: NamedNode) -> str | None:
+    return kind_of(q.object for q in store.match(node, v.RDF_TYPE, None, GRAPH))
+
+
+def _cluster_of_node(store: EmbeddedStore, node: NamedNode) -> ClusterKey:
+    """The cluster a consolidated node belongs to, read from the consolidated graph."""
+    if _stored_kind(store, node) != "visit":
+        return ("node", node.value)
+    values = {q.predicate: q.object for q in store.match(node, None, None, GRAPH)}
+    origin, destination = values.get(v.ORIGIN), values.get(v.DESTINATION)
+    if origin is None and destination is None:
+        return ("node", node.value)
+    planned = "planned" if v.PLANNED in values else "done"
+    return ("visits", getattr(origin, "value", ""), getattr(destination, "value", ""), planned)
+
+
+def _members(store: EmbeddedStore, key: ClusterKey) -> list[NamedNode]:
+    """The consolidated nodes of a cluster as the graph holds them now."""
+    if key[0] == "node":
+        node = NamedNode(key[1])
+        return [node] if any(True for _ in store.match(node, v.SOURCE_COUNT, None, GRAPH)) else []
+    _, origin, destination, _ = key
+    if origin:
+        candidates = {q.subject for q in store.match(None, v.ORIGIN, NamedNode(origin), GRAPH)}
+    else:
+        candidates = {q.subject for q in store.match(None, v.DESTINATION, NamedNode(destination), GRAPH)}
+    return sorted(
+        (c for c in candidates if isinstance(c, NamedNode) and _cluster_of_node(store, c) == key),
+        key=lambda n: n.value,
+    )
+
+
+def _stored_claims(store: EmbeddedStore, node: NamedNode, readers: _Readers, skip: NamedNode) -> list[Claim]:
+    """The claims of the other sources a consolidated node was fused from."""
+    kind = _stored_kind(store, node)
+    found = []
+    for quad in store.match(node, v.PROV_WAS_DERIVED_FROM, None, GRAPH):
+        ref = quad.object
+        graph = next((q.object for q in store.match(ref, v.IN_SOURCE, None, GRAPH)), None)  # type: ignore[arg-type]
+        # a statement names the source's fact when it is not the consolidated node's own IRI
+        fact = next((q.object for q in store.match(ref, v.SOURCE_FACT, None, GRAPH)), node)  # type: ignore[arg-type]
+        if not isinstance(graph, NamedNode) or not isinstance(fact, NamedNode) or graph == skip or kind is None:
+            continue
+        found.append(readers(graph).claim(fact, kind))
+    return found
+
+
+def _owned(store: EmbeddedStore, node: NamedNode) -> set[Triple]:
+    """The consolidated node's quads and those of the nodes under its IRI (statements, phases, conflicts)."""
+    prefix = owned_prefix(node)
+    found: set[Triple] = set()
+    todo, seen = [node], {node}
+    while todo:
+        subject = todo.pop()
+        for quad in store.match(subject, None, None, GRAPH):
+            found.add(quad.triple)
+            obj = quad.object
+            if isinstance(obj, NamedNode) and obj.value.startswith(prefix) and obj not in seen:
+                seen.add(obj)
+                todo.append(obj)
+    return found
+
+
+def _city_triples(about: Iterable[tuple[NamedNode, Pairs]]) -> set[Triple]:
+    """What a source says of its cities and their countries, as the consolidated graph pools it."""
+    found: set[Triple] = set()
+    for subject, pairs in about:
+        types = {o for p, o in pairs if p == v.RDF_TYPE}
+        keep = CITY_PREDICATES if v.CITY in types else COUNTRY_PREDICATES if v.COUNTRY in types else None
+        if keep is not None:
+            found.update(Triple(subject, p, o) for p, o in pairs if p in keep)
+    return found
+
+
+def _stored_city_triples(store: EmbeddedStore, graph: NamedNode) -> set[Triple]:
+    subjects = [q.subject for cls in (v.CITY, v.COUNTRY) for q in store.match(None, v.RDF_TYPE, cls, graph)]
+    return _city_triples(
+        (s, [(q.predicate, q.object) for q in store.match(s, None, None, graph)])  # type: ignore[misc]
+        for s in dict.fromkeys(subjects)
+        if isinstance(s, NamedNode)
+    )
+
+
+Statement = tuple[NamedNode, NamedNode, str]  # (source graph, fact as the source names it, kind of claim)
+
+
+@dataclass
+class _ClusterState:
+    """A cluster as the consolidated graph holds it: each node's triples, and the statements fused into it."""
+
+    owned: dict[NamedNode, frozenset[Triple]]
+    statements: list[Statement]
+
+
+class _Memo:
+    """What this process wrote to the consolidated graph, so that a batch of writes does not read it back.
+
+    Only the process holding the store writes to it; every write of the consolidated graph goes through
+    `write_source`, `store_table` or `rebuild`, which keep this in step (rebuild clears it).
+    """
+
+    LIMIT = 400_000  # clusters remembered at most; then it starts again
+
+    def __init__(self) -> None:
+        self.clusters: dict[ClusterKey, _ClusterState] = {}
+        self.by_graph: dict[NamedNode, set[ClusterKey]] = {}
+        self.claims: dict[Statement, Claim] = {}
+        self.complete: set[NamedNode] = set()  # sources whose clusters by_graph lists in full
+
+    def commit(self, graph: NamedNode, clusters: dict[ClusterKey, _ClusterState], claims: list[Claim]) -> None:
+        if len(self.clusters) > self.LIMIT:
+            self.__init__()  # type: ignore[misc]
+        for stale in [k for k in self.claims if k[0] == graph]:
+            del self.claims[stale]
+        for key, state in clusters.items():
+            self.clusters[key] = state
+            for source, _, _ in state.statements:
+                self.by_graph.setdefault(source, set()).add(key)
+        # every cluster the written source contributes to was touched by this write: its list is complete
+        self.by_graph[graph] = {k for k, state in clusters.items() if any(st[0] == graph for st in state.statements)}
+        self.complete.add(graph)
+        for claim in claims:
+            self.claims[(claim.graph, claim.fact, claim.kind)] = claim
+
+
+_MEMOS: weakref.WeakKeyDictionary[EmbeddedStore, _Memo] = weakref.WeakKeyDictionary()
+
+
+def _memo(store: EmbeddedStore) -> _Memo:
+    if store not in _MEMOS:
+        _MEMOS[store] = _Memo()
+    return _MEMOS[store]
+
+
+def forget(store: EmbeddedStore) -> None:
+    """Drop what this process remembers of the consolidated graph (after writing it some other way)."""
+    _MEMOS.pop(store, None)
+
+
+def _stored_state(store: EmbeddedStore, key: ClusterKey) -> _ClusterState:
+    owned: dict[NamedNode, frozenset[Triple]] = {}
+    statements: list[Statement] = []
+    for member in _members(store, key):
+        owned[member] = frozenset(_owned(store, member))
+        kind = _stored_kind(store, member)
+        by_subject: dict[object, dict[NamedNode, object]] = defaultdict(dict)
+        for triple in owned[member]:
+            by_subject[triple.subject][triple.predicate] = triple.object
+        for triple in owned[member]:
+            if triple.subject == member and triple.predicate == v.PROV_WAS_DERIVED_FROM:
+                said = by_subject[triple.object]
+                source, fact = said.get(v.IN_SOURCE), said.get(v.SOURCE_FACT, member)
+                if isinstance(source, NamedNode) and isinstance(fact, NamedNode) and kind is not None:
+                    statements.append((source, fact, kind))
+    return _ClusterState(owned, statements)
+
+
+def _state_of(quads: list[Quad], claims: Sequence[Claim]) -> _ClusterState:
+    """The state of a cluster just fused: its triples grouped by the node that owns them."""
+    nodes = sorted(
+        (q.subject for q in quads if q.predicate == v.SOURCE_COUNT and isinstance(q.subject, NamedNode)),
+        key=lambda n: -len(n.value),
+    )
+    owned: dict[NamedNode, set[Triple]] = {n: set() for n in nodes}
+    for quad in quads:
+        subject = quad.subject.value  # type: ignore[union-attr]
+        owner = next(n for n in nodes if subject == n.value or subject.startswith(owned_prefix(n)))
+        owned[owner].add(quad.triple)
+    return _ClusterState({n: frozenset(t) for n, t in owned.items()}, [(c.graph, c.fact, c.kind) for c in claims])
+
+
+@dataclass(frozen=True)
+class _Pending:
+    """A write's change of the consolidated graph, and what to remember once it is written."""
+
+    delta: Delta
+    clusters: dict[ClusterKey, _ClusterState]
+    claims: list[Claim]
+
+
+def _prepare(store: EmbeddedStore, graph: NamedNode, quads: Sequence[Quad] | None) -> _Pending:
+    memo = _memo(store)
+    readers = _Readers(store)
+    by_subject = _memory_about(q for q in quads or () if q.graph_name == graph)
+    new_claims = _claims_in_memory(graph, by_subject) if quads is not None else []
+    clusters: dict[ClusterKey, list[Claim]] = defaultdict(list)
+    for claim in new_claims:
+        clusters[cluster_of(claim)].append(claim)
+    keys = set(clusters)
+    if graph in memo.complete:
+        keys |= memo.by_graph[graph]
+    else:
+        for quad in store.match(None, v.IN_SOURCE, graph, GRAPH):  # what this source contributed so far
+            node = NamedNode(quad.subject.value.rsplit("/source/", 1)[0])  # type: ignore[union-attr]
+            keys.add(_cluster_of_node(store, node))
+    old: set[Triple] = set()
+    new: set[Triple] = set()
+    states: dict[ClusterKey, _ClusterState] = {}
+    fetched: list[Claim] = []
+    for key in sorted(keys):
+        state = memo.clusters.get(key) or _stored_state(store, key)
+        claims = list(clusters.get(key, []))
+        for owned in state.owned.values():
+            old |= owned
+        for statement in state.statements:
+            source, fact, kind = statement
+            if source == graph:
+                continue
+            known = memo.claims.get(statement)
+            if known is None:
+                known = readers(source).claim(fact, kind)
+                fetched.append(known)
+            claims.append(known)
+        fused = fuse(key, claims)
+        new.update(q.triple for q in fused)
+        states[key] = _state_of(fused, claims)
+    # cities: a pooled statement stays while any source states it
+    before = _stored_city_triples(store, graph) if store.has_graph(graph) else set()
+    after = _city_triples(by_subject.items())
+    for triple in before - after:
+        others = (
+            q.graph_name
+            for q in store.match(triple.subject, triple.predicate, triple.object, None)  # type: ignore[arg-type]
+        )
+        if not any(g not in (graph, GRAPH) for g in others):
+            old.add(triple)
+    for triple in after - before:
+        if not any(True for _ in store.match(triple.subject, triple.predicate, triple.object, GRAPH)):  # type: ignore[arg-type]
+            new.add(triple)
+    all_claims = [c for cs in clusters.values() for c in cs] + fetched
+    return _Pending(Delta(deleted=tuple(old - new), inserted=tuple(new - old)), states, all_claims)
+
+
+def delta(store: EmbeddedStore, graph: NamedNode, quads: Sequence[Quad] | None) -> Delta:
+    """What writing `quads` as the source graph `graph` (None: removing it) changes in the consolidated graph."""
+    return _prepare(store, graph, quads).delta
+
+
+def write_source(store: EmbeddedStore, graph: NamedNode, quads: Sequence[Quad] | None) -> int:
+    """Replace (or, with None, remove) one source graph and its share of the consolidated graph in a single
+    transaction: a reader, or a process killed midway, sees both before or both after. Returns triples written."""
+    pending = _prepare(store, graph, quads)
+    change = pending.delta
+    try:
+        written = store.replace_graph(graph, quads, also=(GRAPH, change.deleted, change.inserted))
+    except BaseException:
+        forget(store)
+        raise
+    _memo(store).commit(graph, pending.clusters, pending.claims)
+    return written
+
+
+def write_table(store: EmbeddedStore, graph: NamedNode, quads: list[Quad]) -> int:
+    """A (large) table as the source graph `graph` with its share of the consolidated graph: a reload in one
+    transaction; a first load bulk loaded (not one transaction, like every bulk load: a failure removes the
+    table's graph, and `twingraph consolidate` puts the consolidated graph right)."""
+    pending = _prepare(store, graph, quads)
+    change = pending.delta
+    try:
+        if store.has_graph(graph):
+            written = store.sync_graph(graph, iter(quads), also=(GRAPH, change.deleted, change.inserted))
+        else:
+            try:
+                written = store.bulk_extend(iter(quads))
+                store.change_graph(GRAPH, change.deleted, ())
+                store.bulk_extend(Quad(t.subject, t.predicate, t.object, GRAPH) for t in change.inserted)
+            except BaseException:
+                store.remove_graph(graph)
+                raise
+    except BaseException:
+        forget(store)
+        raise
+    _memo(store).commit(graph, pending.clusters, pending.claims)
+    return written
+
+
+def rebuilt_quads(store: EmbeddedStore) -> list[Quad]:
+    """The consolidated graph computed from scratch from every source graph."""
+    readers = _Readers(store)
+    clusters: dict[ClusterKey, list[Claim]] = defaultdict(list)
+    seen: set[tuple[NamedNode, NamedNode]] = set()
+    for cls in CLAIM_CLASSES:
+        for quad in store.match(None, v.RDF_TYPE, cls, None):
+            graph, fact = quad.graph_name, quad.subject
+            if not isinstance(graph, NamedNode) or graph == GRAPH or not isinstance(fact, NamedNode):
+                continue
+            if (graph, fact) in seen:
+                continue
+            seen.add((graph, fact))
+            kind = kind_of(q.object for q in store.match(fact, v.RDF_TYPE, None, graph))
+            if kind is not None:
+                claim = readers(graph).claim(fact, kind)
+                clusters[cluster_of(claim)].append(claim)
+    found: set[Triple] = set()
+    for key in sorted(clusters):
+        found.update(q.triple for q in fuse(key, clusters[key]))
+    for graph in store.graphs():
+        if graph != GRAPH:
+            found |= _stored_city_triples(store, graph)
+    return [Quad(t.subject, t.predicate, t.object, GRAPH) for t in found]
+
+
+def rebuild(store: EmbeddedStore) -> int:
+    """Recompute the consolidated graph from the source graphs; returns its triples."""
+    forget(store)
+    quads = rebuilt_quads(store)
+    store.remove_graph(GRAPH)
+    return store.bulk_extend(quads)
+
+
+def consolidated_triples(store: EmbeddedStore) -> set[Triple]:
+    return {q.triple for q in store.match(None, None, None, GRAPH)}
