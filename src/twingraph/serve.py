@@ -41,7 +41,7 @@ from twingraph.errors import UserError
 from twingraph.linked.page import entity_page, not_found_page, vocabulary_page
 from twingraph.linked.void import DATASET, DESCRIPTION_PREFIXES, ONTOLOGY, Term, describe_dataset
 from twingraph.queries import with_values
-from twingraph.rdf.vocab import ID_NS, PREFIXES, RDFS_LABEL
+from twingraph.rdf.vocab import CONSOLIDATED_GRAPH, PREFIXES, RDFS_LABEL
 from twingraph.resources import ontology_dir
 from twingraph.results import term_text
 
@@ -78,7 +78,6 @@ LINKED_SHORT_FORMATS = {
 TWINGRAPH_BASE = "https://w3id.org/twingraph/"
 VOCABULARY_PATHS = ("/ontology", "/partnership-type/", "/partnership-status/")
 # the consolidated graph's name (one node per real thing, fused across sources), where the store has one
-CONSOLIDATED_GRAPH = NamedNode(ID_NS + "graph/consolidated")
 GRACE = 2.0  # seconds past the timeout before the proxy stops waiting and restarts the engine
 SHORT_FORMATS = {
     "json": "application/sparql-results+json",

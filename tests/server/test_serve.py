@@ -176,7 +176,7 @@ def test_library_queries_through_the_endpoint_match_the_store(endpoint: str, oth
         )
     done = twingraph("query", "partners-of", "-p", "city=dortmund", "--endpoint", endpoint, "--format", "csv")
     assert done.returncode == 0, done.stderr
-    assert "dortmund,Zhytomyr,UA,solidarity,active,2023-02,curated,1" in done.stdout.splitlines()
+    assert "dortmund,Zhytomyr,UA,solidarity,active,2023-02,curated,1,active 2023-02" in done.stdout.splitlines()
 
 
 def test_cli_reports_an_endpoint_error_in_one_line(endpoint: str, tmp_path: Path) -> None:
