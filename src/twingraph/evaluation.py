@@ -16,6 +16,7 @@ import tempfile
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, cast
 
@@ -185,17 +186,20 @@ def _event_kind(k: str | None) -> str:
     return EVENT_SYNONYMS.get(k, k)
 
 
-def _sentence_around(text: str, needle: str) -> str:
-    """The sentence of the article that first names `needle`: where a gold fact without evidence was to be found."""
+@lru_cache(maxsize=4)
+def _sentences(text: str) -> tuple[tuple[int, int, str], ...]:
+    """(start, end, text) of an article's sentences, split once however many missed facts look for theirs."""
     from twingraph.extract.sentences import split_sentences
 
+    return tuple((s.start, s.end, s.text) for s in split_sentences(text))
+
+
+def _sentence_around(text: str, needle: str) -> str:
+    """The sentence of the article that first names `needle`: where a gold fact without evidence was to be found."""
     at = text.find(needle) if needle else -1
     if at < 0:
         return ""
-    for sentence in split_sentences(text):
-        if sentence.start <= at < sentence.end:
-            return sentence.text
-    return ""
+    return next((body for start, end, body in _sentences(text) if start <= at < end), "")
 
 
 def _gold_sentence(g: dict[str, Any], text: str) -> str:

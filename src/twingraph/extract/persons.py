@@ -241,7 +241,7 @@ _COMPOUND_NOUN_ENDINGS = re.compile(
 )
 
 
-_TITLE_WORDS = _ROLE_FIRST_WORDS | {"herr", "frau", "mr", "mrs", "ms", "dr", "cllr", "coun"}  # any word of a post
+_TITLE_WORDS = _ROLE_FIRST_WORDS | _HONORIFICS  # the first word of a post, or an honorific
 
 
 def _surnames_after_titles(
