@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 import rdflib
 from pyoxigraph import BlankNode, Literal, NamedNode, Quad, RdfFormat, parse
+from rdf_tools import RAPPER_FORMATS, RDFLIB_FORMATS
 from rdflib.compare import isomorphic
 
 from twingraph.curated import load_curated
@@ -24,15 +25,6 @@ from twingraph.store import EmbeddedStore, open_store
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 DATASET_FORMATS = {"trig", "nquads", "jsonld"}
-RDFLIB_FORMATS = {
-    "turtle": "turtle",
-    "trig": "trig",
-    "nquads": "nquads",
-    "ntriples": "nt",
-    "jsonld": "json-ld",
-    "rdfxml": "xml",
-}
-RAPPER_FORMATS = {"turtle": "turtle", "trig": "trig", "nquads": "nquads", "ntriples": "ntriples", "rdfxml": "rdfxml"}
 TRICKY_TEXT = 'Житомир und "Dortmund" \\ Partner 🤝\nzweite Zeile: Bürgermeisterin Ölçer.'
 TRICKY_KEY = "https://example.org/tricky?id=1&lang=uk"
 

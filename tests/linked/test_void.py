@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 import rdflib
 from pyoxigraph import NamedNode
+from rdf_tools import RAPPER_FORMATS, RDFLIB_FORMATS
 
 from twingraph.curated import load_curated
 from twingraph.export import EXPORT_FORMATS, export_store
@@ -25,15 +26,6 @@ DCAT = rdflib.Namespace("http://www.w3.org/ns/dcat#")
 DCT = rdflib.Namespace("http://purl.org/dc/terms/")
 TG = rdflib.Namespace("https://w3id.org/twingraph/ontology#")
 DATASET_REF = rdflib.URIRef(DATASET.value)
-RDFLIB_FORMATS = {
-    "turtle": "turtle",
-    "trig": "trig",
-    "nquads": "nquads",
-    "ntriples": "nt",
-    "jsonld": "json-ld",
-    "rdfxml": "xml",
-}
-RAPPER_FORMATS = {"turtle": "turtle", "trig": "trig", "nquads": "nquads", "ntriples": "ntriples", "rdfxml": "rdfxml"}
 
 
 @pytest.fixture(scope="module")
