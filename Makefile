@@ -11,14 +11,14 @@ demo: $(STAMP)
 
 test: $(STAMP)
 	bash scripts/install-system-deps.sh
-	$(BIN)/ruff check src tests bench
-	$(BIN)/mypy src
+	$(BIN)/ruff check src tests bench scripts
+	$(BIN)/mypy src scripts
 	$(BIN)/pytest
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests bench
-	$(BIN)/ruff format --check src tests bench
-	$(BIN)/mypy src
+	$(BIN)/ruff check src tests bench scripts
+	$(BIN)/ruff format --check src tests bench scripts
+	$(BIN)/mypy src scripts
 
 docs: $(STAMP)  # the ontology pages the README links to (docs/ontology/); a test checks they are current
 	$(BIN)/twingraph docs --out docs/ontology

@@ -22,8 +22,8 @@ from pathlib import Path
 import rdflib
 from pyoxigraph import NamedNode, Quad, RdfFormat, Store, serialize
 
-from twingraph.curated import load_curated
-from twingraph.export import export_to_file, write_jsonld
+from twingraph.inputs.curated import load_curated
+from twingraph.outputs.export import export_to_file, write_jsonld
 from twingraph.rdf.mapping import facts_to_quads
 from twingraph.rdf.vocab import PREFIXES
 from twingraph.store import embedded, open_store

@@ -13,9 +13,9 @@ import argparse
 import time
 from pathlib import Path
 
-from twingraph.articles import read_article_file
 from twingraph.extract import default_extractor
 from twingraph.facts import Article
+from twingraph.inputs.articles import read_article_file
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -22,9 +22,9 @@ from pathlib import Path
 
 from pyoxigraph import Quad
 
-from twingraph.articles import read_article_file
 from twingraph.extract import Extractor, default_extractor
-from twingraph.ingest import IngestReport, ingest
+from twingraph.ingest.run import IngestReport, ingest
+from twingraph.inputs.articles import read_article_file
 from twingraph.rdf import vocab
 from twingraph.store import EmbeddedStore, open_store
 

@@ -18,8 +18,8 @@ from pathlib import Path
 import psutil
 from bench_ingest import DEV_CANDIDATES, make_corpus
 
-from twingraph.articles import InputProblem
-from twingraph.ingest import IngestedArticle, ingest
+from twingraph.ingest.run import IngestedArticle, ingest
+from twingraph.inputs.articles import InputProblem
 from twingraph.store import open_store
 
 

@@ -61,7 +61,7 @@ def main() -> None:
 
     started = time.perf_counter()
     from twingraph.gazetteer import gazetteer
-    from twingraph.pairs import no_cycle_collection, read_pairs, store_table
+    from twingraph.inputs.pairs import no_cycle_collection, read_pairs, store_table
     from twingraph.rdf.mapping import facts_to_quads
     from twingraph.store import open_store
 

@@ -1,9 +1,9 @@
 """Query latency on a large, realistic graph: the embedded Oxigraph store against rdflib's in-memory Dataset.
 
-The graph (>= 1M quads): the world twin-town table (twingraph.pairs over data/twin-towns/pairs.csv, or the
+The graph (>= 1M quads): the world twin-town table (twingraph.inputs.pairs over data/twin-towns/pairs.csv, or the
 shared copy) plus ARTICLES distinct articles, each a dev-set article text with its two main cities replaced by
 the two cities of a real pair of the table (the dev texts themselves kept once), run through the real
-extractor; then the consolidated graph, fused from all of them (twingraph.consolidate.rebuild). The store and
+extractor; then the consolidated graph, fused from all of them (twingraph.store.consolidate.rebuild). The store and
 its N-Quads dump are built once and kept under bench/out/ (delete the folder to build them again).
 
 Every library query whose parameters have a sample value runs on both engines with the same parameter
@@ -42,7 +42,7 @@ import yaml
 from pyoxigraph import Literal, NamedNode, RdfFormat, serialize
 
 from twingraph.facts import Article
-from twingraph.queries import library, with_values
+from twingraph.query.library import library, with_values
 from twingraph.rdf.iris import article_iri
 from twingraph.rdf.mapping import facts_to_quads
 from twingraph.store import open_store
@@ -133,9 +133,9 @@ def build_store(articles: int, folder: Path) -> tuple[int, NamedNode]:
         found = json.loads(meta.read_text(encoding="utf-8"))
         print(f"bench store from {folder}: {found['quads']:,} quads (delete the folder to build it again)")
         return found["quads"], NamedNode(found["scope"])
-    from twingraph.consolidate import rebuild
     from twingraph.extract import default_extractor
-    from twingraph.pairs import read_pairs
+    from twingraph.inputs.pairs import read_pairs
+    from twingraph.store.consolidate import rebuild
 
     folder.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()

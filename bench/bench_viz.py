@@ -5,7 +5,7 @@ first render in headless Chromium.
 
 Prints the time to load the table, project the store into NetworkX, lay it out, write the HTML, the HTML's
 size, and the time to first render (goal: <= 3 s), with the page's own performance marks. The table is loaded
-with `twingraph.pairs` when present; otherwise it becomes one FactSet here (one City per name and country,
+with `twingraph.inputs.pairs` when present; otherwise it becomes one FactSet here (one City per name and country,
 one twinning Partnership per row).
 """
 
@@ -105,11 +105,11 @@ def main() -> int:
     t = time.perf_counter()
     store = open_store(folder / "store")
     try:  # the project's table loader (twingraph load-pairs), when this checkout has it
-        from twingraph.pairs import read_pairs, store_table
+        from twingraph.inputs.pairs import read_pairs, store_table
 
         table = read_pairs(args.pairs)
         store_table(store, table)
-        cities, partnerships, how = len(table.facts.cities), len(table.facts.partnerships), "twingraph.pairs"
+        cities, partnerships, how = len(table.facts.cities), len(table.facts.partnerships), "twingraph.inputs.pairs"
     except ImportError:
         facts = table_facts(args.pairs)
         quads: list[Quad] = facts_to_quads(facts)

@@ -26,7 +26,7 @@ from pathlib import Path
 
 from pyoxigraph import QueryResultsFormat, QuerySolutions, Store
 
-from twingraph.queries import load_query, with_values
+from twingraph.query.library import load_query, with_values
 
 ROOT = Path(__file__).resolve().parents[1]
 

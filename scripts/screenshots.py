@@ -23,7 +23,7 @@ sys.path.insert(0, str(ROOT / "tests"))  # chromium_support.py: the suite's head
 
 from chromium_support import block_network, headless_chromium  # noqa: E402
 
-from twingraph.pairs import read_pairs, store_table  # noqa: E402
+from twingraph.inputs.pairs import read_pairs, store_table  # noqa: E402
 from twingraph.resources import data_dir  # noqa: E402
 from twingraph.store import open_store  # noqa: E402
 from twingraph.viz import write_store_html  # noqa: E402

@@ -28,9 +28,9 @@ from pyoxigraph import Literal, QueryBoolean, QuerySolutions
 
 from twingraph import __version__
 from twingraph.errors import UserError
-from twingraph.ingest import IngestedArticle, IngestReport
+from twingraph.ingest.run import IngestedArticle, IngestReport
+from twingraph.query.results import term_text
 from twingraph.rdf.vocab import PREFIXES
-from twingraph.results import term_text
 from twingraph.store.embedded import EmbeddedStore, open_store
 
 if TYPE_CHECKING:
@@ -176,7 +176,7 @@ class TwinGraph:
     def ingest(self, *paths: str | Path, sources: str | Path | None = None) -> IngestReport:
         """Read, extract and store articles: text or HTML files, folders, JSON Lines batches (as `twingraph
         ingest`). Inputs that fail are in `report.problems`; everything else lands."""
-        from twingraph.ingest import ingest
+        from twingraph.ingest.run import ingest
 
         if not paths:
             raise UserError("ingest needs at least one file or folder")
@@ -194,11 +194,11 @@ class TwinGraph:
     ) -> IngestReport:
         """Extract and store one article given as text. Its graph is keyed by `url` (else by a hash of the
         text), so ingesting it again replaces it; `published` is YYYY, YYYY-MM or YYYY-MM-DD."""
-        from twingraph.articles import detect_language
-        from twingraph.articles.plaintext import parse_body
         from twingraph.extract import default_extractor
         from twingraph.facts import Article, DateValue
-        from twingraph.load import store_facts
+        from twingraph.ingest.load import store_facts
+        from twingraph.inputs.articles import detect_language
+        from twingraph.inputs.articles.plaintext import parse_body
 
         if not text.strip():
             raise UserError("ingest_text needs some text")
@@ -233,14 +233,14 @@ class TwinGraph:
     @staticmethod
     def queries() -> dict[str, str]:
         """The query library: name -> the question it answers (`twingraph query --list`)."""
-        from twingraph.queries import library
+        from twingraph.query.library import library
 
         return {q.name: q.description for q in library()}
 
     def query(self, name: str, /, sources: Sequence[str] = (), **params: str) -> Rows:
         """Run a library query (or a .rq file) with its parameters bound, never pasted into the text:
         `tg.query("partners-of", city="Dortmund")`. `sources` narrows it to those sources' graphs."""
-        from twingraph.queries import load_query
+        from twingraph.query.library import load_query
 
         library_query = load_query(name)
         return self.sparql(library_query.text, library_query.bind(params), sources=sources)
@@ -292,7 +292,7 @@ class TwinGraph:
 
     def export(self, path: str | Path, fmt: str = "turtle") -> Path:
         """Write the store as RDF (turtle, trig, nquads, ntriples, jsonld, rdfxml); returns the path."""
-        from twingraph.export import export_to_file
+        from twingraph.outputs.export import export_to_file
 
         target = Path(path)
         export_to_file(self.store, target, fmt)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from twingraph.consolidate import consolidated_triples
 from twingraph.rdf.iris import article_iri
 from twingraph.store import open_store
+from twingraph.store.consolidate import consolidated_triples
 
 ROOT = Path(__file__).resolve().parents[2]
 DORTMUND_DE = "https://www.dortmund.de/newsroom/nachrichten/delegation-aus-schytomyr-besucht-dortmund.html"

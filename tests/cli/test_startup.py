@@ -8,7 +8,7 @@ import sys
 
 from twingraph.cli.push import push
 from twingraph.graph.exchange import GRAPH_FILE_FORMATS
-from twingraph.push import DEFAULT_CHUNK
+from twingraph.outputs.push import DEFAULT_CHUNK
 
 HEAVY = ("networkx", "rdflib", "pyshacl", "SPARQLWrapper", "spacy", "trafilatura", "dateparser", "yaml", "pylode")
 

@@ -8,9 +8,9 @@ import pytest
 import yaml
 
 from twingraph import __version__
-from twingraph.articles import read_article_file
 from twingraph.extract import default_extractor
 from twingraph.facts import Article, FactSet
+from twingraph.inputs.articles import read_article_file
 
 EVAL = Path(__file__).resolve().parents[2] / "data" / "eval"
 

@@ -8,7 +8,7 @@ import pytest
 from twingraph.errors import UserError
 from twingraph.facts import Article, City, FactSet, Partnership
 from twingraph.graph import central, city_network, communities, partners, project, resolve_city, shortest_path
-from twingraph.load import store_facts
+from twingraph.ingest.load import store_facts
 from twingraph.store import EmbeddedStore
 
 

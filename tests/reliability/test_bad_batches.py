@@ -10,7 +10,7 @@ import pytest
 from pyoxigraph import Store
 from reliability_support import DATA, run_cli
 
-from twingraph.articles import MAX_ARTICLE_BYTES
+from twingraph.inputs.articles import MAX_ARTICLE_BYTES
 
 VALID = ("seed_000.txt", "seed_001.txt")
 

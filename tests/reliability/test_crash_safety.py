@@ -15,10 +15,10 @@ import pytest
 from pyoxigraph import NamedNode, Store
 from reliability_support import DATA, run_cli
 
-from twingraph.consolidate import rebuilt_quads
-from twingraph.ingest import ingest
+from twingraph.ingest.run import ingest
 from twingraph.rdf.vocab import CONSOLIDATED_GRAPH
 from twingraph.store import open_store
+from twingraph.store.consolidate import rebuilt_quads
 
 ARTICLES = 150  # distinct URLs cycling through the sample and dev-set texts
 XSD_DATETIME = "http://www.w3.org/2001/XMLSchema#dateTime"

@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 from reliability_strategies import built, file_bytes, html_page, jsonl_batch
 from reliability_support import FUZZ, Tally
 
-from twingraph.articles import ArticleError, InputProblem, read_article_file, read_inputs
 from twingraph.facts import Article
+from twingraph.inputs.articles import ArticleError, InputProblem, read_article_file, read_inputs
 
 SECONDS_PER_INPUT = 2.0
 TEXT_EXAMPLES = 4_000

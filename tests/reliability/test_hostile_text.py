@@ -14,8 +14,8 @@ from chromium_support import block_network
 from pyoxigraph import NamedNode, Store
 from reliability_support import PAYLOADS, run_cli
 
-from twingraph.articles import read_inputs
 from twingraph.facts import Article
+from twingraph.inputs.articles import read_inputs
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser

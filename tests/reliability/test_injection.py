@@ -12,7 +12,7 @@ from pyoxigraph import QuerySolutions, Store
 from reliability_support import INJECTIONS, run_cli, triple_count
 
 from twingraph.errors import UserError
-from twingraph.queries import LibraryQuery, library
+from twingraph.query.library import LibraryQuery, library
 from twingraph.store import open_store
 from twingraph.store.remote import RemoteStore
 

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from servers import Server, free_port, stop, wait_for
 
-from twingraph.curated import load_curated
-from twingraph.load import store_facts
+from twingraph.ingest.load import store_facts
+from twingraph.inputs.curated import load_curated
 from twingraph.store import EmbeddedStore, open_store
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -11,8 +11,8 @@ import urllib.request
 from collections import Counter
 from dataclasses import dataclass
 
-from twingraph.queries import LibraryQuery
-from twingraph.results import term_text
+from twingraph.query.library import LibraryQuery
+from twingraph.query.results import term_text
 
 
 @dataclass(frozen=True)

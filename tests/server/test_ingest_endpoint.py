@@ -12,7 +12,7 @@ import pytest
 from pyoxigraph import NamedNode, QuerySolutions
 from servers import Server
 
-from twingraph.ingest import ingest
+from twingraph.ingest.run import ingest
 from twingraph.rdf import vocab
 from twingraph.store import open_store
 from twingraph.store.remote import Credentials, RemoteStore

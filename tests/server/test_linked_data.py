@@ -20,10 +20,10 @@ import rdflib
 from pyoxigraph import Literal, NamedNode, Quad
 from servers import free_port, stop, wait_for
 
-from twingraph.curated import load_curated
-from twingraph.load import store_facts
+from twingraph.ingest.load import store_facts
+from twingraph.inputs.curated import load_curated
+from twingraph.outputs.serve import CONSOLIDATED_GRAPH
 from twingraph.rdf.vocab import RDFS_LABEL
-from twingraph.serve import CONSOLIDATED_GRAPH
 from twingraph.store import open_store
 
 pytestmark = pytest.mark.server

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from servers import Server, normalised, sample_params
 
-from twingraph.push import GraphStoreTarget, UpdateTarget, push_store
-from twingraph.queries import library
+from twingraph.outputs.push import GraphStoreTarget, UpdateTarget, push_store
+from twingraph.query.library import library
+from twingraph.query.results import term_text
 from twingraph.rdf.vocab import CONSOLIDATED_GRAPH
-from twingraph.results import term_text
 from twingraph.store import EmbeddedStore
 from twingraph.store.remote import Credentials, EndpointError, RemoteStore
 

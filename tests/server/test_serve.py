@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from servers import free_port, normalised, sample_params, stop, wait_for
 
-from twingraph.queries import library
+from twingraph.query.library import library
 from twingraph.store import open_store
 from twingraph.store.remote import RemoteStore
 

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from pyoxigraph import BlankNode, Literal, NamedNode, Quad
 
-from twingraph.curated import load_curated
-from twingraph.load import store_facts
+from twingraph.ingest.load import store_facts
+from twingraph.inputs.curated import load_curated
 from twingraph.rdf.iris import article_iri
 from twingraph.rdf.vocab import CONSOLIDATED_GRAPH
 from twingraph.store import EmbeddedStore, StoreError, StoreInUseError, open_store

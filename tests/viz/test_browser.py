@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from twingraph.facts import Article, City, DateValue, Event, Evidence, FactSet, Partnership, Person, Visit
-from twingraph.load import store_facts
+from twingraph.ingest.load import store_facts
 from twingraph.resources import data_dir
 from twingraph.store import EmbeddedStore
 from twingraph.viz import write_partnership_html, write_store_html

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
 
 from twingraph import __version__
+from twingraph.errors import UserError
 from twingraph.store.embedded import DEFAULT_STORE, STORE_ENV
 
 app = typer.Typer(
@@ -32,6 +33,19 @@ StoreOption = Annotated[
 ]
 DEFAULT_STORE_PATH = Path(DEFAULT_STORE)
 QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")]
+
+
+def format_option(*choices: str, help: str = "") -> Any:
+    """The `--format/-f` option every command shares: the first choice is the default, --help lists them
+    all, and any other value ends in one clear line before the command starts."""
+
+    def check(value: str) -> str:
+        if value not in choices:
+            raise UserError(f"unknown format '{value}'; use one of {', '.join(choices)}")
+        return value
+
+    listed = f"One of: {', '.join(choices)}."
+    return typer.Option(choices[0], "--format", "-f", help=f"{help} {listed}" if help else listed, callback=check)
 
 
 def _version(value: bool) -> None:

@@ -24,7 +24,7 @@ def consolidate(
 
     Every write keeps it up to date already; rebuild after changing the fusion rules, or --check it.
     """
-    from twingraph.consolidate import consolidated_triples, rebuild, rebuilt_quads
+    from twingraph.store.consolidate import consolidated_triples, rebuild, rebuilt_quads
 
     target = open_store(store, must_exist=True)
     started = time.perf_counter()
@@ -50,7 +50,7 @@ def remove(
     quiet: QuietOption = False,
 ) -> None:
     """Remove sources and their share of the consolidated graph, each in one transaction."""
-    from twingraph.consolidate import write_source
+    from twingraph.store.consolidate import write_source
 
     target = open_store(store, must_exist=True)
     graphs = {source: target.source_graphs(source) for source in sources}

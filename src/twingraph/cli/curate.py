@@ -19,8 +19,8 @@ def curate(
     quiet: QuietOption = False,
 ) -> None:
     """Load curated facts (YAML in the gold format) as their own named graphs, marked as curated."""
-    from twingraph.curated import load_curated
-    from twingraph.load import store_facts
+    from twingraph.ingest.load import store_facts
+    from twingraph.inputs.curated import load_curated
 
     paths: list[Path] = []
     for f in files:

@@ -9,7 +9,7 @@ import typer
 
 from twingraph.cli.app import DEFAULT_STORE_PATH, StoreOption, app, console
 from twingraph.errors import UserError
-from twingraph.queries import load_query
+from twingraph.query.library import load_query
 from twingraph.resources import data_dir
 from twingraph.store import open_store
 
@@ -21,12 +21,12 @@ def demo(
 ) -> None:
     """Sample articles -> store, with their cities' twin towns from the world table; Turtle and HTML out:
     the Dortmund–Zhytomyr partnership over time, and Dortmund with all its partner cities."""
-    from twingraph.export import export_to_file
-    from twingraph.ingest import ingest
-    from twingraph.pairs import around_cities, read_pairs, store_table
+    from twingraph.ingest.run import ingest
+    from twingraph.inputs.pairs import around_cities, read_pairs, store_table
+    from twingraph.outputs.export import export_to_file
+    from twingraph.query.results import term_text
     from twingraph.rdf.iris import article_iri
     from twingraph.rdf.vocab import PARTNERSHIP, RDF_TYPE
-    from twingraph.results import term_text
     from twingraph.viz import write_partnership_html, write_store_html
 
     target = open_store(store)

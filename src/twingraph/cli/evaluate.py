@@ -9,11 +9,10 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 from rich.table import Table
 
-from twingraph.cli.app import QuietOption, app, console
-from twingraph.errors import UserError
+from twingraph.cli.app import QuietOption, app, console, format_option
 
 if TYPE_CHECKING:
-    from twingraph.evaluation import Mismatch
+    from twingraph.evaluation.score import Mismatch
 
 
 @app.command("evaluate")
@@ -29,7 +28,7 @@ def evaluate_command(
     errors: Annotated[
         bool, typer.Option("--errors", help="List every false positive, false negative and wrong attribute.")
     ] = False,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
+    fmt: str = format_option("table", "json"),
     quiet: QuietOption = False,
 ) -> None:
     """Ingest each article alone and score its facts: precision, recall, F1 per type, micro-F1, attributes.
@@ -38,10 +37,8 @@ def evaluate_command(
     rules on their own gold sees why a fact was missed or wrongly found."""
     from rich.progress import Progress
 
-    from twingraph.evaluation import TYPES, evaluate
+    from twingraph.evaluation.score import TYPES, evaluate
 
-    if fmt not in ("table", "json"):
-        raise UserError(f"--format must be table or json, not {fmt!r}")
     show = not quiet and fmt == "table" and console.is_terminal
     with Progress(console=console, transient=True, disable=not show) as progress:
         task = progress.add_task("scoring", total=None)
@@ -82,7 +79,7 @@ def _print_errors(mismatches: list[Mismatch]) -> None:
     """Errors grouped by fact type, then kind: the fact, its article, and the sentence (escaped for rich)."""
     from rich.markup import escape
 
-    from twingraph.evaluation import TYPES
+    from twingraph.evaluation.score import TYPES
 
     order = {t: i for i, t in enumerate(TYPES)}
     ranked = sorted(mismatches, key=lambda m: (order.get(m.type.split(".")[0], len(order)), m.type, m.kind))

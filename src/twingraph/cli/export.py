@@ -9,14 +9,15 @@ from typing import Annotated
 
 import typer
 
-from twingraph.cli.app import DEFAULT_STORE_PATH, QuietOption, StoreOption, app, console_err
-from twingraph.export import EXPORT_FORMATS, VIEWS, export_store, export_to_file
+from twingraph.cli.app import DEFAULT_STORE_PATH, QuietOption, StoreOption, app, console_err, format_option
+from twingraph.outputs.export import VIEWS, export_store, export_to_file
+from twingraph.rdf.formats import RDF_FORMATS
 from twingraph.store import open_store
 
 
 @app.command()
 def export(
-    fmt: Annotated[str, typer.Option("--format", "-f", help=f"One of: {', '.join(EXPORT_FORMATS)}.")] = "turtle",
+    fmt: str = format_option(*RDF_FORMATS),
     graph: Annotated[
         str | None,
         typer.Option(

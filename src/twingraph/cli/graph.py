@@ -11,8 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 from rich.table import Table
 
-from twingraph.cli.app import DEFAULT_STORE_PATH, QuietOption, StoreOption, app, console, console_err
-from twingraph.errors import UserError
+from twingraph.cli.app import DEFAULT_STORE_PATH, QuietOption, StoreOption, app, console, console_err, format_option
 from twingraph.store import open_store
 
 if TYPE_CHECKING:
@@ -25,18 +24,12 @@ graph_app = typer.Typer(
 app.add_typer(graph_app, name="graph")
 
 OUTPUT_FORMATS = ("table", "json")
-FormatOption = Annotated[str, typer.Option("--format", "-f", help="table or json.")]
 
 
 def _load(store: Path) -> nx.MultiDiGraph:
     from twingraph.graph import project
 
     return project(open_store(store, must_exist=True, read_only=True))
-
-
-def _check_format(fmt: str) -> None:
-    if fmt not in OUTPUT_FORMATS:
-        raise UserError(f"unknown format '{fmt}'; use table or json")
 
 
 def _print_json(data: object) -> None:
@@ -47,13 +40,12 @@ def _print_json(data: object) -> None:
 def partners_command(
     city: Annotated[str, typer.Argument(help="City name, any spelling the store knows; 'Name, CC' to pick a country.")],
     hops: Annotated[int, typer.Option("--hops", "-n", min=1, help="Partners of partners up to N steps away.")] = 1,
-    fmt: FormatOption = "table",
+    fmt: str = format_option(*OUTPUT_FORMATS),
     store: StoreOption = DEFAULT_STORE_PATH,
 ) -> None:
     """Partner cities of a city, directly or within N partnerships."""
     from twingraph.graph import city_network, partners, resolve_city
 
-    _check_format(fmt)
     graph = _load(store)
     found = partners(graph, city_network(graph), resolve_city(graph, city), hops=hops)
     if fmt == "json":
@@ -70,13 +62,12 @@ def partners_command(
 def path_command(
     from_city: Annotated[str, typer.Argument(metavar="FROM", help="First city.")],
     to_city: Annotated[str, typer.Argument(metavar="TO", help="Second city.")],
-    fmt: FormatOption = "table",
+    fmt: str = format_option(*OUTPUT_FORMATS),
     store: StoreOption = DEFAULT_STORE_PATH,
 ) -> None:
     """The shortest chain of partnerships from one city to another."""
     from twingraph.graph import city_network, resolve_city, shortest_path
 
-    _check_format(fmt)
     graph = _load(store)
     a, b = resolve_city(graph, from_city), resolve_city(graph, to_city)
     steps = shortest_path(graph, city_network(graph), a, b)
@@ -96,13 +87,12 @@ def path_command(
 @graph_app.command("central")
 def central_command(
     top: Annotated[int, typer.Option("--top", "-n", min=1, help="How many cities.")] = 10,
-    fmt: FormatOption = "table",
+    fmt: str = format_option(*OUTPUT_FORMATS),
     store: StoreOption = DEFAULT_STORE_PATH,
 ) -> None:
     """The best-connected cities: most partners, then betweenness (estimated above 2,000 cities)."""
     from twingraph.graph import central, city_network
 
-    _check_format(fmt)
     ranked = central(city_network(_load(store)), top=top)
     if fmt == "json":
         _print_json([asdict(c) for c in ranked])
@@ -116,13 +106,12 @@ def central_command(
 @graph_app.command("communities")
 def communities_command(
     top: Annotated[int | None, typer.Option("--top", "-n", min=1, help="Only the N largest.")] = None,
-    fmt: FormatOption = "table",
+    fmt: str = format_option(*OUTPUT_FORMATS),
     store: StoreOption = DEFAULT_STORE_PATH,
 ) -> None:
     """Groups of cities more linked among themselves than to the rest (Louvain, fixed seed)."""
     from twingraph.graph import city_network, communities
 
-    _check_format(fmt)
     groups = communities(city_network(_load(store)), top=top)
     if fmt == "json":
         _print_json([asdict(g) for g in groups])
@@ -138,13 +127,12 @@ def communities_command(
 def timeline_command(
     city: Annotated[str, typer.Argument(help="One city of the partnership.")],
     partner: Annotated[str, typer.Argument(help="The other city.")],
-    fmt: FormatOption = "table",
+    fmt: str = format_option(*OUTPUT_FORMATS),
     store: StoreOption = DEFAULT_STORE_PATH,
 ) -> None:
     """The history of one partnership in date order: partnership dates, visits, agreements, aid, events."""
     from twingraph.graph import resolve_city, timeline
 
-    _check_format(fmt)
     graph = _load(store)
     entries = timeline(graph, resolve_city(graph, city), resolve_city(graph, partner))
     if fmt == "json":
@@ -163,15 +151,13 @@ def timeline_command(
 def export_command(
     out: Annotated[Path, typer.Option("--out", "-o", help="File to write.")],
     # GRAPH_FILE_FORMATS written out: importing it would load NetworkX for every command (tested)
-    fmt: Annotated[str, typer.Option("--format", "-f", help="One of: graphml, gexf.")] = "graphml",
+    fmt: str = format_option("graphml", "gexf"),
     store: StoreOption = DEFAULT_STORE_PATH,
     quiet: QuietOption = False,
 ) -> None:
     """Write the typed graph as GraphML or GEXF (for Gephi); sources travel as a JSON attribute."""
-    from twingraph.graph.exchange import GRAPH_FILE_FORMATS, write_graph_file
+    from twingraph.graph.exchange import write_graph_file
 
-    if fmt not in GRAPH_FILE_FORMATS:
-        raise UserError(f"unknown graph format '{fmt}'; use one of {', '.join(GRAPH_FILE_FORMATS)}")
     graph = _load(store)
     write_graph_file(graph, out, fmt)
     if not quiet:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 from rich.markup import escape  # file names and messages are printed as they are, never as markup
 
-from twingraph.cli.app import DEFAULT_STORE_PATH, QuietOption, StoreOption, app, console, console_err
+from twingraph.cli.app import DEFAULT_STORE_PATH, QuietOption, StoreOption, app, console, console_err, format_option
 from twingraph.cli.query import PasswordOption, TimeoutOption, UserOption, credentials
 from twingraph.errors import UserError
 from twingraph.store import open_store
@@ -19,10 +19,10 @@ from twingraph.store import open_store
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-    from twingraph.articles import InputProblem
-    from twingraph.articles.web import FetchStats, WebReport
-    from twingraph.extract_workers import Work
-    from twingraph.ingest import IngestedArticle, IngestReport
+    from twingraph.ingest.run import IngestedArticle, IngestReport
+    from twingraph.ingest.workers import Work
+    from twingraph.inputs.articles import InputProblem
+    from twingraph.inputs.articles.web import FetchStats, WebReport
     from twingraph.store.remote import Credentials
     from twingraph.store.writer import IngestTarget
 
@@ -85,7 +85,7 @@ def ingest_command(
     ] = 1.0,
     retries: Annotated[int, typer.Option("--retries", help="Further tries after a network error, 429 or 5xx.")] = 3,
     quiet: QuietOption = False,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="text or json (the summary, for machines).")] = "text",
+    fmt: str = format_option(*FORMATS, help="The summary, for people or for machines."),
     endpoint: Annotated[
         str | None,
         typer.Option("--endpoint", "-e", help="Write to this SPARQL Update endpoint instead of the embedded store."),
@@ -124,15 +124,13 @@ def ingest_command(
 
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-    from twingraph.articles import InputProblem, load_sources
-    from twingraph.articles.reader import plan_inputs
-    from twingraph.articles.web import Fetcher, FetchPolicy, WebCache, WebReport, is_url, read_feeds, read_urls
     from twingraph.cli.progress import RateColumn
-    from twingraph.ingest import count_inputs, ingest_articles
+    from twingraph.ingest.run import count_inputs, ingest_articles
+    from twingraph.inputs.articles import InputProblem, load_sources
+    from twingraph.inputs.articles.reader import plan_inputs
+    from twingraph.inputs.articles.web import Fetcher, FetchPolicy, WebCache, WebReport, is_url, read_feeds, read_urls
     from twingraph.rdf.iris import article_iri
 
-    if fmt not in FORMATS:
-        raise UserError(f"--format must be one of: {', '.join(FORMATS)} (got {fmt!r})")
     inputs, feeds = inputs or [], feeds or []
     if not inputs and not feeds:
         raise UserError("nothing to ingest: give files, folders or URLs, or --feed URL")
@@ -200,7 +198,7 @@ def ingest_command(
     try:
         extracted = None
         if dask:
-            from twingraph.cluster import connect, extract_on_cluster
+            from twingraph.ingest.cluster import connect, extract_on_cluster
 
             client = connect(dask, timeout=timeout)
             extracted = extract_on_cluster(items, client)
@@ -233,7 +231,7 @@ def ingest_command(
 def _remote_target(
     endpoint: str | None, graph_store: str | None, auth: Credentials | None, timeout: float
 ) -> IngestTarget:
-    from twingraph.push import GraphStoreTarget, GraphTarget, RemoteGraphs, UpdateTarget
+    from twingraph.outputs.push import GraphStoreTarget, GraphTarget, RemoteGraphs, UpdateTarget
     from twingraph.store.remote import RemoteStore
 
     if endpoint and graph_store:

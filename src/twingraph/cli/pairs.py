@@ -11,13 +11,13 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from twingraph.cli.app import DEFAULT_STORE_PATH, QuietOption, StoreOption, app, console, console_err
+from twingraph.cli.app import DEFAULT_STORE_PATH, QuietOption, StoreOption, app, console, console_err, format_option
 from twingraph.errors import UserError
 from twingraph.rdf.iris import article_iri
 from twingraph.store import open_store
 
 if TYPE_CHECKING:
-    from twingraph.pairs import PairTable, RowProblem
+    from twingraph.inputs.pairs import PairTable, RowProblem
 
 FORMATS = ("text", "json")
 SHOWN = 20  # problems and notes listed one per line before "... and N more"
@@ -70,7 +70,7 @@ def load_pairs_command(
         ),
     ] = None,
     quiet: QuietOption = False,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="text or json (the summary, for machines).")] = "text",
+    fmt: str = format_option(*FORMATS, help="The summary, for people or for machines."),
 ) -> None:
     """Load a twin-town table as one graph of its own (re-loading the same file replaces it).
 
@@ -80,11 +80,9 @@ def load_pairs_command(
     Where the table is published (its url becomes the source of every fact) comes from sources.yaml.
     Exit status: 0 loaded, 2 bad input (nothing stored).
     """
-    from twingraph.articles.sources import load_sources
-    from twingraph.pairs import read_pairs, store_table
+    from twingraph.inputs.articles.sources import load_sources
+    from twingraph.inputs.pairs import read_pairs, store_table
 
-    if fmt not in FORMATS:
-        raise UserError(f"--format must be one of: {', '.join(FORMATS)} (got {fmt!r})")
     started = time.perf_counter()
     show = not quiet and fmt == "text"
     status = console_err.status if show and console_err.is_terminal else None

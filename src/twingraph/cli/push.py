@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from twingraph.cli.app import DEFAULT_STORE_PATH, QuietOption, StoreOption, app, console
+from twingraph.cli.app import DEFAULT_STORE_PATH, QuietOption, StoreOption, app, console, format_option
 from twingraph.cli.query import PasswordOption, TimeoutOption, UserOption, credentials
 from twingraph.errors import UserError
 from twingraph.store import open_store
@@ -29,13 +29,13 @@ def push(
     # push.DEFAULT_CHUNK written out: importing it would load urllib and SPARQLWrapper for every command (tested)
     chunk: Annotated[int, typer.Option("--chunk", help="Triples per INSERT DATA request.")] = 2000,
     timeout: TimeoutOption = 120,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
+    fmt: str = format_option("table", "json"),
     quiet: QuietOption = False,
 ) -> None:
     """Write every source graph to a remote store, keeping graph names; pushing again replaces them."""
     from rich.progress import Progress
 
-    from twingraph.push import GraphStoreTarget, GraphTarget, UpdateTarget, push_store
+    from twingraph.outputs.push import GraphStoreTarget, GraphTarget, UpdateTarget, push_store
     from twingraph.store.remote import RemoteStore
 
     if not endpoint and not graph_store:

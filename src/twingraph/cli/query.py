@@ -10,10 +10,10 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 from pyoxigraph import Literal, NamedNode
 
-from twingraph.cli.app import DEFAULT_STORE_PATH, StoreOption, app, console
+from twingraph.cli.app import DEFAULT_STORE_PATH, StoreOption, app, console, format_option
 from twingraph.errors import UserError
-from twingraph.queries import LibraryQuery, check_syntax, library, load_query
-from twingraph.results import FORMAT_NAMES, write_results
+from twingraph.query.library import LibraryQuery, check_syntax, library, load_query
+from twingraph.query.results import FORMAT_NAMES, write_results
 from twingraph.store import open_store
 
 if TYPE_CHECKING:
@@ -108,7 +108,7 @@ def _run_embedded(
 def query(
     name: Annotated[str | None, typer.Argument(help="Library query name (see --list) or a .rq file.")] = None,
     param: Annotated[list[str] | None, typer.Option("--param", "-p", help="NAME=VALUE, repeatable.")] = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help=f"One of: {', '.join(FORMAT_NAMES)}.")] = "table",
+    fmt: str = format_option(*FORMAT_NAMES),
     source: Annotated[
         list[str] | None,
         typer.Option(
@@ -130,8 +130,6 @@ def query(
         return
     if not name:
         raise UserError("name a query (twingraph query --list shows the library) or a .rq file")
-    if fmt not in FORMAT_NAMES:
-        raise UserError(f"unknown format '{fmt}'; use one of {', '.join(FORMAT_NAMES)}")
     chosen = load_query(name)
     bindings = chosen.bind(parse_params(param or []))
     check_syntax(chosen)

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from twingraph.cli.app import DEFAULT_STORE_PATH, QuietOption, StoreOption, app, console
-from twingraph.queries import load_query
+from twingraph.query.library import load_query
 
 
 @app.command()
@@ -23,7 +23,7 @@ def serve(
 ) -> None:
     """Serve the store at http://HOST:PORT/sparql (GET and POST, W3C result formats, a query page at /), its
     entities at /id/... (Turtle, JSON-LD, N-Triples, RDF/XML, HTML) and its VoID at /.well-known/void."""
-    from twingraph.serve import EndpointRules, make_server, oxigraph_server
+    from twingraph.outputs.serve import EndpointRules, make_server, oxigraph_server
 
     signal.signal(signal.SIGTERM, _stop)  # a plain kill also stops the query engine behind the proxy
     rules = EndpointRules(writable=writable, timeout=timeout, limit=max(1, limit))

@@ -3,21 +3,19 @@
 from __future__ import annotations
 
 import json
-from typing import Annotated
 
-import typer
 from rich.table import Table
 
-from twingraph.cli.app import DEFAULT_STORE_PATH, StoreOption, app, console
-from twingraph.queries import load_query
-from twingraph.results import term_text
+from twingraph.cli.app import DEFAULT_STORE_PATH, StoreOption, app, console, format_option
+from twingraph.query.library import load_query
+from twingraph.query.results import term_text
 from twingraph.store import open_store
 
 
 @app.command()
 def stats(
     store: StoreOption = DEFAULT_STORE_PATH,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
+    fmt: str = format_option("table", "json"),
 ) -> None:
     """Count sources, triples and facts by type."""
     target = open_store(store, must_exist=True)

@@ -9,13 +9,12 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 from rich.table import Table
 
-from twingraph.cli.app import DEFAULT_STORE_PATH, QuietOption, StoreOption, app, console, console_err
-from twingraph.errors import UserError
+from twingraph.cli.app import DEFAULT_STORE_PATH, QuietOption, StoreOption, app, console, console_err, format_option
 from twingraph.rdf.vocab import PREFIXES
 from twingraph.store import open_store
 
 if TYPE_CHECKING:
-    from twingraph.rdf.validation import ValidationReport, Violation
+    from twingraph.store.validation import ValidationReport, Violation
 
 FORMATS = ("table", "json")
 
@@ -44,7 +43,7 @@ def _message(v: Violation) -> str:
 @app.command()
 def validate(
     store: StoreOption = DEFAULT_STORE_PATH,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
+    fmt: str = format_option(*FORMATS),
     graph: Annotated[
         str | None, typer.Option("--graph", help="Validate only this source graph (its IRI, or the source's URL).")
     ] = None,
@@ -53,11 +52,9 @@ def validate(
     """Validate each source graph with the SHACL shapes in ontology/shapes.ttl; exit 1 when one does not conform."""
     from rich.progress import Progress
 
-    from twingraph.export import resolve_graph
-    from twingraph.rdf.validation import validate_store
+    from twingraph.outputs.export import resolve_graph
+    from twingraph.store.validation import validate_store
 
-    if fmt not in FORMATS:
-        raise UserError(f"unknown format '{fmt}'; use one of {', '.join(FORMATS)}")
     target = open_store(store, must_exist=True)
     only = resolve_graph(target, graph) if graph is not None else None
     with Progress(console=console_err, transient=True, disable=quiet or fmt == "json") as progress:

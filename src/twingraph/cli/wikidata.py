@@ -9,8 +9,7 @@ from typing import Annotated
 
 import typer
 
-from twingraph.cli.app import DEFAULT_STORE_PATH, QuietOption, StoreOption, app, console, console_err
-from twingraph.errors import UserError
+from twingraph.cli.app import DEFAULT_STORE_PATH, QuietOption, StoreOption, app, console, console_err, format_option
 from twingraph.store import open_store
 
 FORMATS = ("quickstatements", "json")
@@ -26,7 +25,7 @@ def wikidata_diff(
         ),
     ],
     store: StoreOption = DEFAULT_STORE_PATH,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="quickstatements or json.")] = "quickstatements",
+    fmt: str = format_option(*FORMATS),
     quiet: QuietOption = False,
 ) -> None:
     """Print QuickStatements (P190 with P580/P582 and reference URL) for twinnings missing from the table.
@@ -34,10 +33,13 @@ def wikidata_diff(
     Only formal twinnings (type twinning, status active or formalized) between cities with Wikidata QIDs count;
     each gives one line per direction, since P190 is recorded on both cities. Review before running them.
     """
-    from twingraph.wikidata import missing_statements, quickstatements_line, read_known_pairs, twinning_statements
+    from twingraph.outputs.wikidata import (
+        missing_statements,
+        quickstatements_line,
+        read_known_pairs,
+        twinning_statements,
+    )
 
-    if fmt not in FORMATS:
-        raise UserError(f"unknown format '{fmt}'; use one of {', '.join(FORMATS)}")
     known = read_known_pairs(pairs)
     statements = twinning_statements(open_store(store, must_exist=True))
     missing = missing_statements(statements, known)

@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from twingraph.extract import lexicon as lx
 from twingraph.extract.clauses import clause_of, has_cue, says_something, words
 from twingraph.extract.context import ArticleContext, SentenceInfo
-from twingraph.extract.dates import DateMention
 from twingraph.facts import Agreement
+from twingraph.language.dates import DateMention
 
 _BETWEEN = re.compile(r"\b(?:zwischen|between|між)\s+(?P<span>.+?)(?:[.;]|\s+(?:zu|to|was|wurde|were|signed)\b|$)")
 _DOC_ENDINGS = ("abkommen", "vereinbarung", "vertrag", "urkunde", "memorandum", "erklärung")

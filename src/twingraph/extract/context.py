@@ -11,13 +11,14 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
-from twingraph.extract.dates import DateContext, DateMention, find_dates
 from twingraph.extract.organizations import OrgMention, find_organizations
 from twingraph.extract.persons import name_spans
 from twingraph.extract.places import CityRef, find_city_refs, find_countries
 from twingraph.extract.sentences import Sentence, split_sentences
 from twingraph.facts import Article, Evidence
 from twingraph.gazetteer import Place, gazetteer
+from twingraph.language.dates import DateContext, DateMention, find_dates
+from twingraph.language.detection import detect_language as guess_language
 
 _LANGUAGE_COUNTRIES = {"de": {"DE", "AT", "CH"}, "en": {"GB", "US", "IE"}, "uk": {"UA"}}
 _CYRILLIC = re.compile(r"[А-Яа-яІіЇїЄєҐґ]")
@@ -76,9 +77,7 @@ def detect_language(article: Article) -> str:
     """The article's language as the reader gave it, else guessed from the text."""
     if article.language:
         return article.language
-    from twingraph.articles import detect_language as guess
-
-    return guess(article.text) or "de"
+    return guess_language(article.text) or "de"
 
 
 def build_context(article: Article) -> ArticleContext:

@@ -9,7 +9,7 @@ a `tg:Conflict` naming each value and the statements behind it.
 
 Everything here is a pure function of source quads: `claims_of` reads what one source states about a fact,
 `fuse` turns all claims of one cluster into the cluster's consolidated quads. The store side (which clusters
-a write touches, one transaction) is `twingraph.consolidate`. Cities are the same IRI in every source; their
+a write touches, one transaction) is `twingraph.store.consolidate`. Cities are the same IRI in every source; their
 consolidated description is the union of what the sources say of them (`CITY_PREDICATES`).
 """
 

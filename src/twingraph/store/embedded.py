@@ -27,7 +27,8 @@ from pyoxigraph import (
 )
 
 from twingraph.errors import UserError
-from twingraph.queries import with_values
+from twingraph.query.library import with_values
+from twingraph.rdf.vocab import ARTICLE_KEY, SCHEMA_URL, SERIALIZATION_PREFIXES
 
 DEFAULT_STORE = "twingraph-store"
 STORE_ENV = "TWINGRAPH_STORE"
@@ -289,8 +290,6 @@ class EmbeddedStore:
     def source_graphs(self, source: str) -> list[NamedNode]:
         """The graphs of a source named by its URL, its key or the graph IRI (what a `source` column shows),
         found through the indexes: the embedded twin of the `source-graph` library query."""
-        from twingraph.rdf.vocab import ARTICLE_KEY, SCHEMA_URL
-
         found: dict[NamedNode, None] = {}
         try:
             as_iri: NamedNode | None = NamedNode(source)
@@ -318,8 +317,6 @@ class EmbeddedStore:
         """Serialise one graph, or the whole store: triple formats get the union of all graphs."""
         prefixes = None
         if fmt in (RdfFormat.TURTLE, RdfFormat.TRIG):
-            from twingraph.rdf.vocab import SERIALIZATION_PREFIXES
-
             prefixes = SERIALIZATION_PREFIXES
         if graph is not None:
             self._store.dump(output, format=fmt, from_graph=graph, prefixes=prefixes)

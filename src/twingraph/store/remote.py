@@ -34,7 +34,7 @@ from SPARQLWrapper.SPARQLExceptions import (
 )
 
 from twingraph.errors import UserError
-from twingraph.queries import with_values
+from twingraph.query.library import with_values
 
 RemoteResult = QuerySolutions | QueryBoolean | list[Triple]
 

@@ -1,0 +1,1 @@
+"""Extraction scored against hand-written gold facts, with the errors that explain the score."""

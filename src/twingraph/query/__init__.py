@@ -1,0 +1,1 @@
+"""The analysts' SPARQL questions (queries/*.rq) with their parameters, and their results as tables or RDF."""
