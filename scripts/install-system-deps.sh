@@ -2,6 +2,8 @@
 # System packages the browser, round-trip and remote-store tests use: Chromium, rapper, Virtuoso.
 # Installs them with apt-get when run as root and they are missing; otherwise says which are missing
 # (those tests then skip with a reason). In CI (CI=true) a failed install is an error.
+# Another apt run holding the lock (an unattended upgrade on a fresh machine) is waited for, up to
+# APT_LOCK_WAIT seconds (default 600), not taken as a failure.
 set -u
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
@@ -11,7 +13,16 @@ command -v virtuoso-t >/dev/null 2>&1 || need+=(virtuoso-opensource)
 if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
   echo "installing system packages: ${need[*]}"
   export DEBIAN_FRONTEND=noninteractive
-  if apt-get update -qq && apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null; then
+  wait_s=${APT_LOCK_WAIT:-600}
+  apt=(apt-get -o "DPkg::Lock::Timeout=$wait_s")
+  # apt-get update does not honour the dpkg lock timeout for the lists lock on every apt version: retry it
+  deadline=$((SECONDS + wait_s))
+  until "${apt[@]}" update -qq; do
+    if [ $SECONDS -ge $deadline ]; then echo "apt-get update failed (or its lock was held) for ${wait_s} s" >&2; break; fi
+    echo "apt is busy (another install holds its lock); waiting" >&2
+    sleep 10
+  done
+  if "${apt[@]}" install -y -qq --no-install-recommends "${need[@]}" >/dev/null; then
     exit 0
   fi
   echo "could not install: ${need[*]}" >&2
