@@ -78,6 +78,8 @@ class Article:
     published: DateValue | None = None
     language: str | None = None
     path: str | None = None
+    # the licence the source states: its URL (https://creativecommons.org/licenses/by/4.0/) or its words
+    license: str | None = None
 
 
 @dataclass(frozen=True)

@@ -48,6 +48,18 @@ def _url(value: str) -> NamedNode | Literal:
     return text(value)
 
 
+def _license(w: _GraphWriter, node: NamedNode, stated: str | None) -> None:
+    """The source's licence as it states it: a licence document (dcterms:license) when given as an address,
+    else its words as a rights statement (dcterms:rights), which claims no licence it may not be."""
+    if not stated:
+        return
+    as_url = _url(stated)
+    if isinstance(as_url, NamedNode):
+        w.add(node, v.DCT_LICENSE, as_url)
+    else:
+        w.add(node, v.DCT_RIGHTS, text(stated))
+
+
 def integer(value: int) -> Literal:
     return Literal(str(value), datatype=NamedNode(XSD + "integer"))
 
@@ -172,6 +184,7 @@ def _article(w: _GraphWriter, now: datetime) -> None:
     w.add_optional(node, v.DCT_PUBLISHER, text(a.publisher) if a.publisher else None)
     w.add_optional(node, v.DCT_LANGUAGE, text(a.language) if a.language else None)
     w.add_date(node, v.DCT_ISSUED, a.published)
+    _license(w, node, a.license)
     agent = iris.agent_iri(f.extractor, f.extractor_version)
     w.add(w.activity, v.RDF_TYPE, v.PROV_ACTIVITY)
     w.add(w.activity, v.PROV_USED, node)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 import shutil
 import subprocess
 from pathlib import Path
@@ -12,12 +13,15 @@ import rdflib
 from pyoxigraph import NamedNode
 from rdf_tools import RAPPER_FORMATS, RDFLIB_FORMATS
 
+from twingraph.facts import Article, FactSet
 from twingraph.ingest.load import store_facts
+from twingraph.ingest.workers import extract_article
+from twingraph.inputs.articles import read_inputs
 from twingraph.inputs.curated import load_curated
 from twingraph.inputs.pairs import around_cities, read_pairs, store_table
 from twingraph.outputs.export import export_store
+from twingraph.outputs.linked.void import ARTICLE_RIGHTS, CC0_1, CC_BY_SA_4, DATASET, UNKNOWN_RIGHTS, description_of
 from twingraph.rdf.formats import RDF_FORMATS
-from twingraph.outputs.linked.void import CC0_1, CC_BY_SA_4, DATASET, UNKNOWN_RIGHTS, description_of
 from twingraph.rdf.vocab import CONSOLIDATED_GRAPH
 from twingraph.store import EmbeddedStore, open_store
 
@@ -99,3 +103,54 @@ def test_one_graph_and_views_have_no_description(sources: EmbeddedStore) -> None
     out = io.BytesIO()
     export_store(sources, out, "turtle", graph=graph.value)
     assert NamedNode(DATASET.value).value.encode() not in out.getvalue()
+
+
+def test_a_licence_the_source_states_reaches_its_subset(tmp_path: Path) -> None:
+    """sources.yaml names one article's licence by address and gives another's in words; a JSON Lines line
+    states its own; the description repeats each and claims none for the article that states nothing."""
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for name in ("seed_000.txt", "seed_001.txt"):
+        shutil.copy(DATA / "articles" / name, folder / name)
+    (folder / "sources.yaml").write_text(
+        "seed_000.txt:\n  url: https://example.org/a\n  license: https://creativecommons.org/licenses/by/4.0/\n"
+        "seed_001.txt:\n  url: https://example.org/b\n  license: Alle Rechte vorbehalten\n",
+        encoding="utf-8",
+    )
+    text = (DATA / "articles" / "seed_001.txt").read_text(encoding="utf-8")
+    batch = tmp_path / "batch.jsonl"
+    batch.write_text(
+        json.dumps(
+            {
+                "url": "https://example.org/c",
+                "text": text,
+                "license": "https://creativecommons.org/publicdomain/zero/1.0/",
+            }
+        )
+        + "\n"
+        + json.dumps({"url": "https://example.org/d", "text": text})
+        + "\n",
+        encoding="utf-8",
+    )
+    store = open_store(tmp_path / "store")
+    articles = [a for a in read_inputs([folder, batch]) if isinstance(a, Article)]
+    assert len(articles) == 4
+    for article in articles:
+        facts = extract_article(article)
+        assert isinstance(facts, FactSet)
+        store_facts(store, facts)
+    graph = rdflib.Graph()
+    for t in description_of(store, None):
+        graph.add(tuple(rdflib.util.from_n3(str(term)) for term in t))  # type: ignore[arg-type]
+    by_address = {str(graph.value(s, DCT.source)): s for s in graph.objects(DATASET_REF, VOID.subset)}
+    licence = {url: {str(x) for x in graph.objects(s, DCT.license)} for url, s in by_address.items() if url != "None"}
+    rights = {url: str(graph.value(by_address[url], DCT.rights)) for url in licence}
+    assert licence == {
+        "https://example.org/a": {"https://creativecommons.org/licenses/by/4.0/"},
+        "https://example.org/b": set(),
+        "https://example.org/c": {"https://creativecommons.org/publicdomain/zero/1.0/"},
+        "https://example.org/d": set(),
+    }
+    assert rights["https://example.org/b"] == "Alle Rechte vorbehalten"
+    assert rights["https://example.org/d"] == ARTICLE_RIGHTS
+    assert rights["https://example.org/a"] == "None"  # a licence, so no rights statement beside it

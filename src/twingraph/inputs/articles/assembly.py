@@ -25,6 +25,7 @@ class Found:
     publisher: str | None = None
     language: str | None = None  # stated by the input (JSONL field); trusted over detection
     page_language: str | None = None  # <html lang>: used only when detection cannot tell
+    license: str | None = None
 
 
 def assemble(found: Found, *, fallback_key: str, path: str, source: SourceInfo | None) -> tuple[Article, list[str]]:
@@ -41,6 +42,7 @@ def assemble(found: Found, *, fallback_key: str, path: str, source: SourceInfo |
         published=source.published or found.published,
         language=language,
         path=path,
+        license=source.license or found.license,
     )
     warning = language_warning(language)
     return article, [warning] if warning else []

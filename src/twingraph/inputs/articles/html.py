@@ -25,6 +25,7 @@ class PageArticle:
     url: str | None
     publisher: str | None
     declared_language: str | None  # <html lang>: often a site-wide default, so detection may overrule it
+    license: str | None = None  # as the page states it: a URL or words
 
 
 def looks_like_html(text: str) -> bool:
@@ -70,4 +71,5 @@ def parse_html(html: str, url: str | None = None) -> PageArticle:
         url=document.url or url,
         publisher=(document.sitename or document.hostname or None),
         declared_language=lang.group(1).lower() if lang else None,
+        license=(document.license or "").strip() or None,  # <a rel="license"> or the page's licence metadata
     )

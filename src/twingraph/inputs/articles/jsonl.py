@@ -42,7 +42,7 @@ def _record_article(record: dict[str, object], path: Path, line: int) -> tuple[A
     elif html:
         page = parse_html(html, url)
         found = Found(page.text, title or page.title, published or page.published, url or page.url, page.publisher,
-                      page_language=page.declared_language)  # fmt: skip
+                      page_language=page.declared_language, license=page.license)  # fmt: skip
     else:
         raise ValueError('no "text" or "html" field')
     if not found.text.strip():
@@ -53,6 +53,7 @@ def _record_article(record: dict[str, object], path: Path, line: int) -> tuple[A
     found = replace(
         found,
         publisher=_string(record, "publisher") or found.publisher,
+        license=_string(record, "license") or found.license,
         language=language.lower() if language else None,
     )
     return assemble(found, fallback_key=f"{path.name}:{line}", path=f"{path}:{line}", source=None)

@@ -113,6 +113,7 @@ def _read_file(path: Path, source: SourceInfo | None) -> tuple[Article, list[str
             page.url,
             page.publisher,
             page_language=page.declared_language,
+            license=page.license,
         )
     else:
         parsed = parse_text(decoded.text)

@@ -8,6 +8,7 @@ The file maps a file name (or a path relative to the YAML file) to its source:
       publisher: Nordstadtblogger
       published: 2023-10-04      # YYYY, YYYY-MM or YYYY-MM-DD; leave empty when unknown
       language: de
+      license: https://creativecommons.org/licenses/by/4.0/   # as the page states it; URL or words
 
 A `sources.yaml` beside the articles is read automatically; `--sources FILE` names another one.
 Values given here win over what the file itself says.
@@ -25,7 +26,7 @@ from twingraph.errors import UserError
 from twingraph.facts import DateValue
 
 SOURCES_FILE_NAME = "sources.yaml"
-SOURCE_FIELDS = ("url", "title", "publisher", "published", "language")
+SOURCE_FIELDS = ("url", "title", "publisher", "published", "language", "license")
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,7 @@ class SourceInfo:
     publisher: str | None = None
     published: DateValue | None = None
     language: str | None = None
+    license: str | None = None
 
 
 @dataclass(frozen=True)
@@ -76,6 +78,7 @@ def _entry(path: Path, name: str, data: object) -> SourceInfo:
         publisher=_text(data.get("publisher")),
         published=published,
         language=language.lower() if language else None,
+        license=_text(data.get("license")),
     )
 
 

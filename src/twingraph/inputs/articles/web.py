@@ -304,7 +304,7 @@ def page_article(fetched: Fetched, entry: FeedEntry | None = None) -> tuple[Arti
         except NoArticleBodyError as err:
             raise ValueError(str(err)) from None
         found = Found(page.text, page.title, page.published, fetched.url, page.publisher,
-                      page_language=page.declared_language)  # fmt: skip
+                      page_language=page.declared_language, license=page.license)  # fmt: skip
     else:
         parsed = parse_text(decoded.text)
         if not parsed.text.strip():
@@ -318,6 +318,7 @@ def page_article(fetched: Fetched, entry: FeedEntry | None = None) -> tuple[Arti
             found.url,
             found.publisher,
             page_language=found.page_language,
+            license=found.license,
         )
     # The key is the URL as asked (a feed's link), so the next run recognises it whatever the page calls itself.
     article, more = assemble(found, fallback_key=fetched.url, path=fetched.url, source=SourceInfo(url=fetched.url))

@@ -31,8 +31,9 @@ ONTOLOGY = NamedNode("https://w3id.org/twingraph/ontology")
 DESCRIPTION_PREFIXES = {**SERIALIZATION_PREFIXES, "void": VOID, "dcat": DCAT}
 CC_BY_SA_4 = NamedNode("https://creativecommons.org/licenses/by-sa/4.0/")
 CC0_1 = NamedNode("https://creativecommons.org/publicdomain/zero/1.0/")
-# Licences of the sources twingraph ships, by source key (data/twin-towns/README.md says where each part comes
-# from). A source not named here gets a rights statement instead of a licence it may not have.
+# A source that states its licence (sources.yaml `license`, a JSON Lines field, a page's rel="license") has it
+# in its graph. The tables twingraph ships have theirs here, by source key (data/twin-towns/README.md says
+# where each part comes from). Any other source gets a rights statement, not a licence it may not have.
 KNOWN_LICENCES: dict[str, tuple[NamedNode, ...]] = {"table:pairs.csv": (CC_BY_SA_4, CC0_1)}
 ARTICLE_RIGHTS = (
     "The article's text belongs to its publisher; twingraph states the facts it reports and quotes single "
@@ -120,11 +121,13 @@ def describe_dataset(select: Select, endpoint: str | None = None) -> list[Triple
         origin, key = _text(row.get("origin")), _text(row.get("key"))
         if origin is None:  # not a source: a graph twingraph derives from the others
             continue
-        licences = KNOWN_LICENCES.get(key or "", ())
+        stated, rights = row.get("license"), row.get("rights")
+        licences = (stated,) if isinstance(stated, NamedNode) else KNOWN_LICENCES.get(key or "", ())
         for licence in licences:
             add(graph, _dct("license"), licence)
         if not licences:
-            add(graph, _dct("rights"), Literal(ARTICLE_RIGHTS if origin == "extracted" else UNKNOWN_RIGHTS))
+            default = ARTICLE_RIGHTS if origin == "extracted" else UNKNOWN_RIGHTS
+            add(graph, _dct("rights"), rights if isinstance(rights, Literal) else Literal(default))
     add(DATASET, _void("triples"), _count(total))
 
     classes = select(_query("void-classes"))
