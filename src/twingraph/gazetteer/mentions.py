@@ -21,12 +21,11 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from twingraph.gazetteer.inflection import cyrillic_nominatives, german_genitive
 from twingraph.gazetteer.places import PlaceMention
-from twingraph.gazetteer.text import GAP, WORD
+from twingraph.gazetteer.text import GAP, WORD, stop_words
 
 if TYPE_CHECKING:
     from twingraph.gazetteer.index import Gazetteer
@@ -129,21 +128,8 @@ def _is_venue(text: str, tokens: list[re.Match[str]], i: int) -> bool:
 
 @cache
 def function_words() -> frozenset[str]:
-    """German and English function words from jusText's stop lists (a dependency of the HTML reader).
-
-    The lists are read as files, without importing jusText: its import needs the HTML cleaner, which plain text
-    extraction must not depend on."""
-    from importlib.util import find_spec
-
-    spec = find_spec("justext")
-    folders = list(spec.submodule_search_locations or []) if spec else []
-    words: set[str] = set()
-    for folder in folders:
-        for language in ("German", "English"):
-            path = Path(folder) / "stoplists" / f"{language}.txt"
-            if path.is_file():
-                words.update(w.strip().lower() for w in path.read_text(encoding="utf-8").splitlines() if w.strip())
-    return frozenset(words)
+    """German and English function words: a capitalised one at a sentence start is not a place."""
+    return frozenset(w.lower() for w in stop_words(("German", "English")))
 
 
 def _names_unit(text: str, tokens: list[re.Match[str]], i: int) -> bool:

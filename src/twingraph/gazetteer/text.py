@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import cache
+from importlib.util import find_spec
+from pathlib import Path
 
 WORD = re.compile(r"\w+")
 # What may stand between the words of a multiword name: "Bad Soden-Salmünster", "Kup'yans'k", "St. Gallen".
@@ -53,3 +56,20 @@ def words(text: str) -> tuple[str, ...]:
 
 def is_cyrillic(word: str) -> bool:
     return bool(_CYRILLIC.match(word))
+
+
+@cache
+def stop_words(languages: tuple[str, ...]) -> frozenset[str]:
+    """Function words ("die", "auch", "the") of these languages from jusText's stop lists, as written there.
+
+    jusText is a dependency of the HTML reader; its lists are read as files, without importing it: its import
+    needs the HTML cleaner, which plain text extraction must not depend on."""
+    spec = find_spec("justext")
+    folders = list(spec.submodule_search_locations or []) if spec else []
+    words: set[str] = set()
+    for folder in folders:
+        for language in languages:
+            path = Path(folder) / "stoplists" / f"{language}.txt"
+            if path.is_file():
+                words.update(w.strip() for w in path.read_text(encoding="utf-8").splitlines() if w.strip())
+    return frozenset(words)
