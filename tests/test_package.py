@@ -48,7 +48,7 @@ def test_wheel_installs_and_runs_outside_the_checkout(tmp_path: Path) -> None:
     for bundled in ("ontology/twingraph.ttl", "queries/partners-of.rq", "data/articles/seed_000.txt"):
         assert f"twingraph/_bundled/{bundled}" in names
     assert "twingraph/_bundled/data/twin-towns/pairs.csv" in names
-    assert "twingraph/linked/describe.rq" in names
+    assert "twingraph/outputs/linked/describe.rq" in names
     assert not any("/data/eval/" in n for n in names)  # the dev evaluation set stays in the checkout
     with tarfile.open(sdist) as archive:
         assert f"twingraph-{__version__}/data/gazetteer/places.tsv" in archive.getnames()
