@@ -43,6 +43,32 @@ class SourceRef:
 
 
 @dataclass(frozen=True)
+class Phase:
+    """A partnership's status from a date on (planned in 2023-02, active since 2023-09), with the sources saying so."""
+
+    status: str  # planned | active | formalized | suspended | ended
+    date: str  # ISO date, month or year, as precise as the sources give it
+    sources: tuple[SourceRef, ...]
+
+
+@dataclass(frozen=True)
+class ConflictingValue:
+    """One value sources give for a property of a fact; `preferred` for the one the fact carries."""
+
+    value: str
+    preferred: bool
+    sources: tuple[SourceRef, ...]
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """Sources that disagree on one property of a fact (since, size, status at one date, ...)."""
+
+    property: str
+    values: tuple[ConflictingValue, ...]  # the preferred value first
+
+
+@dataclass(frozen=True)
 class Partner:
     """A city reachable from another through partnerships, `hops` steps away."""
 

@@ -31,7 +31,7 @@ FIELD_NAMES = {
     "names": "spellings",
     "detail": "role / kind",
     "type": "partnership type",
-    "statuses": "status",
+    "status": "status",
     "since": "since",
     "until": "until",
     "planned_by": "planned by",
@@ -106,7 +106,7 @@ def fact_date(data: dict[str, object]) -> str | None:
 def is_planned(data: dict[str, object]) -> bool:
     """A fact that had not happened when its source was written: a planned visit, a partnership planned by."""
     if data["kind"] == "partnership":
-        return "planned" in data.get("statuses", ()) and not data.get("since")  # type: ignore[operator]
+        return data.get("status") == "planned" and not data.get("since")
     return bool(data.get("planned")) or str(data.get("subkind") or "").startswith("planned")
 
 
@@ -191,7 +191,7 @@ def fact_view(
                 "own_date": fact_date(data) if kind in FACT_KINDS else None,
                 "end": data.get("end") or data.get("until") or None,
                 "planned": is_planned(data) if kind in FACT_KINDS else False,
-                "statuses": list(data.get("statuses", ())),
+                "statuses": [data["status"]] if data.get("status") else [],
                 "names": list(data.get("names", ())),
                 "fields": fields,
                 "sources": [_source(s) for s in sources],
