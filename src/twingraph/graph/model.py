@@ -32,7 +32,7 @@ RELATIONS: tuple[str, ...] = (
 
 @dataclass(frozen=True)
 class SourceRef:
-    """Where a fact was read: the source graph, its title and link, and the sentence quoted as evidence."""
+    """Where a fact was read: the source graph, its title, publisher and link, and the sentence quoted as evidence."""
 
     graph: str
     title: str | None = None
@@ -40,6 +40,7 @@ class SourceRef:
     published: str | None = None
     origin: str | None = None  # extracted | curated | table
     evidence: str | None = None
+    publisher: str | None = None
 
 
 @dataclass(frozen=True)

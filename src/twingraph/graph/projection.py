@@ -66,6 +66,7 @@ class _Sources:
                 published=meta.get("published"),
                 origin=meta.get("origin"),
                 evidence=evidence,
+                publisher=meta.get("publisher"),
             )
         return self.made[key]
 
