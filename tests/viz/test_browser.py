@@ -280,6 +280,8 @@ def test_exports_png_svg_csv(open_html, partnership_html: Path, tmp_path: Path) 
     root = ET.fromstring(svg)
     texts = [t.text for t in root.iter("{http://www.w3.org/2000/svg}text")]
     assert "Solidarity partnership" in texts and "Twinning partnership" in texts  # planned as of 2023-02
+    badges = {g.get("class"): g for g in root.iter("{http://www.w3.org/2000/svg}g") if g.get("class")}
+    assert set(badges) == {"tg-count", "tg-conflict"}  # sources stating a fact; the June 2023 delegation's size
     rows = list(csv.reader(files["csv"].read_text(encoding="utf-8-sig").splitlines()))
     assert rows[0][:3] == ["kind", "what", "date"]
     whats = [r[1] for r in rows[1:]]

@@ -119,6 +119,8 @@ def test_viz_on_a_store_without_a_consolidated_graph_is_a_one_line_hint(cli, dem
         "run `twingraph consolidate` to build it from the sources"
     ]
     assert not out.exists()
+    done = cli("graph", "timeline", "Dortmund", "Zhytomyr", "--store", str(old))
+    assert done.returncode == 2 and "run `twingraph consolidate`" in done.stderr and len(done.stderr.splitlines()) == 1
     assert cli("consolidate", "--quiet", "--store", str(old)).returncode == 0
     assert cli("viz", "--out", str(out), "--store", str(old)).returncode == 0
     assert "Planned visit" in out.read_text(encoding="utf-8")

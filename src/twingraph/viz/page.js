@@ -964,6 +964,14 @@
         out.push('<text x="' + p.x.toFixed(1) + '" y="' + (p.y + r + 14 + i * 14).toFixed(1) + '" text-anchor="middle" font-size="' +
           (n.kind === "city" ? 18 : 12) + '"' + (n.kind === "city" ? ' font-weight="bold"' : "") + ">" + xml(line) + "</text>");
       });
+      // the badges drawn on the canvas: the number of sources stating the fact, a mark where they disagree
+      function badge(cls, x, text, color) {
+        out.push('<g class="' + cls + '"><circle cx="' + x.toFixed(1) + '" cy="' + (p.y - r).toFixed(1) + '" r="8" fill="' + color +
+          '" stroke="#ffffff"/><text x="' + x.toFixed(1) + '" y="' + (p.y - r + 4).toFixed(1) +
+          '" text-anchor="middle" font-size="11" font-weight="bold" fill="#ffffff">' + text + "</text></g>");
+      }
+      if (countOf(n) > 1) { badge("tg-count", p.x + r, String(countOf(n)), "#1f3b57"); }
+      if ((n.conflicts || []).length) { badge("tg-conflict", p.x - r, "!", "#c0392b"); }
     });
     out.push("</svg>");
     return out.join("\n");
