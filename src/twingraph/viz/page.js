@@ -507,7 +507,7 @@
     details.appendChild(el("h2", oneLine(n)));
     var when = n.own_date ? (n.planned ? "planned for " : "") + n.own_date + (n.end ? " to " + n.end : "")
       : n.date ? "in the picture from " + n.date : "no date";
-    var stated = FACT_KINDS[n.kind] && countOf(n) > 1 ? " · stated by " + countOf(n) + " sources" : "";
+    var stated = countOf(n) > 1 ? " · stated by " + countOf(n) + " sources" : "";
     details.appendChild(el("p", kindStyle[n.kind].label + " · " + when + stated, "tg-hint"));
     var dl = el("dl");
     (n.fields || []).forEach(function (f) { dl.appendChild(el("dt", f[0])); dl.appendChild(el("dd", f[1])); });
@@ -678,7 +678,7 @@
     var li = el("li");
     var text = FACT_KINDS[n.kind] ? (n.own_date ? n.own_date + " " : "") + caption(n) : oneLine(n);
     var reported = FACT_KINDS[n.kind] && !n.own_date && n.date ? ", reported " + n.date : "";  // a source's publication
-    var more = (FACT_KINDS[n.kind] && countOf(n) > 1 ? ", " + countOf(n) + " sources" : "") +
+    var more = (countOf(n) > 1 ? ", " + countOf(n) + " sources" : "") +
       ((n.conflicts || []).length ? ", sources differ" : "");
     var button = el("button", text + " (" + kindStyle[n.kind].label.toLowerCase() + reported + more + ")");
     button.type = "button";
@@ -1003,7 +1003,7 @@
         var sources = sourcesOf(n);
         rows.push([n.kind, oneLine(n), n.own_date || "", n.end || "", n.planned ? "yes" : "", n.ptype || "", n.status || (n.statuses || []).join("; "),
           n.iri || "", sources.map(function (s) { return (s.title || "") + (s.url ? " <" + s.url + ">" : ""); }).join(" | "),
-          sources.map(function (s) { return s.evidence || ""; }).filter(Boolean).join(" | "), FACT_KINDS[n.kind] ? String(countOf(n)) : ""]);
+          sources.map(function (s) { return s.evidence || ""; }).filter(Boolean).join(" | "), String(countOf(n) || "")]);
       });
     return rows.map(function (r) { return r.map(csvCell).join(","); }).join("\r\n") + "\r\n";
   }

@@ -196,20 +196,15 @@ def appearance_dates(graph: nx.MultiDiGraph, nodes: Iterable[str]) -> dict[str, 
     return dates
 
 
-def _tip(
-    label: str,
-    kind: str,
-    date: str | None,
-    fields: list[list[str]],
-    sources: list[SourceRef],
-    data: dict[str, object] | None = None,
-) -> str:
+def _tip(data: dict[str, object], fields: list[list[str]]) -> str:
     """Plain-text tooltip (the page shows it as text, never as HTML): what the fact is, how many sources
     state it, its phases, where its sources disagree, and the first sources with their sentences."""
-    data = data or {}
-    count = int(data.get("source_count") or len(sources))  # type: ignore[call-overload]
-    said = f" — {count} sources" if count > 1 else ""
-    lines = [f"{label} ({KIND_STYLES[kind][0].lower()}){said}", f"date: {date or 'not given'}"]
+    kind = str(data["kind"])
+    sources: tuple[SourceRef, ...] = data["sources"]  # type: ignore[assignment]
+    count = data.get("source_count") or len(sources)
+    said = f" — {count} sources" if isinstance(count, int) and count > 1 else ""
+    date = fact_date(data)
+    lines = [f"{data['label']} ({KIND_STYLES[kind][0].lower()}){said}", f"date: {date or 'not given'}"]
     lines += [f"{name}: {value}" for name, value in fields if name not in ("date",)][:6]
     phases: tuple[Phase, ...] = data.get("phases") or ()  # type: ignore[assignment]
     if phases:
@@ -281,7 +276,7 @@ def fact_view(
                 "names": list(data.get("names", ())),
                 "fields": fields,
                 "sources": [_source(s) for s in sources],
-                "tip": _tip(data["label"], kind, fact_date(data), fields, sources, data),
+                "tip": _tip(data, fields),
                 "pin": list((pinned or {})[node]) if node in (pinned or {}) else None,
             }
         )
