@@ -4,8 +4,8 @@
 
 Builds the demo store (the two sample articles and their cities' twin towns) and the whole twin-town table in
 temporary folders, writes the partnership page, Dortmund's focus page and the world page, and photographs them
-as a reader sees them: the partnership with the solidarity partnership selected, the focus page whole, the world
-map whole and after a search for 'Житомир'.
+as a reader sees them: the partnership with the September 2023 visit selected (one node, both articles as its
+sources), the focus page whole, the world map whole and after a search for 'Житомир'.
 """
 
 from __future__ import annotations
@@ -75,9 +75,9 @@ def main() -> int:
 
     with headless_chromium() as browser:
         page = open_page(browser, work / "partnership.html")
-        page.evaluate(
+        page.evaluate(  # the September 2023 visit, which both articles report: one node, two sources
             "window.__tg.select(window.__tg.data.nodes.filter(function (n) {"
-            " return n.label.indexOf('Solidarity partnership') === 0; })[0].id)"
+            " return n.kind === 'visit' && n.own_date === '2023-09-24'; })[0].id)"
         )
         page.wait_for_timeout(300)
         page.screenshot(path=str(args.out / "partnership.png"))

@@ -265,8 +265,10 @@ class TwinGraph:
     # --- graph and pages -------------------------------------------------------------------------------
 
     def graph(self) -> nx.MultiDiGraph:
-        """The store's facts as a NetworkX MultiDiGraph: nodes keyed by IRI with `kind`, `label`, `date`,
-        `sources`; edges keyed by their relation (partner, origin, destination, ...)."""
+        """The consolidated facts as a NetworkX MultiDiGraph, one node per fact however many sources report it:
+        nodes keyed by IRI with `kind`, `label`, `date`, `sources`, `source_count` (a partnership also `status`
+        and `phases`, a fact whose sources disagree `conflicts`); edges keyed by their relation (partner,
+        origin, destination, ...)."""
         from twingraph.graph.projection import project
 
         return project(self.store)

@@ -23,6 +23,8 @@ def test_graphml_round_trip_keeps_nodes_edges_and_sources(curated_graph: nx.Mult
     assert node["kind"] == "partnership" and node["since"] == "2023-02"
     sources = json.loads(node["sources"])
     assert len(sources) == 3 and all(s["evidence"] for s in sources)
+    (phase,) = json.loads(node["phases"])
+    assert (phase["status"], phase["date"], len(phase["sources"])) == ("active", "2023-02", 3)
     assert "Schytomyr" in back.nodes["https://w3id.org/twingraph/id/city/ua/zhytomyr"]["names"]
 
 

@@ -37,6 +37,28 @@ def viz_store(tmp_path_factory: pytest.TempPathFactory) -> EmbeddedStore:
     return open_store(path, read_only=True)
 
 
+@dataclass(frozen=True)
+class Demo:
+    """What `twingraph demo` leaves: its store and the pages it wrote."""
+
+    store: Path
+    out: Path
+
+
+@pytest.fixture(scope="session")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Demo:
+    """The sample articles and their cities' part of the world table, stored and drawn by the real command."""
+    folder = tmp_path_factory.mktemp("demo")
+    done = subprocess.run(
+        [sys.executable, "-m", "twingraph", "demo", "--store", str(folder / "store"), "--out", str(folder / "out")],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    return Demo(folder / "store", folder / "out")
+
+
 @dataclass
 class OpenedPage:
     page: Any

@@ -58,7 +58,7 @@ def test_partnership_page_draws_every_node_offline(open_html, partnership_html: 
     page = open_html(partnership_html)
     page.screenshot("partnership-all.png")
     total = page.js("window.__tg.data.nodes.length")
-    assert total == 50
+    assert total == 43  # one node per fact however many sources report it
     assert page.js("window.__tg.nodeView.length") == total  # at the end of the axis: every fact, dated or not
     assert len(page.js("Object.keys(window.__tg.network.getPositions())")) == total
     assert page.js("window.__tg.edgeView.length") > 40
@@ -89,29 +89,36 @@ def test_the_slider_shows_the_partnership_as_it_stood(open_html, partnership_htm
     assert "Reception|" not in early  # undated: in the tray, not at every date
     assert {"Dortmund|", "Zhytomyr|"} <= early
     assert any(label.startswith("Martin van der Pütten|") for label in early)  # the delegation
+    assert "Twinning partnership|2025" in early  # planned as of 2023-02, though due in 2025
     set_date(page, "2024-12-31")
     later = set(page.js(VISIBLE_LABELS))
     assert early < later
     assert "Visit Zhytomyr → Dortmund|2023-09-24" in later
-    assert "Twinning partnership|2025" not in later
     page.page.locator("#tg-undated").check()
     assert "Reception|" in set(page.js(VISIBLE_LABELS))
     page.page.locator("#tg-undated").uncheck()
     tray = page.page.locator("#tg-tray-list").inner_text()
-    assert "Reception (aid, funding, other event)" in tray and "Funding" in tray
+    assert "Reception (aid, funding, other event, 2 sources)" in tray and "Funding" in tray
     assert page.errors == []
 
 
-def test_the_planned_twinning_appears_at_its_planned_date(open_html, partnership_html: Path) -> None:  # type: ignore[no-untyped-def]
+def test_the_planned_twinning_appears_when_first_planned(open_html, partnership_html: Path) -> None:  # type: ignore[no-untyped-def]
     page = open_html(partnership_html)
-    set_date(page, "2025-01-01")
+    set_date(page, "2023-01-31")
+    assert "Twinning partnership|2025" not in page.js(VISIBLE_LABELS)
+    set_date(page, "2023-02-01")  # the first source to plan it speaks as of February 2023
     assert "Twinning partnership|2025" in page.js(VISIBLE_LABELS)
     twinning = page.js(
         "window.__tg.data.nodes.filter(function (n) { return n.label === 'Twinning partnership\\n2025'; })[0].id"
     )
     assert page.js(f"window.__tg.nodes.get({twinning}).shapeProperties.borderDashes") == [6, 3]  # planned: dashed
     item = page.page.locator(".vis-item.tg-planned")
-    assert item.count() == 3 and "Twinning partnership Dortmund–Zhytomyr (planned)" in item.all_text_contents()
+    assert "Twinning partnership Dortmund–Zhytomyr (planned)" in item.all_text_contents()
+    planned = page.js(
+        "window.__tg.timeline.itemsData.get().filter(function (i) { return /tg-planned/.test(i.className); })"
+        ".map(function (i) { return i.content.textContent; })"
+    )
+    assert sorted(planned) == ["Planned visit (planned)", "Twinning partnership Dortmund–Zhytomyr (planned)"]
 
 
 def test_play_runs_the_slider_to_the_end(open_html, partnership_html: Path) -> None:  # type: ignore[no-untyped-def]
@@ -126,9 +133,11 @@ def test_the_time_axis_moves_the_graph(open_html, partnership_html: Path) -> Non
     page.wait_until("document.querySelector('.vis-timeline').style.visibility !== 'hidden'")
     ranges = page.page.locator(".vis-item.vis-range.tg-visit")
     assert ranges.count() == 1  # the visit of 2023-09-24 to 2023-09-29
-    assert (
-        page.page.locator(".vis-item.tg-phase").inner_text() == "Solidarity partnership Dortmund–Zhytomyr since 2023-02"
-    )
+    assert set(page.page.locator(".vis-item.tg-phase").all_inner_texts()) == {  # status over time, per partnership
+        "Solidarity partnership Dortmund–Zhytomyr since 2023-02",
+        "Twinning partnership Dortmund–Zhytomyr planned as of 2023-02",  # three sources planning it, one bar
+        "Partnership Dortmund–Zhytomyr since 2023-09-29",
+    }
     box = page.page.locator("#tg-timeline .vis-panel.vis-top").bounding_box()  # the axis with the years
     x = page.js("window.__tg.timeline.body.util.toScreen(Date.UTC(2023, 6, 1))")
     page.page.mouse.click(box["x"] + x, box["y"] + box["height"] / 2)
@@ -225,7 +234,14 @@ def test_clicking_a_fact_shows_its_sources(open_html, partnership_html: Path) ->
     assert "https://www.westfalenspiegel.de/mit-wasserpumpe-und-wissen/" in links
     assert page.page.locator("#tg-details").get_attribute("aria-live") == "polite"
     click_node(page, "Twinning partnership")
-    assert "Sources differ on status: formalized / planned" in page.page.locator("#tg-details").inner_text()
+    details = page.page.locator("#tg-details").inner_text()
+    assert "Status over time (now planned)" in details
+    assert "planned as of 2023-02, 2023-06-19, 2024-06-13" in details
+    assert "stated by 5 sources" in details
+    click_node(page, "Visit Dortmund → Zhytomyr")
+    details = page.page.locator("#tg-details").inner_text()
+    assert "Sources differ on delegation size: 19 (preferred: Curated facts: 03_westfalenspiegel" in details
+    assert " / 6 (Curated facts: 02_rn_dortmunds_naechste_partnerstadt.yaml)" in details
 
 
 def test_the_address_holds_the_view_and_restores_it(open_html, partnership_html: Path) -> None:  # type: ignore[no-untyped-def]
@@ -263,12 +279,15 @@ def test_exports_png_svg_csv(open_html, partnership_html: Path, tmp_path: Path) 
 
     root = ET.fromstring(svg)
     texts = [t.text for t in root.iter("{http://www.w3.org/2000/svg}text")]
-    assert "Solidarity partnership" in texts and "Twinning partnership" not in texts
+    assert "Solidarity partnership" in texts and "Twinning partnership" in texts  # planned as of 2023-02
+    badges = {g.get("class"): g for g in root.iter("{http://www.w3.org/2000/svg}g") if g.get("class")}
+    assert set(badges) == {"tg-count", "tg-conflict"}  # sources stating a fact; the June 2023 delegation's size
     rows = list(csv.reader(files["csv"].read_text(encoding="utf-8-sig").splitlines()))
     assert rows[0][:3] == ["kind", "what", "date"]
     whats = [r[1] for r in rows[1:]]
     assert "Solidarity partnership · 2023-02" in whats and "Visit Zhytomyr → Dortmund · 2023-09-24" in whats
-    assert not any(w.startswith("Twinning") for w in whats)
+    visit = next(r for r in rows[1:] if r[1] == "Visit Zhytomyr → Dortmund · 2023-09-24")
+    assert visit[rows[0].index("source count")] == "2"
     assert len(rows) - 1 == page.js(FACTS) + page.js(
         "window.__tg.nodeView.get().filter(function (n) { var k = window.__tg.data.nodes[n.id].kind;"
         " return k === 'person' || k === 'organization'; }).length"

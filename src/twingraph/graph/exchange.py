@@ -1,19 +1,18 @@
 """The projection as GraphML or GEXF for Gephi, yEd and other graph tools.
 
-Those formats take scalar attributes only: tuples become '; '-joined text, sources a JSON list, and
-missing values are left out.
+Those formats take scalar attributes only: tuples become '; '-joined text, sources, phases and conflicts a JSON
+list, and missing values are left out.
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import asdict
+from dataclasses import asdict, is_dataclass
 from pathlib import Path
 
 import networkx as nx
 
 from twingraph.errors import UserError
-from twingraph.graph.model import SourceRef
 
 GRAPH_FILE_FORMATS = ("graphml", "gexf")
 
@@ -22,7 +21,7 @@ def _scalar(value: object) -> str | int | float | bool | None:
     if value is None or isinstance(value, str | int | float | bool):
         return value
     if isinstance(value, tuple | list):
-        if value and isinstance(value[0], SourceRef):
+        if value and is_dataclass(value[0]):  # sources, phases, conflicts
             return json.dumps([asdict(s) for s in value], ensure_ascii=False)
         return "; ".join(str(v) for v in value)
     return str(value)

@@ -32,7 +32,7 @@ RELATIONS: tuple[str, ...] = (
 
 @dataclass(frozen=True)
 class SourceRef:
-    """Where a fact was read: the source graph, its title and link, and the sentence quoted as evidence."""
+    """Where a fact was read: the source graph, its title, publisher and link, and the sentence quoted as evidence."""
 
     graph: str
     title: str | None = None
@@ -40,6 +40,33 @@ class SourceRef:
     published: str | None = None
     origin: str | None = None  # extracted | curated | table
     evidence: str | None = None
+    publisher: str | None = None
+
+
+@dataclass(frozen=True)
+class Phase:
+    """A partnership's status from a date on (planned in 2023-02, active since 2023-09), with the sources saying so."""
+
+    status: str  # planned | active | formalized | suspended | ended
+    date: str  # ISO date, month or year, as precise as the sources give it
+    sources: tuple[SourceRef, ...]
+
+
+@dataclass(frozen=True)
+class ConflictingValue:
+    """One value sources give for a property of a fact; `preferred` for the one the fact carries."""
+
+    value: str
+    preferred: bool
+    sources: tuple[SourceRef, ...]
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """Sources that disagree on one property of a fact (since, size, status at one date, ...)."""
+
+    property: str
+    values: tuple[ConflictingValue, ...]  # the preferred value first
 
 
 @dataclass(frozen=True)

@@ -1,9 +1,10 @@
 """The history of one partnership: every fact linking two cities, in date order.
 
-A fact belongs to the partnership of cities A and B when it links them itself (a partnership of both, a
-visit between them, an agreement or gift whose parties are in both, organizations counting for the city
-they are based in), or when it is an event of an article whose main subject is that pair (the pair with
-most partnerships and visits in the article), such as a reception or a planned trip.
+Facts are the consolidated graph's, one per real happening however many sources report it; a partnership gives
+an entry per phase. A fact belongs to the partnership of cities A and B when it links them itself (a
+partnership of both, a visit between them, an agreement or gift whose parties are in both, organizations
+counting for the city they are based in), or when it is an event of an article whose main subject is that pair
+(the pair with most partnerships and visits in the article), such as a reception or a planned trip.
 """
 
 from __future__ import annotations
@@ -67,16 +68,14 @@ def _entries(graph: nx.MultiDiGraph, fact: str) -> list[TimelineEntry]:
     data = graph.nodes[fact]
     kind, sources = data["kind"], data["sources"]
     if kind == "partnership":
+        # a row per phase (planned in 2023-02, active since 2023-09, ...) and one for the date it is planned by
         caption = partnership_caption(data).replace(data["type"], f"{data['type']} partnership", 1)
         milestones = [
-            TimelineEntry(date, milestone, caption, fact, sources)
-            for milestone, date in (
-                ("partnership since", data.get("since")),
-                ("partnership planned by", data.get("planned_by")),
-                ("partnership until", data.get("until")),
-            )
-            if date
+            TimelineEntry(phase.date, f"partnership {phase.status}", caption, fact, phase.sources)
+            for phase in data.get("phases", ())
         ]
+        if data.get("planned_by"):
+            milestones.append(TimelineEntry(data["planned_by"], "partnership planned by", caption, fact, sources))
         return milestones or [TimelineEntry(None, "partnership", caption, fact, sources)]
     details = [data["label"]]
     if kind == "visit" and data.get("size"):

@@ -18,8 +18,8 @@ BETWEENNESS_SAMPLE = 300
 
 
 def partnership_caption(data: dict[str, object]) -> str:
-    """'solidarity (active, since 2023-02)' from a partnership node's attributes."""
-    details = [*data.get("statuses", ())]  # type: ignore[misc]
+    """'solidarity (active, since 2023-02)' from a partnership node's attributes (its current status)."""
+    details = [str(data["status"])] if data.get("status") else []
     if data.get("since"):
         details.append(f"since {data['since']}")
     if data.get("planned_by"):

@@ -139,10 +139,11 @@
     var keys = big
       ? [["tg-line", "partnership (selected city: bold)"]]
       : [["tg-swatch dot outline", "dated"], ["tg-swatch dot outline dashed", "planned"],
-         ["tg-swatch dot outline dotted", "no date"], ["tg-line dashed", "reported with / via an organization"]];
+         ["tg-swatch dot outline dotted", "no date"], ["tg-line dashed", "reported with / via an organization"],
+         ["tg-badge", "sources stating it (when more than one)"], ["tg-badge tg-badge-conflict", "sources differ"]];
     keys.forEach(function (k) {
       var span = el("span", null, "tg-key");
-      span.appendChild(el("span", null, k[0]));
+      span.appendChild(el("span", k[0].indexOf("tg-badge") === 0 ? (k[0].indexOf("conflict") > 0 ? "!" : "2") : null, k[0]));
       span.appendChild(document.createTextNode(k[1]));
       styles.appendChild(span);
     });
@@ -171,13 +172,16 @@
       highlight: { background: ptypeColor(t), border: "#000000" }, hover: { background: ptypeColor(t), border: "#000000" } } };
   });
   function groupOf(n) { return n.kind === "partnership" && n.ptype ? "partnership:" + n.ptype : n.kind; }
+  function countOf(n) { return n.count || sourcesOf(n).length; }
+  // a fact more sources state is drawn a little larger (up to five sources), and carries their number (drawBadges)
+  function sizeOf(n) { return n.kind === "city" ? 24 : 16 + 3 * Math.min(Math.max(countOf(n) - 1, 0), 4); }
   // On a map the cities are drawn by this script too (drawCities, drawLabels): twenty thousand vis nodes take
   // seconds to create, while dots, names at one screen size and a nearest-city pointer need none of vis's machinery.
   var visNodes = new vis.DataSet(big ? [] : data.nodes.map(function (n) {
     var node = { id: n.id, title: n.tip };
     node.group = groupOf(n);
     node.label = n.label;
-    node.size = n.kind === "city" ? 24 : 16;
+    node.size = sizeOf(n);
     if (n.kind === "city") { node.font = { size: 24, face: "system-ui, sans-serif", bold: true }; }
     if (n.pin) { node.x = n.pin[0]; node.y = n.pin[1]; node.fixed = true; }
     if (FACT_KINDS[n.kind] && n.planned) {
@@ -397,6 +401,30 @@
     fitMap();
   }
   window.__tg.mapLines = mapLines;
+  // on a fact page: the number of sources stating a fact (when more than one) and a mark where they disagree
+  var badges = { counts: 0, conflicts: 0 };
+  function drawBadges(ctx) {
+    var ids = nodeView.getIds().filter(function (id) { return countOf(byId[id]) > 1 || (byId[id].conflicts || []).length; });
+    var pos = network.getPositions(ids);
+    badges.counts = 0; badges.conflicts = 0;
+    ctx.save();
+    ctx.font = "bold 11px system-ui, sans-serif"; ctx.textAlign = "center"; ctx.textBaseline = "middle";
+    function badge(x, y, text, color) {
+      ctx.beginPath(); ctx.arc(x, y, 8, 0, 2 * Math.PI);
+      ctx.fillStyle = color; ctx.fill();
+      ctx.lineWidth = 1.5; ctx.strokeStyle = "#ffffff"; ctx.stroke();
+      ctx.fillStyle = "#ffffff"; ctx.fillText(text, x, y + 0.5);
+    }
+    ids.forEach(function (id) {
+      var n = byId[id], p = pos[id], r = 0.8 * sizeOf(n);
+      if (!p) { return; }
+      if (countOf(n) > 1) { badge(p.x + r, p.y - r, String(countOf(n)), "#1f3b57"); badges.counts += 1; }
+      if ((n.conflicts || []).length) { badge(p.x - r, p.y - r, "!", "#c0392b"); badges.conflicts += 1; }
+    });
+    ctx.restore();
+  }
+  if (!big) { network.on("afterDrawing", drawBadges); }
+  window.__tg.badges = badges;
   network.once("afterDrawing", function () { performance.mark("tg-first-drawn"); window.__tgFirstRender = performance.now(); });
 
   var countOut = document.getElementById("tg-count");
@@ -453,7 +481,7 @@
     } else {
       parent.appendChild(el("span", title));
     }
-    var meta = [s.published ? "published " + s.published : "date unknown", s.origin].filter(Boolean).join(", ");
+    var meta = [s.publisher, s.published ? "published " + s.published : "date unknown", s.origin].filter(Boolean).join(", ");
     parent.appendChild(el("span", " (" + meta + ")", "tg-hint"));
   }
   function showSources(sources) {
@@ -466,9 +494,8 @@
       if (s.evidence) { details.appendChild(el("blockquote", s.evidence)); }
     });
   }
-  function conflictsOf(n) {  // where sources disagree: several statuses, or what a consolidation lists
+  function conflictsOf(n) {  // where sources disagree, as the consolidated graph records it
     var found = [];
-    if (n.kind === "partnership" && (n.statuses || []).length > 1) { found.push(["status", n.statuses]); }
     (n.conflicts || []).forEach(function (c) {
       if (Array.isArray(c)) { found.push([String(c[0]), [].concat(c[1])]); }
       else if (c && c.field) { found.push([String(c.field), [].concat(c.values || [])]); }
@@ -480,16 +507,38 @@
     details.appendChild(el("h2", oneLine(n)));
     var when = n.own_date ? (n.planned ? "planned for " : "") + n.own_date + (n.end ? " to " + n.end : "")
       : n.date ? "in the picture from " + n.date : "no date";
-    details.appendChild(el("p", kindStyle[n.kind].label + " · " + when, "tg-hint"));
+    var stated = countOf(n) > 1 ? " · stated by " + countOf(n) + " sources" : "";
+    details.appendChild(el("p", kindStyle[n.kind].label + " · " + when + stated, "tg-hint"));
     var dl = el("dl");
     (n.fields || []).forEach(function (f) { dl.appendChild(el("dt", f[0])); dl.appendChild(el("dd", f[1])); });
     details.appendChild(dl);
+    showPhases(n);
     conflictsOf(n).forEach(function (c) {
       details.appendChild(el("p", "Sources differ on " + c[0] + ": " + c[1].join(" / "), "tg-conflict"));
     });
     showSources(sourcesOf(n));
     if (big) { showPartners(n); }
     if (big && data.sources.length) { showSources(data.sources); }
+  }
+  function showPhases(n) {  // a partnership's status over time, each phase with the sources stating it
+    var phases = (n.phases || []).filter(function (p) { return p && p.start; });
+    if (!phases.length) { return; }
+    details.appendChild(el("h3", "Status over time" + (n.status ? " (now " + n.status + ")" : "")));
+    var list = el("ol", null, "tg-phases");
+    phases.forEach(function (p) {
+      var li = el("li");
+      var dates = (p.dates || [p.start]).join(", ");
+      li.appendChild(el("strong", (p.status || "phase") + " "));
+      li.appendChild(document.createTextNode((p.status === "planned" ? "as of " : p.status === "ended" ? "" : "since ") + dates +
+        (p.end && !p.through ? ", until " + p.end : "")));
+      (p.sources || []).forEach(function (s) {
+        var span = el("span", null, "tg-src");
+        sourceLine(s, span);
+        li.appendChild(span);
+      });
+      list.appendChild(li);
+    });
+    details.appendChild(list);
   }
   function showPartners(n) {  // a map's lines cannot be clicked: the city lists them instead
     var rows = data.edges.filter(function (e) { return e.from === n.id || e.to === n.id; });
@@ -629,7 +678,9 @@
     var li = el("li");
     var text = FACT_KINDS[n.kind] ? (n.own_date ? n.own_date + " " : "") + caption(n) : oneLine(n);
     var reported = FACT_KINDS[n.kind] && !n.own_date && n.date ? ", reported " + n.date : "";  // a source's publication
-    var button = el("button", text + " (" + kindStyle[n.kind].label.toLowerCase() + reported + ")");
+    var more = (countOf(n) > 1 ? ", " + countOf(n) + " sources" : "") +
+      ((n.conflicts || []).length ? ", sources differ" : "");
+    var button = el("button", text + " (" + kindStyle[n.kind].label.toLowerCase() + reported + more + ")");
     button.type = "button";
     button.dataset.id = String(n.id);
     button.addEventListener("click", function () { select(n.id, "focus"); });
@@ -695,6 +746,14 @@
     var axisEnd = start + days * DAY + DAY;
     data.nodes.forEach(function (n) {
       if (!FACT_KINDS[n.kind]) { return; }
+      // a consolidated partnership's phases: its status over time, drawn whether or not it has a start date
+      (n.phases || []).forEach(function (p, i) {
+        if (!p || !p.start) { return; }
+        var until = !p.end ? axisEnd : p.through ? periodEnd(p.end) : toTime(p.end);
+        items.push({ id: "phase-" + n.id + "-" + i, content: itemContent(String(p.label || p.name || "phase")),
+          start: toTime(p.start), end: Math.max(until, toTime(p.start) + DAY), type: "range", group: "phase",
+          className: "tg-phase" + (p.status ? " tg-phase-" + p.status : "") });
+      });
       if (!n.own_date) { return; }
       var precise = String(n.own_date).length === 10;
       var item = { id: n.id, content: itemContent(caption(n) + (n.planned ? " (planned)" : "")), start: toTime(n.own_date),
@@ -710,11 +769,6 @@
         items.push({ id: "phase-" + n.id, content: itemContent(caption(n) + " since " + n.own_date), start: toTime(n.own_date),
           end: n.end ? periodEnd(n.end) : axisEnd, type: "range", group: "phase", className: "tg-phase" });
       }
-      (n.phases || []).forEach(function (p, i) {  // phases a consolidated partnership lists
-        if (!p || !p.start) { return; }
-        items.push({ id: "phase-" + n.id + "-" + i, content: itemContent(String(p.label || p.name || "phase")),
-          start: toTime(p.start), end: p.end ? periodEnd(p.end) : axisEnd, type: "range", group: "phase", className: "tg-phase" });
-      });
     });
     timeline = new vis.Timeline(document.getElementById("tg-timeline"), items, lanes, {
       min: start, max: axisEnd, start: start, end: axisEnd, stack: true, showCurrentTime: false, zoomMin: 7 * DAY,
@@ -910,6 +964,14 @@
         out.push('<text x="' + p.x.toFixed(1) + '" y="' + (p.y + r + 14 + i * 14).toFixed(1) + '" text-anchor="middle" font-size="' +
           (n.kind === "city" ? 18 : 12) + '"' + (n.kind === "city" ? ' font-weight="bold"' : "") + ">" + xml(line) + "</text>");
       });
+      // the badges drawn on the canvas: the number of sources stating the fact, a mark where they disagree
+      function badge(cls, x, text, color) {
+        out.push('<g class="' + cls + '"><circle cx="' + x.toFixed(1) + '" cy="' + (p.y - r).toFixed(1) + '" r="8" fill="' + color +
+          '" stroke="#ffffff"/><text x="' + x.toFixed(1) + '" y="' + (p.y - r + 4).toFixed(1) +
+          '" text-anchor="middle" font-size="11" font-weight="bold" fill="#ffffff">' + text + "</text></g>");
+      }
+      if (countOf(n) > 1) { badge("tg-count", p.x + r, String(countOf(n)), "#1f3b57"); }
+      if ((n.conflicts || []).length) { badge("tg-conflict", p.x - r, "!", "#c0392b"); }
     });
     out.push("</svg>");
     return out.join("\n");
@@ -935,13 +997,13 @@
     return /[",\n\r]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
   }
   function csvText() {
-    var rows = [["kind", "what", "date", "until", "planned", "partnership type", "status", "iri", "sources", "evidence"]];
+    var rows = [["kind", "what", "date", "until", "planned", "partnership type", "status", "iri", "sources", "evidence", "source count"]];
     data.nodes.filter(function (n) { return visible[n.id] && (big || FACT_KINDS[n.kind] || n.kind === "person" || n.kind === "organization"); })
       .sort(byDate).forEach(function (n) {
         var sources = sourcesOf(n);
-        rows.push([n.kind, oneLine(n), n.own_date || "", n.end || "", n.planned ? "yes" : "", n.ptype || "", (n.statuses || []).join("; "),
+        rows.push([n.kind, oneLine(n), n.own_date || "", n.end || "", n.planned ? "yes" : "", n.ptype || "", n.status || (n.statuses || []).join("; "),
           n.iri || "", sources.map(function (s) { return (s.title || "") + (s.url ? " <" + s.url + ">" : ""); }).join(" | "),
-          sources.map(function (s) { return s.evidence || ""; }).filter(Boolean).join(" | ")]);
+          sources.map(function (s) { return s.evidence || ""; }).filter(Boolean).join(" | "), String(countOf(n) || "")]);
       });
     return rows.map(function (r) { return r.map(csvCell).join(","); }).join("\r\n") + "\r\n";
   }

@@ -2,7 +2,9 @@
 
 Two views: `fact_view` draws every fact as a node (partnerships, visits, agreements, events, the people and
 organizations involved), for one partnership or city; `network_view` folds partnerships into edges between
-cities, for the whole twin-town network. Text from sources goes into the payload as data, never as markup.
+cities, for the whole twin-town network. The facts are the consolidated graph's: one node however many sources
+report a fact, with every source listed, a partnership's phases and the points its sources disagree on. Text
+from sources goes into the payload as data, never as markup.
 """
 
 from __future__ import annotations
@@ -13,7 +15,8 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
-from twingraph.graph.model import FACT_KINDS, SourceRef
+from twingraph.graph.model import FACT_KINDS, Conflict, Phase, SourceRef
+from twingraph.graph.projection import linked
 from twingraph.graph.traverse import partnership_caption
 
 KIND_STYLES: dict[str, tuple[str, str, str]] = {  # kind -> (legend label, colour, vis shape)
@@ -31,7 +34,7 @@ FIELD_NAMES = {
     "names": "spellings",
     "detail": "role / kind",
     "type": "partnership type",
-    "statuses": "status",
+    "status": "current status",
     "since": "since",
     "until": "until",
     "planned_by": "planned by",
@@ -42,6 +45,20 @@ FIELD_NAMES = {
     "description": "description",
     "amount": "amount",
     "items": "items",
+    "origin": "most trusted source",
+}
+PROPERTY_WORDS = {  # a conflict's property, as the page names it
+    "plannedBy": "planned by",
+    "endDate": "end date",
+    "size": "delegation size",
+    "status": "status at one date",
+}
+PHASE_WORDS = {  # a partnership's phase, as its bar on the time axis reads: 'Solidarity partnership ... since 2023-02'
+    "planned": "planned as of",
+    "active": "since",
+    "formalized": "formalized since",
+    "suspended": "suspended since",
+    "ended": "ended",
 }
 
 
@@ -81,10 +98,57 @@ def _source(ref: SourceRef) -> dict[str, str | None]:
     return {
         "title": ref.title,
         "url": ref.url,
+        "publisher": ref.publisher,
         "published": ref.published,
         "origin": ref.origin,
         "evidence": ref.evidence,
     }
+
+
+def _unique(refs: Iterable[SourceRef]) -> list[SourceRef]:
+    """One record per source, in the order given."""
+    return list({ref.graph: ref for ref in reversed(list(refs))}.values())[::-1]
+
+
+def phase_bars(graph: nx.MultiDiGraph, node: str) -> list[dict[str, object]]:
+    """A partnership's phases as the time axis draws them: a status later sources repeat is one bar from its
+    first date (with every date and source), ending where the next status begins; an ended one at its end."""
+    data = graph.nodes[node]
+    runs: list[tuple[str, list[Phase]]] = []
+    for phase in data.get("phases", ()):
+        if runs and runs[-1][0] == phase.status:
+            runs[-1][1].append(phase)
+        else:
+            runs.append((phase.status, [phase]))
+    partners = "–".join(graph.nodes[c]["label"] for c in linked(graph, node, "partner"))
+    bars: list[dict[str, object]] = []
+    for i, (status, phases) in enumerate(runs):
+        start = phases[0].date
+        following = runs[i + 1][1][0].date if i + 1 < len(runs) else None
+        bars.append(
+            {
+                "status": status,
+                "start": start,
+                "end": start if status == "ended" else following,
+                "through": status == "ended",  # the bar covers its end date; else it stops where the next begins
+                "dates": [p.date for p in phases],
+                "label": f"{data['label']} {partners} {PHASE_WORDS.get(status, status)} {start}",
+                "sources": [_source(s) for s in _unique(s for p in phases for s in p.sources)],
+            }
+        )
+    return bars
+
+
+def _conflict_rows(conflicts: Iterable[Conflict]) -> list[dict[str, object]]:
+    """'delegation size': ['19 (preferred: Article A)', '6 (Article B)']: each value with who gives it."""
+    rows: list[dict[str, object]] = []
+    for conflict in conflicts:
+        values = []
+        for stated in conflict.values:
+            who = ", ".join(s.title or s.url or s.graph for s in stated.sources)
+            values.append(f"{stated.value} ({'preferred: ' if stated.preferred else ''}{who})")
+        rows.append({"field": PROPERTY_WORDS.get(conflict.property, conflict.property), "values": values})
+    return rows
 
 
 def _fields(data: dict[str, object]) -> list[list[str]]:
@@ -106,20 +170,22 @@ def fact_date(data: dict[str, object]) -> str | None:
 def is_planned(data: dict[str, object]) -> bool:
     """A fact that had not happened when its source was written: a planned visit, a partnership planned by."""
     if data["kind"] == "partnership":
-        return "planned" in data.get("statuses", ()) and not data.get("since")  # type: ignore[operator]
+        return data.get("status") == "planned" and not data.get("since")
     return bool(data.get("planned")) or str(data.get("subkind") or "").startswith("planned")
 
 
 def appearance_dates(graph: nx.MultiDiGraph, nodes: Iterable[str]) -> dict[str, str | None]:
-    """When each node enters the picture: a fact at its own date (else when its source was published);
-    a city, person or organization with the first dated fact it takes part in; None if nothing is dated."""
+    """When each node enters the picture: a fact at its own date (else when its source was published), a
+    partnership at its first phase (planned as of 2023-02) if that is earlier; a city, person or organization
+    with the first dated fact it takes part in; None if nothing is dated."""
     chosen = set(nodes)
     dates: dict[str, str | None] = {}
     for node in chosen:
         data = graph.nodes[node]
         if data["kind"] in FACT_KINDS:
             published = [s.published for s in data["sources"] if s.published]
-            dates[node] = fact_date(data) or min(published, default=None)
+            known = [d for d in (fact_date(data), *(p.date for p in data.get("phases", ())[:1])) if d]
+            dates[node] = min(known, default=None) or min(published, default=None)
     for node in chosen:
         if graph.nodes[node]["kind"] in FACT_KINDS:
             continue
@@ -130,10 +196,22 @@ def appearance_dates(graph: nx.MultiDiGraph, nodes: Iterable[str]) -> dict[str, 
     return dates
 
 
-def _tip(label: str, kind: str, date: str | None, fields: list[list[str]], sources: list[SourceRef]) -> str:
-    """Plain-text tooltip (the page shows it as text, never as HTML)."""
-    lines = [f"{label} ({KIND_STYLES[kind][0].lower()})", f"date: {date or 'not given'}"]
+def _tip(data: dict[str, object], fields: list[list[str]]) -> str:
+    """Plain-text tooltip (the page shows it as text, never as HTML): what the fact is, how many sources
+    state it, its phases, where its sources disagree, and the first sources with their sentences."""
+    kind = str(data["kind"])
+    sources: tuple[SourceRef, ...] = data["sources"]  # type: ignore[assignment]
+    count = data.get("source_count") or len(sources)
+    said = f" — {count} sources" if isinstance(count, int) and count > 1 else ""
+    date = fact_date(data)
+    lines = [f"{data['label']} ({KIND_STYLES[kind][0].lower()}){said}", f"date: {date or 'not given'}"]
     lines += [f"{name}: {value}" for name, value in fields if name not in ("date",)][:6]
+    phases: tuple[Phase, ...] = data.get("phases") or ()  # type: ignore[assignment]
+    if phases:
+        lines.append("status over time: " + "; ".join(f"{p.status} {p.date}" for p in phases))
+    conflicts: tuple[Conflict, ...] = data.get("conflicts") or ()  # type: ignore[assignment]
+    if conflicts:
+        lines.append("⚠ sources differ on " + ", ".join(PROPERTY_WORDS.get(c.property, c.property) for c in conflicts))
     for ref in sources[:3]:
         lines.append(f"source: {ref.title or ref.url or ref.graph}")
         if ref.evidence:
@@ -191,11 +269,14 @@ def fact_view(
                 "own_date": fact_date(data) if kind in FACT_KINDS else None,
                 "end": data.get("end") or data.get("until") or None,
                 "planned": is_planned(data) if kind in FACT_KINDS else False,
-                "statuses": list(data.get("statuses", ())),
+                "status": data.get("status"),
+                "count": data.get("source_count") or len(sources),
+                "phases": phase_bars(graph, node) if kind == "partnership" else [],
+                "conflicts": _conflict_rows(data.get("conflicts", ())),
                 "names": list(data.get("names", ())),
                 "fields": fields,
                 "sources": [_source(s) for s in sources],
-                "tip": _tip(data["label"], kind, fact_date(data), fields, sources),
+                "tip": _tip(data, fields),
                 "pin": list((pinned or {})[node]) if node in (pinned or {}) else None,
             }
         )
