@@ -13,7 +13,7 @@ from twingraph.errors import UserError
 from twingraph.facts import Article, City, FactSet, Partnership
 from twingraph.graph import project, resolve_city
 from twingraph.graph.projection import linked
-from twingraph.load import store_facts
+from twingraph.ingest.load import store_facts
 from twingraph.rdf.vocab import CONSOLIDATED_GRAPH
 from twingraph.store import EmbeddedStore, open_store
 

@@ -19,9 +19,9 @@ from twingraph.ingest.load import store_facts
 from twingraph.inputs.curated import load_curated
 from twingraph.inputs.pairs import PairTable, around_cities, read_pairs, store_table
 from twingraph.outputs.export import export_store, jsonld_context
-from twingraph.rdf.formats import RDF_FORMATS
 from twingraph.rdf import iris
 from twingraph.rdf import vocab as v
+from twingraph.rdf.formats import RDF_FORMATS
 from twingraph.store import EmbeddedStore, open_store
 
 DATA = Path(__file__).resolve().parents[2] / "data"
