@@ -147,6 +147,14 @@ def test_party_affiliation_is_no_organization(extract: Extract) -> None:
         ("SWR-Reporter Heiner Kunold berichtet von der Abfahrt des Konvois.", "Heiner Kunold", "SWR"),
         # a post makes a given name of a word ("Mark", "Will")
         ("Mayor Eric Chu met Mayor of Cincinnati, Mark Mallory, today at City Hall.", "Mark Mallory", "Cincinnati"),
+        # the town right after a titled name is the post's, not the town the sentence is set in
+        ("Eine Delegation ist in Hannover eingetroffen. Bürgermeister Andrij Sadowyj aus Lwiw dankte für die Hilfe.",
+         "Andrij Sadowyj", "Lviv"),
+        ("Mayor Anna Wolfen of Dortmund met the delegation in Leeds.", "Anna Wolfen", "Dortmund"),
+        ("Oberbürgermeister Belit Onay begrüßte in Hannover seinen Amtskollegen Andrij Sadowyj aus Lwiw.",
+         "Andrij Sadowyj", "Lviv"),
+        # "der Stadt X" after a city's post is the town, not its administration
+        ("Die Bürgermeisterin der Stadt Lwiw, Olena Koval, besuchte Hannover.", "Olena Koval", "Lviv"),
     ],
 )  # fmt: skip
 def test_whose_post_it_is(extract: Extract, text: str, name: str, of: str) -> None:
@@ -163,6 +171,14 @@ def test_counterpart_holds_the_same_post_in_the_partner_city(extract: Extract) -
     persons = {p.name: p for p in facts.persons}
     assert persons["Burkhard Jung"].of == "Leipzig"
     assert persons["Burkhard Jung"].role == "mayor"
+
+
+def test_counterpart_named_with_the_town_holds_the_officials_post(extract: Extract) -> None:
+    facts = extract(
+        "The Lord Mayor of Leeds, Councillor Al Garthwaite, welcomed her counterpart Andriy Sadovyi from Lviv."
+    )
+    persons = {p.name: p for p in facts.persons}
+    assert (persons["Andriy Sadovyi"].role, persons["Andriy Sadovyi"].of) == ("Lord Mayor", "Lviv")
 
 
 def test_delegation_leader_without_city_comes_from_the_visit_origin(extract: Extract) -> None:
@@ -204,6 +220,8 @@ def test_names_in_full(extract: Extract, text: str, names: set[str]) -> None:
         ("The students stayed at Elan Valley Lodge for two nights.", "Elan Valley"),
         ("The children of Lilin Elementary School sang for the guests.", "Lilin Elementary"),
         ("The McAllen Mayor Javier Villalobos led the delegation.", "Allen"),
+        # a genitive article after a post opens the body's name, not a person's
+        ("Mit dabei war Maria Weber, Gesandte des Auswärtigen Amtes.", "Auswärtigen"),
     ],
 )
 def test_words_after_posts_that_are_no_names(extract: Extract, text: str, not_a_person: str) -> None:

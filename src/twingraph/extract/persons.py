@@ -45,7 +45,7 @@ _ROLE_BEFORE = re.compile(
     r"(?P<tail>(?:\s+(?:of|to\s+the\s+\w+\s+of|von|der|des)\s+(?:(?:the|der|des)\s+)?"
     r"(?:[a-zäöü]+(?:e|en|er|es)\s+)*(?:[A-ZÄÖÜ]\w*(?:stadt|gemeinde|kommune)\s+|(?:city|town)\s+of\s+)?"
     r"[A-ZÄÖÜŻ][\w’'-]*(?:\s+[A-ZÄÖÜ][\w-]*){0,3}"
-    r"|\s+[A-ZÄÖÜ][\w-]*s|\s+[А-ЯІЇЄҐ][\w'’-]*)?)"
+    r"|\s+(?-i:[A-ZÄÖÜ])[\w-]*s|\s+(?-i:[А-ЯІЇЄҐ])[\w'’-]*)?)"
     r"\s*,?\s*" + _TITLE + r"*$",
     re.IGNORECASE,
 )
@@ -76,6 +76,11 @@ _WORKS_IN = re.compile(
 )
 # "Geraint Davies from Llandrindod Football Club", "Olena Koval aus Lwiw": where a person comes from.
 _COMES_FROM = re.compile(r"^\s+(?:from|aus)\s+(?:the\s+)?(?=[A-ZÄÖÜ])")
+# "Bürgermeister Andrij Sadowyj aus Lwiw", "Mayor Anna Wolfen of Dortmund", "seinen Amtskollegen X aus Lwiw": a
+# town or body right after a titled name says whose post it is, whatever city the sentence is set in.
+_ORIGIN_AFTER = re.compile(
+    r"^\s+(?:from|aus|of|von)\s+(?:the\s+(?:city\s+of\s+|town\s+of\s+)?|der\s+(?:Stadt|Gemeinde)\s+)?(?=[A-ZÄÖÜ])"
+)
 _APPOSITION_CITY = re.compile(r"^\s*,\s*")
 _NATIONALITY = {
     "ukrainisch": "UA", "französisch": "FR", "polnisch": "PL", "britisch": "GB", "englisch": "GB",
@@ -341,6 +346,8 @@ def _with_role(
         offset = role_before.start()
         of, is_city = _of_in(text, role_before.start("tail"), role_before.end("tail"), refs, orgs)
         if of is None:
+            of, is_city = _origin_after(text, end, refs, orgs)
+        if of is None:
             of, is_city = _named_before(text, offset, refs, orgs)
         hint = None
         if of is None:
@@ -396,6 +403,19 @@ def _with_role(
 _BEFORE_POST = re.compile(r"(?:[’']s)?\s+(?:(?:[A-Z][a-z]+|[a-zäöü]+(?:e|er|en))\s+)?$|-\s*$")
 
 
+def _origin_after(text: str, end: int, refs: list[CityRef], orgs: list[OrgMention]) -> tuple[str | None, bool]:
+    """The town or body named right after a titled name with "aus", "from", "of", "von": the post's owner."""
+    m = _ORIGIN_AFTER.match(text[end:])
+    if m is None:
+        return None, False
+    at = end + m.end()
+    org = next((o for o in orgs if o.start == at), None)
+    if org:
+        return org.name, False
+    city = next((r for r in refs if r.start == at and not r.derived and not r.locating), None)
+    return (city.place.name, True) if city else (None, False)
+
+
 def _is_country(name: str | None) -> bool:
     from twingraph.gazetteer import gazetteer
 
@@ -426,7 +446,10 @@ def _of_in(text: str, start: int, end: int, refs: list[CityRef], orgs: list[OrgM
         return None, False
     inside = [o for o in orgs if o.start >= start and o.start < end]
     if inside:
-        return inside[-1].name if len(inside) > 1 and inside[-1].end > inside[0].end else inside[0].name, False
+        org = inside[-1] if len(inside) > 1 and inside[-1].end > inside[0].end else inside[0]
+        if org.kind == "administration" and org.city:
+            return org.city, True  # "Bürgermeisterin der Stadt Lwiw": the town's post, not its office's
+        return org.name, False
     cities = [r for r in refs if r.start >= start and r.start < end]
     if cities:
         return cities[-1].place.name, True

@@ -77,11 +77,11 @@ class RuleExtractor:
                 of = _delegation_origin(visits, s.start)  # "Unter der Leitung von ...": the guests' city
             elif of is None and p.city_hint:
                 of = _hinted_city(ctx, p.city_hint)
-            if of is None and role == lx.COUNTERPART_ROLE:
+            if role == lx.COUNTERPART_ROLE:
                 # "auf Einladung ihres Amtskollegen Burkhard Jung": the partner city's holder of the same post
                 official = next((q for q in reversed(persons) if q.of in ctx.places and q.role), None)
                 if official is not None:
-                    of, role = ctx.other_focus(official.of or ""), official.role
+                    of, role = of or ctx.other_focus(official.of or ""), official.role
             if of is None and role and role not in lx.NATIONAL_ROLES:
                 of = _definite_body(ctx, s.text, s.start)
             if of is None and p.role_text and p.role_text.lower() in lx.LOCAL_MAYOR_TITLES.get(ctx.language, ()):
