@@ -86,6 +86,33 @@ def _orgs(extract: Extract, text: str) -> dict[str, str | None]:
         ("She thanked Douglas Borough Council and Ballymoney for their welcome.", "Douglas Borough Council", "Douglas"),
         ("The council welcomed representatives from the Canton of Guichen and Skerries Town Twinning Association.",
          "Skerries Town Twinning Association", "Skerries"),
+        # "and the" between two runs with a head noun each joins two bodies; "and" before a person ends the body
+        ("Leeds Trinity University and the Leeds Teaching Hospitals NHS Trust joined.", "Leeds Trinity University",
+         "Leeds"),
+        ("Leeds Trinity University and the Leeds Teaching Hospitals NHS Trust joined.",
+         "Leeds Teaching Hospitals NHS Trust", "Leeds"),
+        ("The Friends of Lviv Society and the Ukrainian Community Centre organised the evening.",
+         "Ukrainian Community Centre", None),
+        ("Joining us were Joe Herrell from the University of Cincinnati and Mike Heath from Duke Energy.",
+         "University of Cincinnati", "Cincinnati"),
+        # public services, welfare bodies and newspapers by their head noun
+        ("Leeds Fire Service sent an engine to Lviv.", "Leeds Fire Service", "Leeds"),
+        ("The Yorkshire Evening Post reported that the aid arrived.", "Yorkshire Evening Post", None),
+        ("St Mary's Church and the Salvation Army collected donations in Leeds.", "Salvation Army", None),
+        # a saint's name in the possessive names no town
+        ("St Mary's Church and the Salvation Army collected donations in Leeds.", "St Mary's Church", None),
+        # a body of two towns is named after both; a coordinated compound before a legal form
+        ("Auch der Partnerschaftsverein Dortmund-Lwiw war da.", "Partnerschaftsverein Dortmund-Lwiw", "Dortmund"),
+        ("Die Dortmunder Energie- und Wasserversorgung GmbH lieferte Pumpen.",
+         "Dortmunder Energie- und Wasserversorgung GmbH", None),
+        ("Die Stadtwerke Dortmund (DSW21) lieferten Pumpen.", "Stadtwerke Dortmund (DSW21)", "Dortmund"),
+        # "und der" after a complement starts the next body
+        ("Das Projekt wird von der Bundesagentur für Arbeit und der Stadt Dortmund gefördert.",
+         "Bundesagentur für Arbeit", None),
+        # welfare bodies and religious communities with their adjectives
+        ("Die Caritas Dortmund half beim Verladen.", "Caritas Dortmund", "Dortmund"),
+        ("Die Ukrainische Griechisch-Katholische Gemeinde in Dortmund half beim Verladen.",
+         "Ukrainische Griechisch-Katholische Gemeinde", "Dortmund"),
     ],
 )  # fmt: skip
 def test_named_body(extract: Extract, text: str, name: str, city: str | None) -> None:

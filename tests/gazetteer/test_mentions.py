@@ -124,6 +124,8 @@ NOT_CITIES = [
     "Wie sich der Status im Lauf der Zeit geändert hat, am Ende des Ortes.",
     "Dates and Names: the Tour of the city.",
     "Im Sand spielten Kinder, Moos wuchs am Stein, Buch und Brand lagen bereit.",
+    # a several-word name before a building word names the building ("St Mary's Church", "Newton Abbot Station")
+    "The choir sang at St Mary's Church before the train left from Newton Abbot Station.",
 ]
 
 

@@ -442,7 +442,7 @@ ORG_HEADS_DE = (
     "hilfswerk", "orchester", "bigband", "blaskapelle", "musikkapelle", "stadtkapelle", "polizei", "ältestenrat",
     "beirat", "kreistag", "verwaltung", "verlag", "rundfunk", "kirchengemeinde", "kultusgemeinde", "chor",
     "spielmannszug", "hilfsdienst", "wohlfahrt", "konsulat", "rundschau", "anzeiger", "kurier", "tagblatt",
-    "tageblatt", "gymnasium", "kolleg", "kindergarten",
+    "tageblatt", "gymnasium", "kolleg", "kindergarten", "caritas", "diakonie", "pfarrei",
 )  # fmt: skip
 # Heads of ORG_HEADS_DE that make a name only with something naming the body: a city, a capitalised adjective
 # ("Sächsische Staatskanzlei", "Deutsches Rotes Kreuz"), a complement ("Gesellschaft für ...") or a quoted name.
@@ -450,7 +450,7 @@ ORG_KIND_HEADS_DE = (
     "schule", "gesellschaft", "kanzlei", "amt", "parlament", "kreuz", "zeitung", "agentur", "hilfswerk", "orchester",
     "bigband", "blaskapelle", "musikkapelle", "stadtkapelle", "polizei", "beirat", "kreistag", "verlag", "rundfunk",
     "kirchengemeinde", "kultusgemeinde", "feuerwehr", "chor", "spielmannszug", "hilfsdienst", "konsulat", "rundschau",
-    "anzeiger", "kurier", "tagblatt", "tageblatt", "gymnasium", "kolleg", "kindergarten",
+    "anzeiger", "kurier", "tagblatt", "tageblatt", "gymnasium", "kolleg", "kindergarten", "pfarrei",
 )  # fmt: skip
 # Bodies a town has one of: "der Feuerwehren aus A und B" are A's and B's.
 ONE_PER_TOWN = ("feuerwehr", "verwaltung", "stadtrat", "gemeinderat", "partnerschaftsverein", "polizei", "stadtwerke",
@@ -467,6 +467,9 @@ ORG_HEADS_EN = (
     "bundestag", "parliament", "commission", "institute", "college", "united", "program", "programme",
     "school", "academy", "church", "band", "orchestra", "choir", "police", "department", "federation", "corporation",
     "energy", "bank", "telegraph", "herald", "gazette", "times", "embassy", "consulate", "radio", "news",
+    # public services, welfare bodies and newspapers by their head noun
+    "service", "centre", "center", "hospital", "hospitals", "authority", "board", "chamber", "brigade", "army",
+    "journal", "chronicle", "tribune", "observer", "post", "standard", "echo", "press",
 )  # fmt: skip
 # Words after an English head noun that make the run a person's title ("City Council Member Amy Murray").
 ORG_ROLE_AFTER_EN = {

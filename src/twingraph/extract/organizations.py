@@ -32,8 +32,10 @@ from twingraph.gazetteer import gazetteer
 _CAP = r"[A-ZÄÖÜ][\w’'&.-]*"
 _COMPLEMENT = (
     r"(?:\s+(?:für|zum|zur|der|des|in\s+der|in\s+den)\s+(?:[a-zäöü][\w-]*(?:e|en|er|es)\s+)?"
-    r"[A-ZÄÖÜ][\w-]*(?:\s+[A-ZÄÖÜ][\w-]*)?(?:\s+und\s+(?:[a-zäöü]+(?:e|en|er|es)\s+)?[A-ZÄÖÜ][\w-]*)?)*"
-)  # "für wirtschaftliche Zusammenarbeit und Entwicklung": a coordinated complement belongs to the name
+    r"[A-ZÄÖÜ][\w-]*(?:\s+[A-ZÄÖÜ][\w-]*)?"
+    r"(?:\s+und\s+(?:(?!(?:der|die|das|den|dem|des)\s)[a-zäöü]+(?:e|en|er|es)\s+)?[A-ZÄÖÜ][\w-]*)?)*"
+)  # "für wirtschaftliche Zusammenarbeit und Entwicklung": a coordinated complement belongs to the name; "und der
+# Servicestelle" after it starts another body
 # Words before a head noun that may belong to the name: "städtischen", derived and proper adjectives ("Tübinger",
 # "Sächsische", "Deutsches Rotes"), acronyms ("IMEX"), and the first part of a coordinated compound
 # ("Speditions- und Handelsgesellschaft").
@@ -119,7 +121,7 @@ _PARTNERSHIP_BODY = re.compile(
 _FRIENDS_OF = re.compile(r"\bFriends\s+of\s+(?:the\s+)?[A-ZÄÖÜ][\w-]*(?:\s+[A-ZÄÖÜ][\w-]*){0,3}")
 # A company by its legal form: "Wilo SE", "Müller GmbH & Co. KG", "Acme Ltd", "Förderverein Lwiw e. V."
 _LEGAL_FORM = re.compile(
-    r"\b(?P<name>(?:[A-ZÄÖÜ][\w&.-]*\s+){1,4}(?:GmbH(?:\s*&\s*Co\.\s*KG)?|gGmbH|AG|SE|KG|KGaA|e\.\s?V\.|Ltd\.?|"
+    r"\b(?P<name>(?:[A-ZÄÖÜ][\w&.-]*\s+(?:und\s+)?){1,4}(?:GmbH(?:\s*&\s*Co\.\s*KG)?|gGmbH|AG|SE|KG|KGaA|e\.\s?V\.|Ltd\.?|"
     r"Inc\.?|plc|LLC))(?![\w.])"
 )
 # A kind of body followed by its name in quotes: des Vereins „Kinderhilfe Ukraine“, the charity "Aid Ukraine".
@@ -137,7 +139,7 @@ _COUNCIL = re.compile(
 _ADVICE = re.compile(r"(?:\s+(?:seine[rs]?|ihre[rs]?|meine[rs]?|eines|einer)\b|,\s+[^,.]{0,40}\bzu\s+\w+en\b)")
 _COUNCIL_COORDINATED = re.compile(r"\bRat\s+und\s+Verwaltung\b")
 _RELIGIOUS = re.compile(
-    r"\b(?P<adj>(?i:"
+    r"(?<![\w-])(?P<adj>(?:(?!(?:Die|Der|Das|Den|Dem|Des|Eine[nmrs]?)\s)[A-ZÄÖÜ][a-zäöü]+(?:e[nrs]?|isch)[\s-]){0,2}(?i:"
     + "|".join(lx.RELIGIOUS_ADJECTIVES)
     + r")e[nrs]?)\s+(?P<head>(?:Kirchen|Kultus|Pfarr)?[Gg]emeinde)\b"
 )
@@ -146,7 +148,7 @@ _RELIGIOUS = re.compile(
 _INDEFINITE_BEFORE = re.compile(r"\b(?:ein|eine|einer|einem|einen|eines|a|an)\s+$", re.IGNORECASE)
 _KIND_FROM = re.compile(r"\s+(?:aus|von)\s+")
 # A body's acronym in parentheses after its name: "Deutsche Gesellschaft für internationale Zusammenarbeit (GIZ)".
-_ACRONYM_AFTER = re.compile(r"\s*\((?P<acronym>[A-Za-zÄÖÜ]{2,8})\)")
+_ACRONYM_AFTER = re.compile(r"\s*\((?P<acronym>[A-Za-zÄÖÜ]{2,8}\d{0,3})\)")  # also "(DSW21)"
 # A news outlet or agency named as the source: "SWR-Reporter", "according to the BBC", "laut dpa",
 # "передає Паляниця". An acronym, or a name the attribution verb governs.
 _MEDIA_COMPOUND = re.compile(
@@ -224,8 +226,8 @@ def _city_named_first(words: list[str]) -> str | None:
     """ "Grantham Twinning Association": the words before the head noun may name the body's city."""
     lowered = [w.lower() for w in words]
     head = next((i for i, w in enumerate(lowered) if w in lx.ORG_HEADS_EN or w in _PLACE_UNIT_EN), 0)
-    if head == 0:
-        return None
+    if head == 0 or words[head - 1].endswith(("'s", "’s")):
+        return None  # "St Mary's Church": a saint's or a person's name in the possessive, not a town
     place = gazetteer().resolve(" ".join(words[:head]))
     return place.name if place else None
 
@@ -385,7 +387,7 @@ def find_organizations(text: str, refs: list[CityRef], home: str | None) -> list
             add(f"{head} {town}", word.start() + i, after.end(), city, None, nested=True)
 
     for m in _RELIGIOUS.finditer(text) if "emeinde" in text else ():
-        adjective = re.sub(r"e[nrs]$", "e", m.group("adj"))
+        adjective = re.sub(r"e[nrs](?=\s|-|$)", "e", m.group("adj"))  # "der Ukrainischen Orthodoxen" -> "-e"
         after = re.match(r"\s+(?:in\s+)?(" + _CAP + r")", text[m.end() : m.end() + 40])
         ref = next((r for r in refs if after and r.start == m.end() + after.start(1) and not r.derived), None)
         city = ref.place.name if ref else home
@@ -464,7 +466,10 @@ def _german_org(chunk: _Chunk, text: str, refs: list[CityRef], home: str | None,
     if right_city and any(r.start == chunk.end + right_city.start(1) and not r.derived for r in refs):
         city_ref = next(r for r in refs if r.start == chunk.end + right_city.start(1))
         end = city_ref.end  # "Gymnasium Bad Soden": the whole name of the town
-        name = f"{head}{right} {text[city_ref.start : city_ref.end]}"
+        pair = next((r for r in refs if r.start == end + 1 and text[end] == "-" and not r.derived), None)
+        if pair:
+            end = pair.end  # "Partnerschaftsverein Dortmund-Lwiw": a body of two towns is named after both
+        name = f"{head}{right} {text[city_ref.start : end]}"
     elif right_city and not right and lower.endswith(_TERRITORIAL) and gazetteer().candidates(right_city.group(1)):
         # "Landratsamt Karlsruhe", "Kreisverwaltung Freudenstadt": an authority named after its district
         end = chunk.end + right_city.end(1)
@@ -547,10 +552,39 @@ def _english_org(m: re.Match[str], text: str, refs: list[CityRef], add: Add) -> 
     _english_run(m.group(0).split(), m.start(), refs, add)
 
 
+def _has_head_en(lowered: list[str]) -> bool:
+    return any(w in lx.ORG_HEADS_EN for w in lowered)
+
+
+def _starts_person(words: list[str]) -> bool:
+    """ "Mike Heath" after "University of Cincinnati and": a given name and a word that is no head noun."""
+    from twingraph.extract.persons import is_first_name  # persons reads organizations: imported when used
+
+    return (
+        len(words) >= 2
+        and is_first_name(words[0])
+        and not any(w.lower().strip("’'") in lx.ORG_HEADS_EN for w in words[1:])
+    )
+
+
 def _english_run(words: list[str], start: int, refs: list[CityRef], add: Add) -> None:
     lowered = [w.lower().strip("’'") for w in words]
     if not any(w in lx.ORG_HEADS_EN for w in lowered) and not any(w in lx.SPORTS_CLUB_MARKERS for w in words):
         return
+    # "Leeds Trinity University and the Leeds Teaching Hospitals NHS Trust", "St Mary's Church and the Salvation
+    # Army": "and" between two runs that each have a head noun joins two bodies ("Department of Housing and
+    # Community", "Wilts and Gloucestershire Standard" keep theirs); "and" before a person's name ends the body.
+    for i, word in enumerate(lowered):
+        if word not in ("and", "&") or i == 0:
+            continue
+        rest = i + 2 if i + 1 < len(lowered) and lowered[i + 1] == "the" else i + 1
+        left, right = lowered[:i], lowered[rest:]
+        person_next = right and _starts_person(words[rest:])
+        if person_next or (_has_head_en(left) and _has_head_en(right)):
+            _english_run(words[:i], start, refs, add)
+            if not person_next:
+                _english_run(words[rest:], start + len(" ".join(words[:rest])) + 1, refs, add)
+            return
     # "Nottingham City Council Leader", "City Council Member Amy Murray": the run goes on into a title
     for i in range(1, len(lowered)):
         if lowered[i] in lx.ORG_ROLE_AFTER_EN and lowered[i - 1] in lx.ORG_HEADS_EN:

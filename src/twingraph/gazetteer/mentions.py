@@ -58,7 +58,7 @@ VENUE_WORDS = frozenset(
     {"Road", "Street", "Lane", "Avenue", "Square", "Barracks", "Station", "Airport", "College", "University"}
     | {"Hall", "Cathedral", "Stadium", "Arena", "Gardens", "Park", "Drive", "Close", "Court", "Crescent"}
     | {"Terrace", "Way", "Manor", "House", "Hotel", "Hospital", "School", "Academy", "Lodge", "Centre", "Center"}
-    | {"Museum", "Library", "Palace", "Castle", "Abbey", "Inn"}
+    | {"Museum", "Library", "Palace", "Castle", "Abbey", "Inn", "Church", "Chapel", "Mosque", "Synagogue", "Temple"}
 )
 
 
@@ -286,6 +286,9 @@ def find_mentions(g: Gazetteer, text: str) -> list[PlaceMention]:
             continue
         if hit is not None:
             last, index = hit
+            if _is_venue(text, tokens, last):  # "St Mary's Church", "Newton Abbot Station": a building's name
+                i = last + 1
+                continue
             start, end = tokens[i].start(), tokens[last].end()
             if text[end : end + 1] == ")" and "(" in text[start:end]:
                 end += 1  # "Frankfurt (Oder)"
