@@ -173,6 +173,25 @@ def test_counterpart_holds_the_same_post_in_the_partner_city(extract: Extract) -
     assert persons["Burkhard Jung"].role == "mayor"
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "of"),
+    [
+        # a councillor sits on the council the article names for the town, or the council named just before
+        ("Also in attendance was Douglas Councillor Stephen Pitts. Douglas Borough Council sent greetings.",
+         "Stephen Pitts", "Douglas Borough Council"),
+        ("Oxford City Council ends the link. Durham County Council has also decided to end its arrangements. "
+         "'We will end it,' said council leader Cllr Amanda Hopgood.", "Amanda Hopgood", "Durham County Council"),
+        ("Norfolk City Council voted on Tuesday. The link had lasted decades. During the vote, Council Member "
+         "Andria McClellan said she was glad.", "Andria McClellan", "Norfolk City Council"),
+        # no council named: the town stays
+        ("The guests met Leeds councillor Jane Smith in Leeds.", "Jane Smith", "Leeds"),
+    ],
+)  # fmt: skip
+def test_a_councillor_sits_on_the_council(extract: Extract, text: str, name: str, of: str) -> None:
+    persons = {p.name: p for p in extract(text, language="en").persons}
+    assert persons[name].of == of
+
+
 def test_counterpart_named_with_the_town_holds_the_officials_post(extract: Extract) -> None:
     facts = extract(
         "The Lord Mayor of Leeds, Councillor Al Garthwaite, welcomed her counterpart Andriy Sadovyi from Lviv."

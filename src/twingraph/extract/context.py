@@ -67,9 +67,30 @@ class ArticleContext:
     def focus_city_in(self, country: str) -> str | None:
         return next((c for c in self.focus if self.places[c].country == country), None)
 
+    def council_of(self, city: str | None, index: int) -> str | None:
+        """The council the article names for `city`; without a city, the council named last in sentence `index`
+        or the one before it (an article about several towns speaks of each town's council in turn), else the
+        article's only council.
+
+        A councillor's post is the council's: "Douglas Councillor Stephen Pitts" sits on Douglas Borough Council."""
+        councils = [o for info in self.sentences for o in info.orgs if _is_council(o)]
+        if city is not None:
+            return next((o.name for o in councils if o.city == city), None)
+        near = [o for info in self.sentences[max(0, index - 1) : index + 1] for o in info.orgs if _is_council(o)]
+        if near:
+            return near[-1].name
+        names = {o.name for o in councils}
+        return names.pop() if len(names) == 1 else None
+
     def most_mentioned_in(self, country: str) -> str | None:
         ranked = [c for c, _ in self.counts.most_common() if self.places[c].country == country]
         return ranked[0] if ranked else None
+
+
+def _is_council(org: OrgMention) -> bool:
+    """ "Leeds City Council", "Rat der Stadt Leipzig", "Stadtrat Suhl": a town's elected body."""
+    words = org.name.lower().split()
+    return org.kind == "council" or "council" in words or (bool(words) and words[0].endswith("rat"))
 
 
 def detect_language(article: Article) -> str:

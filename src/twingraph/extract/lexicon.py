@@ -349,7 +349,7 @@ ROLE_WORDS: dict[str, str] = {
     "spokesman": "spokesperson", "міський голова": "mayor", "президент": "president", "посол": "ambassador",
     "генконсул": "Consul General", "vice mayor": "deputy mayor", "interim mayor": "mayor", "acting mayor": "mayor",
     "council member": "councillor", "city council member": "councillor", "councilman": "councillor",
-    "councilwoman": "councillor", "chief executive": "chief executive",
+    "councilwoman": "councillor", "chief executive": "chief executive", "council leader": "leader",
     "interpreter": "interpreter", "dolmetscher": "interpreter", "dolmetscherin": "interpreter",
     "amtskollege": "counterpart", "amtskollegin": "counterpart", "amtskollegen": "counterpart",
     "counterpart": "counterpart", "ortsvorsteher": "mayor", "ortsvorsteherin": "mayor",
@@ -389,6 +389,8 @@ NATIONAL_ROLES = {
     "Consul General",
     "president",
 }
+# Posts on a council: their `of` is the council the article names for the town, when it names one.
+COUNCIL_ROLES = {"councillor"}
 # Roles that mean head of a city (their `of` is a city).
 CITY_HEAD_ROLES = {"Lord Mayor", "former Lord Mayor", "mayor", "deputy mayor"}
 # "sein Amtskollege", "her counterpart": the same post in the partner city of the official named before.

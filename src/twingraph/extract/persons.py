@@ -169,6 +169,8 @@ def find_persons(
     candidates = sorted(_name_candidates(text), key=lambda m: not is_first_name(m.group("first")))
     for m in candidates:
         role_before = _role_before(text, m.start())
+        if role_before is None and m.group("titles"):
+            role_before = _role_before(text, m.start("first"))  # "Douglas Councillor Stephen Pitts": a post as title
         trimmed = _trim_rest(text, m.start("rest"), m.group("rest"), m.end(), refs, orgs, role_before is not None)
         if trimmed is None:
             continue

@@ -86,6 +86,10 @@ class RuleExtractor:
                 of = _definite_body(ctx, s.text, s.start)
             if of is None and p.role_text and p.role_text.lower() in lx.LOCAL_MAYOR_TITLES.get(ctx.language, ()):
                 of = ctx.home  # "Oberbürgermeister Dieter Reiter" in a local paper: the home city's
+            if (role in lx.COUNCIL_ROLES or "council" in (p.role_text or "").lower()) and (
+                of is None or of in ctx.places
+            ):
+                of = ctx.council_of(of, index) or of  # a councillor sits on the town's council the article names
             persons.append(
                 Person(
                     name=p.name,
