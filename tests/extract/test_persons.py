@@ -153,6 +153,17 @@ def test_party_affiliation_is_no_organization(extract: Extract) -> None:
         ("Mayor Anna Wolfen of Dortmund met the delegation in Leeds.", "Anna Wolfen", "Dortmund"),
         ("Oberbürgermeister Belit Onay begrüßte in Hannover seinen Amtskollegen Andrij Sadowyj aus Lwiw.",
          "Andrij Sadowyj", "Lviv"),
+        # a possessive in the apposition, a relative clause naming the guests' town, a leading verb before the group
+        ("Andriy Sadovyi, Lviv's mayor, visited Leeds.", "Andriy Sadovyi", "Lviv"),
+        ("In Leeds, Deputy Mayor Olena Koval, who led the delegation from Lviv, spoke.", "Olena Koval", "Lviv"),
+        ("Angeführt wurde die Delegation aus Lwiw von Vizebürgermeisterin Olena Koval, die in Hannover sprach.",
+         "Olena Koval", "Lviv"),
+        # posts that are not mayors
+        ("Vice-chair of the Leeds Twinning Association Sarah Green attended.", "Sarah Green",
+         "Leeds Twinning Association"),
+        ("The headteacher Paul White of Leeds Grammar School attended.", "Paul White", "Leeds Grammar School"),
+        ("Kreisbrandmeister Peter Lang aus Freudenstadt leitete den Konvoi nach Tomaszów.", "Peter Lang",
+         "Freudenstadt"),
         # "der Stadt X" after a city's post is the town, not its administration
         ("Die Bürgermeisterin der Stadt Lwiw, Olena Koval, besuchte Hannover.", "Olena Koval", "Lviv"),
     ],
@@ -241,6 +252,8 @@ def test_names_in_full(extract: Extract, text: str, names: set[str]) -> None:
         ("The McAllen Mayor Javier Villalobos led the delegation.", "Allen"),
         # a genitive article after a post opens the body's name, not a person's
         ("Mit dabei war Maria Weber, Gesandte des Auswärtigen Amtes.", "Auswärtigen"),
+        # "zu" after a surname opens a phrase ("zu Gast", "zu Besuch"), not a noble name
+        ("In Hannover war auch Olena Koval zu Gast.", "Gast"),
     ],
 )
 def test_words_after_posts_that_are_no_names(extract: Extract, text: str, not_a_person: str) -> None:

@@ -360,6 +360,10 @@ ROLE_WORDS: dict[str, str] = {
     "ingenieur": "engineer", "ingenieurin": "engineer", "feuerwehrmann": "firefighter",
     "feuerwehrfrau": "firefighter", "lehrer": "teacher", "lehrerin": "teacher", "gesandter": "envoy",
     "gesandte": "envoy", "vorstand": "board member", "schatzmeister": "treasurer", "schatzmeisterin": "treasurer",
+    "vizebürgermeister": "deputy mayor", "vizebürgermeisterin": "deputy mayor", "officer": "officer",
+    "headteacher": "headteacher", "head teacher": "headteacher", "vice-chair": "vice-chair", "vice chair": "vice-chair",
+    "deputy chair": "vice-chair", "vice-chairman": "vice-chair", "vice chairman": "vice-chair", "founder": "founder",
+    "coordinator": "coordinator", "deputy leader": "deputy leader", "alderman": "alderman",
 }  # fmt: skip
 # Heads of German compound posts and the English post they name ("Partnerschaftsbeauftragter" -> commissioner).
 POST_HEADS_DE: dict[str, str] = {
@@ -371,6 +375,8 @@ POST_HEADS_DE: dict[str, str] = {
     "mitglied": "member", "ingenieurin": "engineer", "ingenieur": "engineer", "architektin": "architect",
     "architekt": "architect", "koordinatorin": "coordinator", "koordinator": "coordinator",
     "beraterin": "adviser", "berater": "adviser", "managerin": "manager", "manager": "manager",
+    "direktorin": "director", "direktor": "director", "dezernentin": "head of department",
+    "dezernent": "head of department", "brandmeisterin": "fire chief", "brandmeister": "fire chief",
 }  # fmt: skip
 # The local titles of a city's head: without a city named, a local paper means its own city's.
 LOCAL_MAYOR_TITLES: dict[str, tuple[str, ...]] = {

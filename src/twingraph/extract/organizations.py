@@ -603,6 +603,16 @@ def _english_run(words: list[str], start: int, refs: list[CityRef], add: Add) ->
                 _english_run(words[:cut], start, refs, add)
             start = after
             words, lowered = words[cut + 1 :], lowered[cut + 1 :]
+    # "... Twinning Association Sarah Green": a person named after the body's head noun is no part of it
+    for i in range(1, len(lowered) - 1):
+        if lowered[i - 1] in lx.ORG_HEADS_EN and _starts_person(words[i:]):
+            words, lowered = words[:i], lowered[:i]
+            break
+    # "Paul White of Leeds Grammar School": a person's name before "of" is not the body's
+    if len(words) > 3 and lowered[2] == "of" and _starts_person(words[:2]):
+        skip = 4 if lowered[3] == "the" else 3
+        start += len(" ".join(words[:skip])) + 1
+        words, lowered = words[skip:], lowered[skip:]
     while words and words[0] in ("The", "Der", "Die", "Das", "A", "An", "Mayor", "Councillor", "Coun"):
         start += len(words[0]) + 1
         words, lowered = words[1:], lowered[1:]

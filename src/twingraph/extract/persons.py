@@ -67,7 +67,8 @@ def _role_before(text: str, name_start: int) -> re.Match[str] | None:
 
 
 _ROLE_AFTER = re.compile(
-    r"^\s*(?:,\s*(?:an?\s+|the\s+|der\s+|die\s+)?|\s*\(|\s+als\s+(?:\w+\s+)??)"
+    r"^\s*(?:,\s*(?:an?\s+|the\s+|der\s+|die\s+|(?P<owner>(?-i:[A-ZÄÖÜ])[\w-]*(?:\s+(?-i:[A-ZÄÖÜ])[\w-]*)?[’']s\s+))?"
+    r"|\s*\(|\s+als\s+(?:\w+\s+)??)"
     r"(?P<role>" + _ROLE_ALT + r")\b(?P<rest>[^,;()]*)",
     re.IGNORECASE,
 )
@@ -316,7 +317,8 @@ def _trim_rest(
     for k, unit in enumerate(units):
         at = rest_start + unit.start("word")
         if (
-            _no_name_word(unit.group("word"), surname=k == 0, titled=titled)
+            (k > 0 and unit.group().split()[0] == "zu")  # "Olena Koval zu Gast": "zu" after a surname is a phrase
+            or _no_name_word(unit.group("word"), surname=k == 0, titled=titled)
             or any(r.start <= at < r.end for r in refs)
             or any(o.start <= at < o.end for o in orgs)
         ):
@@ -350,6 +352,8 @@ def _with_role(
         if of is None:
             of, is_city = _origin_after(text, end, refs, orgs)
         if of is None:
+            of, is_city = _origin_in_relative_clause(text, end, refs)
+        if of is None:
             of, is_city = _named_before(text, offset, refs, orgs)
         hint = None
         if of is None:
@@ -375,6 +379,8 @@ def _with_role(
         role_text = m.group("role")
         role = role_label(role_text)
         of, is_city = _of_in(text, end + m.start("rest"), end + m.end("rest"), refs, orgs)
+        if m.group("owner"):  # "Andriy Sadovyi, Lviv's mayor": the possessive names whose post it is
+            of, is_city = _of_in(text, end + m.start("owner") - 1, end + m.end("owner"), refs, orgs)
         if role in lx.NATIONAL_ROLES and (is_city or _is_country(of)):
             of, is_city = None, False
         return PersonMention(name, start, end, role, role_text, of, is_city)
@@ -415,6 +421,19 @@ def _origin_after(text: str, end: int, refs: list[CityRef], orgs: list[OrgMentio
     if org:
         return org.name, False
     city = next((r for r in refs if r.start == at and not r.derived and not r.locating), None)
+    return (city.place.name, True) if city else (None, False)
+
+
+# "Olena Koval, who led the delegation from Lviv, ...", "Olena Koval, die mit der Delegation aus Lwiw angereist
+# war": a relative clause on the person that names where the guests came from.
+_RELATIVE_ORIGIN = re.compile(r"^\s*,\s+(?:who|der|die)\s[^,.;:]{0,60}?\b(?:from|aus)\s+(?:the\s+)?(?=[A-ZÄÖÜ])")
+
+
+def _origin_in_relative_clause(text: str, end: int, refs: list[CityRef]) -> tuple[str | None, bool]:
+    m = _RELATIVE_ORIGIN.match(text[end:])
+    if m is None:
+        return None, False
+    city = next((r for r in refs if r.start == end + m.end() and not r.derived and not r.locating), None)
     return (city.place.name, True) if city else (None, False)
 
 
@@ -502,7 +521,9 @@ def _nominative(name: str) -> str:
 
 # "Delegation led by Vice Mayor X", "unter der Leitung von Bürgermeisterin X": the person came with the guests.
 _LEADS = re.compile(
-    r"(?:\b(?:led|headed)\s+by|\bunter\s+(?:der\s+)?Leitung\s+(?:von|des|der)|\bangeführt\s+von|\ban\s+der\s+Spitze)"
+    r"(?:\b(?:led|headed)\s+by|\bunter\s+(?:der\s+)?Leitung\s+(?:von|des|der)|\bangeführt\s+von|\ban\s+der\s+Spitze"
+    # the leading verb before the group it leads: "Angeführt wurde die Delegation aus Lwiw von ..."
+    r"|\b(?:angeführt|geleitet|led|headed)\b[^,.;:]{0,50}\s(?:von|by))"
     r"\s+(?:\w+\s+){0,3}$",
     re.IGNORECASE,
 )
