@@ -180,7 +180,8 @@ _MEDIA_COMPOUND_GATE = ("-Reporter", "-Korrespondent", "-Redakt", "-Interview", 
 _MEDIA_SOURCE_GATE = ("according", "reported", "told", "laut", "berichte", "meldet", "передає", "повідомляє", "пише",
                       "даними", "посиланням")  # fmt: skip
 _BRAND_GATE = ("project", "program", "initiative", "network", "platform", "campaign", "projekt", "netzwerk")
-_EN_HEAD_GATE = tuple(lx.ORG_HEADS_EN)
+# An English body's run has a capitalised head noun: the sentence's capitalised words tell whether one is there.
+_EN_HEADS = frozenset(lx.ORG_HEADS_EN)
 
 
 def _has(text: str, parts: tuple[str, ...]) -> bool:
@@ -424,7 +425,9 @@ def find_organizations(text: str, refs: list[CityRef], home: str | None) -> list
     for m in _BRAND_BEFORE_KIND.finditer(text) if _has(folded, _BRAND_GATE) else ():
         add(m.group("name"), m.start("name"), m.end("name"), None, None)
 
-    for m in _RUN.finditer(text) if _has(folded, _EN_HEAD_GATE) or _has(text, lx.SPORTS_CLUB_MARKERS) else ():
+    capitalised = {w.group().lower() for w in words}
+    english_head = not _EN_HEADS.isdisjoint(capitalised) or _has(text, lx.SPORTS_CLUB_MARKERS)
+    for m in _RUN.finditer(text) if english_head else ():
         _english_org(m, text, refs, add)
 
     for o in list(found):  # "Tübinger Stadtwerke (swt)": the acronym in parentheses belongs to the name
