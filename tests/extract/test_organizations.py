@@ -191,6 +191,8 @@ def test_bodies_of_several_towns(extract: Extract) -> None:
         "The two mayors signed the MOU before the UEFA Champions League final.",
         # the link itself
         "The sister city partnership between Cincinnati and Kharkiv began in 1989.",
+        # a councillor's title before a name is no council
+        "Dortmund hilft. Bürgermeisterin Petra Kassel und Stadtrat Uwe Bremen empfingen die Gäste.",
         # "Stadt" glued to a city's genitive is the town
         "Die Partnerstadt der Stadt Dortmunds liegt in der Ukraine.",
         # a country in parentheses is no acronym

@@ -126,6 +126,8 @@ NOT_CITIES = [
     "Im Sand spielten Kinder, Moos wuchs am Stein, Buch und Brand lagen bereit.",
     # a several-word name before a building word names the building ("St Mary's Church", "Newton Abbot Station")
     "The choir sang at St Mary's Church before the train left from Newton Abbot Station.",
+    # a German article before a small town's name makes it a common noun ("die Altstadt" is the old town)
+    "Die Gäste besichtigten die Altstadt und den Dom.",
 ]
 
 

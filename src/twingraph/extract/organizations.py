@@ -451,6 +451,8 @@ def _german_org(chunk: _Chunk, text: str, refs: list[CityRef], home: str | None,
     lower = head.lower()
     if lower in lx.NOT_ORG_WORDS_DE or chunk.head.lower() in lx.NOT_ORG_WORDS_DE:
         return
+    if lower in lx.ROLE_WORDS and _starts_person(text[chunk.end :].split()[:3]):
+        return  # "Stadtrat Uwe Bremen": a councillor's title before the name, not the council
     left, right = chunk.left, chunk.right
     named_left, derived = _naming_left(text, chunk.left_start, left, refs)
     urban = "städtisch" in left.lower()
@@ -565,6 +567,8 @@ def _starts_person(words: list[str]) -> bool:
 
     return (
         len(words) >= 2
+        and words[0][:1].isupper()
+        and words[1][:1].isupper()
         and is_first_name(words[0])
         and not any(w.lower().strip("’'") in lx.ORG_HEADS_EN for w in words[1:])
     )

@@ -211,7 +211,17 @@ def _needs_place_context(g: Gazetteer, word: str, found: int, text: str, tokens:
         and (word in g.first_names or _inside_noun_phrase(text, tokens, i))
     ):
         return True  # only an alternate name, and a given name or a common noun's place in the sentence
+    if place.population < BIG_CITY_POPULATION and _after_determiner(text, tokens, i):
+        return True  # "die Altstadt", "den Dom": a German town's name takes no article, a common noun does
     return len(word) < MINOR_NAME_LENGTH and not g.is_prominent(found) and place.country not in LITERAL_COUNTRIES
+
+
+# German articles only: in English a town's name stands after "the" as a modifier ("the Morlaix mayor").
+_ARTICLES = frozenset({"der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer"})
+
+
+def _after_determiner(text: str, tokens: list[re.Match[str]], i: int) -> bool:
+    return i > 0 and tokens[i - 1].group().lower() in _ARTICLES and text[tokens[i - 1].end() : tokens[i].start()] == " "
 
 
 _SAINT = {"St": "Saint", "Ste": "Sainte", "Saint": "Saint", "Sainte": "Sainte"}
