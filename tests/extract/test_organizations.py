@@ -109,6 +109,8 @@ def _orgs(extract: Extract, text: str) -> dict[str, str | None]:
         # "und der" after a complement starts the next body
         ("Das Projekt wird von der Bundesagentur für Arbeit und der Stadt Dortmund gefördert.",
          "Bundesagentur für Arbeit", None),
+        # a twinning group named after its town alone
+        ("Cirencester Twinning welcomed guests from Itzehoe.", "Cirencester Twinning", "Cirencester"),
         # welfare bodies and religious communities with their adjectives
         ("Die Caritas Dortmund half beim Verladen.", "Caritas Dortmund", "Dortmund"),
         ("Die Ukrainische Griechisch-Katholische Gemeinde in Dortmund half beim Verladen.",
@@ -191,6 +193,8 @@ def test_bodies_of_several_towns(extract: Extract) -> None:
         "The two mayors signed the MOU before the UEFA Champions League final.",
         # the link itself
         "The sister city partnership between Cincinnati and Kharkiv began in 1989.",
+        # "twinning" after a town that names an agreement, not a group
+        "The Leeds Twinning Agreement was signed in 1969.",
         # a councillor's title before a name is no council
         "Dortmund hilft. Bürgermeisterin Petra Kassel und Stadtrat Uwe Bremen empfingen die Gäste.",
         # "Stadt" glued to a city's genitive is the town

@@ -164,6 +164,11 @@ def test_party_affiliation_is_no_organization(extract: Extract) -> None:
         ("The headteacher Paul White of Leeds Grammar School attended.", "Paul White", "Leeds Grammar School"),
         ("Kreisbrandmeister Peter Lang aus Freudenstadt leitete den Konvoi nach Tomaszów.", "Peter Lang",
          "Freudenstadt"),
+        # an acronym before a post is the body named in full elsewhere; a twinning group named after its town
+        ("CKSCP President Bob Herring signed it. The Cincinnati-Kharkiv Sister City Partnership was founded in 1989.",
+         "Bob Herring", "Cincinnati-Kharkiv Sister City Partnership"),
+        ("Jeff Thomas, the Chairman of Llandrindod Twinning, said the visit went well. Llandrindod Twinning "
+         "Association organised a barbecue.", "Jeff Thomas", "Llandrindod Twinning Association"),
         # "der Stadt X" after a city's post is the town, not its administration
         ("Die Bürgermeisterin der Stadt Lwiw, Olena Koval, besuchte Hannover.", "Olena Koval", "Lviv"),
     ],

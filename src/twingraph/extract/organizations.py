@@ -112,6 +112,11 @@ _COMPANY_APPOSITION = re.compile(
 _ACRONYM_WORD = re.compile(r"(?<![\w-])[A-ZÄÖÜ]{2,6}\d{0,3}(?![\w-])(?!\s+[A-ZÄÖÜ])")
 _DETERMINER_BEFORE = re.compile(r"\b(?:der|die|das|dem|den|des|the)\s+$")
 # ("the UEFA Champions League": an acronym before a capitalised word modifies another name)
+# An acronym before a post is the body the post is in: "CKSCP President Bob Herring", "DRK-Vorsitzender X".
+_ACRONYM_BEFORE_POST = re.compile(
+    r"(?<![\w-])(?P<acronym>[A-ZÄÖÜ]{2,6}\d{0,3})[\s-](?=(?:President|Chair|Chairman|Chairwoman|Director|Secretary"
+    r"|Vorsitzende[rn]?|Präsident(?:in)?|Geschäftsführer(?:in)?|Chef(?:in)?)\b)"
+)
 # A sister-city society named after its towns: "the Cincinnati-Kharkiv Sister City Partnership" (a body; "the sister
 # city partnership" in lower case is the link itself).
 _PARTNERSHIP_BODY = re.compile(
@@ -181,7 +186,7 @@ _MEDIA_SOURCE_GATE = ("according", "reported", "told", "laut", "berichte", "meld
                       "даними", "посиланням")  # fmt: skip
 _BRAND_GATE = ("project", "program", "initiative", "network", "platform", "campaign", "projekt", "netzwerk")
 # An English body's run has a capitalised head noun: the sentence's capitalised words tell whether one is there.
-_EN_HEADS = frozenset(lx.ORG_HEADS_EN)
+_EN_HEADS = frozenset(lx.ORG_HEADS_EN) | {"twinning"}
 
 
 def _has(text: str, parts: tuple[str, ...]) -> bool:
@@ -362,7 +367,12 @@ def find_organizations(text: str, refs: list[CityRef], home: str | None) -> list
 
     for m in _PARTNERSHIP_BODY.finditer(text) if "Partnership" in text else ():
         ref = _city_at(refs, m.start(), m.end())
-        add(m.group(0), m.start(), m.end(), ref.place.name if ref else None, "association")
+        name = re.sub(r"^The\s+", "", m.group(0))
+        add(name, m.end() - len(name), m.end(), ref.place.name if ref else None, "association")
+
+    for m in _ACRONYM_BEFORE_POST.finditer(text):
+        if m.group("acronym") not in lx.PARTY_ABBREVIATIONS and not gazetteer().country_code(m.group("acronym")):
+            add(m.group("acronym"), m.start(), m.end("acronym"), None, None)
 
     for m in _FRIENDS_OF.finditer(text) if "Friends" in text else ():
         ref = _city_at(refs, m.start(), m.end())
@@ -576,7 +586,9 @@ def _starts_person(words: list[str]) -> bool:
 
 def _english_run(words: list[str], start: int, refs: list[CityRef], add: Add) -> None:
     lowered = [w.lower().strip("’'") for w in words]
-    if not any(w in lx.ORG_HEADS_EN for w in lowered) and not any(w in lx.SPORTS_CLUB_MARKERS for w in words):
+    named_twinning = lowered[-1] == "twinning"
+    sporting = any(w in lx.SPORTS_CLUB_MARKERS for w in words)
+    if not _has_head_en(lowered) and not sporting and not named_twinning:
         return
     # "Leeds Trinity University and the Leeds Teaching Hospitals NHS Trust", "St Mary's Church and the Salvation
     # Army": "and" between two runs that each have a head noun joins two bodies ("Department of Housing and
@@ -629,6 +641,12 @@ def _english_run(words: list[str], start: int, refs: list[CityRef], add: Add) ->
         start += len(" ".join(words[:skip])) + 1
         words, lowered = words[skip:], lowered[skip:]
     if len(words) < 2 and words and lowered[0] not in ("bundestag", "bundesrat", "landtag"):
+        return
+    if named_twinning and not _has_head_en(lowered):
+        # "the Chairman of Llandrindod Twinning": a town's twinning association named after the town alone
+        city = _city_named_first(words) if len(words) == 2 else None
+        if city:
+            add(" ".join(words), start, start + len(" ".join(words)), city, "association")
         return
     if all(w in _GENERIC_EN for w in lowered):
         return  # "the City Council", "the High School": which one, the run does not say

@@ -133,7 +133,8 @@ class RuleExtractor:
             if p.of not in city_names and (p.of.startswith(MUNICIPAL_OFFICE) or _has_org_head(p.of)):
                 city = ctx.home if p.of.startswith(MUNICIPAL_OFFICE) else None
                 found[_org_key(p.of)] = Organization(p.of, city, None, p.evidence)
-        return list(found.values())
+        short = _short_forms([o.name for o in found.values()])
+        return [o for key, o in found.items() if key not in short]
 
     @staticmethod
     def _cities(
@@ -182,8 +183,9 @@ _ACRONYM = re.compile(r"\(([^)]+)\)$")
 
 
 def _initials(name: str) -> str:
-    """ "European Union" -> "EU", "National Health Service" -> "NHS": the acronym a name is shortened to."""
-    words = [w for w in name.split() if w[:1].isupper()]
+    """ "European Union" -> "EU", "National Health Service" -> "NHS", "Cincinnati-Kharkiv Sister City Partnership"
+    -> "CKSCP": the acronym a name is shortened to."""
+    words = [w for w in name.replace("-", " ").split() if w[:1].isupper()]
     return "".join(w[0] for w in words) if len(words) > 1 else ""
 
 
@@ -192,11 +194,25 @@ def _org_key(name: str) -> str:
     return " ".join(re.sub(r"\s*\([^)]*\)\s*$", "", name).replace("-", " ").casefold().split())
 
 
+def _short_forms(names: list[str]) -> dict[str, str]:
+    """Keys of names that are another name without its last word, an English head noun ("Llandrindod Twinning" is
+    the "Llandrindod Twinning Association" named elsewhere) -> the full name."""
+    keys = {_org_key(n): n for n in names}
+    out = {}
+    for key, name in keys.items():
+        short, _, head = key.rpartition(" ")
+        if short and " " in short and head in lx.ORG_HEADS_EN and short in keys:
+            out[short] = name
+    return out
+
+
 def _of_as_named(persons: list[Person], organizations: list[Organization]) -> list[Person]:
     """A person's body under the spelling the organization has ("Truro Morlaix Twinning Association" of a chair is
     the "Truro-Morlaix Twinning Association" named elsewhere): one body, not two."""
     named = {_org_key(o.name): o.name for o in organizations}
-    return [replace(p, of=named.get(_org_key(p.of), p.of)) if p.of else p for p in persons]
+    named |= _short_forms([*named.values(), *(p.of for p in persons if p.of)])
+    named |= {_initials(o.name): o.name for o in organizations if _initials(o.name)}  # "CKSCP President X"
+    return [replace(p, of=named.get(_org_key(p.of), named.get(p.of, p.of))) if p.of else p for p in persons]
 
 
 def _has_org_head(name: str) -> bool:
