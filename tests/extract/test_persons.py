@@ -208,6 +208,32 @@ def test_a_councillor_sits_on_the_council(extract: Extract, text: str, name: str
     assert persons[name].of == of
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "of"),
+    [
+        # the subject of a visit is a guest: from the visited town's partner
+        ("Bürgermeister aus Lwiw besucht Hannover\n\nBürgermeister Andrij Sadowyj besuchte am Montag Hannover. Er "
+         "traf Oberbürgermeister Belit Onay.", "Andrij Sadowyj", "Lviv"),
+        ("Lviv mayor visits Leeds\n\nMayor Andriy Sadovyi visited Leeds on Monday.", "Andriy Sadovyi", "Lviv"),
+        # a member of the delegation comes from where it came from
+        ("Eine Delegation aus Lwiw besuchte Hannover. Zur Delegation gehörten Bürgermeister Andrij Sadowyj und andere.",
+         "Andrij Sadowyj", "Lviv"),
+        ("A delegation from Lviv visited Leeds. The delegation included Mayor Andriy Sadovyi.", "Andriy Sadovyi",
+         "Lviv"),
+        ("Leeds and Lviv are twin cities. The visiting mayor, Andriy Sadovyi, met pupils in Leeds.", "Andriy Sadovyi",
+         "Lviv"),
+        # the partner town's post: the home city's partner
+        ("Dortmund und Lwiw sind Partnerstädte. In Dortmund sprach auch der Bürgermeister der Partnerstadt, Andrij "
+         "Sadowyj.", "Andrij Sadowyj", "Lviv"),
+        ("Leeds and Lviv are twin cities. In Leeds, the mayor of our twin town, Andriy Sadovyi, spoke.",
+         "Andriy Sadovyi", "Lviv"),
+    ],
+)  # fmt: skip
+def test_a_guest_is_not_the_hosts_official(extract: Extract, text: str, name: str, of: str) -> None:
+    persons = {p.name: p for p in extract(text).persons}
+    assert persons[name].of == of
+
+
 def test_counterpart_named_with_the_town_holds_the_officials_post(extract: Extract) -> None:
     facts = extract(
         "The Lord Mayor of Leeds, Councillor Al Garthwaite, welcomed her counterpart Andriy Sadovyi from Lviv."

@@ -356,8 +356,12 @@ def _with_role(
         if of is None:
             of, is_city = _named_before(text, offset, refs, orgs)
         hint = None
-        if of is None:
-            hint = _city_hint(text, offset, refs) if role in lx.CITY_HEAD_ROLES else leader_hint(text, offset, refs)
+        if of is None and _PARTNER_TOWN.search(text, offset, start):
+            hint = "partner"  # "der Bürgermeister der Partnerstadt, X": the home city's partner
+        elif of is None:
+            hint = _visited_hint(text, end, refs)
+            if hint is None:
+                hint = _city_hint(text, offset, refs) if role in lx.CITY_HEAD_ROLES else leader_hint(text, offset, refs)
         after_role = _ROLE_AFTER.match(text[end:])
         if after_role and _names_inside(text, end + after_role.start("role"), end + after_role.end("rest")):
             after_role = None  # ", Director of Housing and Community Margaret Geraghty": the next person's post
@@ -475,6 +479,8 @@ def _of_in(text: str, start: int, end: int, refs: list[CityRef], orgs: list[OrgM
     if cities:
         return cities[-1].place.name, True
     named = re.match(r"\s+(?:(?:von|of|der|des)\s+)?((?:[A-ZÄÖÜ][\w-]+)(?:\s+[A-ZÄÖÜ][\w-]+){0,3})", text[start:end])
+    if named and _PARTNER_TOWN.fullmatch(named.group(1)):
+        return None, False  # "der Partnerstadt": which town, the article's pair tells
     if named:
         words = _nominative(named.group(1))
         if re.search(r"amt$", words):  # "Leiter des Rechtsamtes": a municipal office -> the city administration
@@ -523,10 +529,37 @@ def _nominative(name: str) -> str:
 _LEADS = re.compile(
     r"(?:\b(?:led|headed)\s+by|\bunter\s+(?:der\s+)?Leitung\s+(?:von|des|der)|\bangeführt\s+von|\ban\s+der\s+Spitze"
     # the leading verb before the group it leads: "Angeführt wurde die Delegation aus Lwiw von ..."
-    r"|\b(?:angeführt|geleitet|led|headed)\b[^,.;:]{0,50}\s(?:von|by))"
+    r"|\b(?:angeführt|geleitet|led|headed)\b[^,.;:]{0,50}\s(?:von|by)"
+    # a member of the group: "Zur Delegation gehörten", "the delegation included", "Gäste aus X, darunter",
+    # "the visiting mayor"
+    r"|\b(?:zur|zu\s+der)\s+(?:\w+\s+)?(?:Delegation|Besuchergruppe|Reisegruppe)\s+(?:gehörte|zählte)n?"
+    r"|\b(?:delegation|group|party)\s+(?:included|comprised|consisted\s+of|was\s+made\s+up\s+of)"
+    r"|\b(?:Gäste|Delegation|Besucher|guests|delegation|visitors)\b[^.;:]{0,40}\b(?:darunter|including|among\s+them)"
+    r"|\bvisiting)"
     r"\s+(?:\w+\s+){0,3}$",
     re.IGNORECASE,
 )
+# A partner town named where a city would be: "der Bürgermeister der Partnerstadt", "the mayor of our twin town".
+_PARTNER_TOWN = re.compile(
+    r"\b(?:Partnerstadt|Partnergemeinde|Partnerkommune|Schwesterstadt|(?:twin|sister|partner)\s+(?:town|city))\b",
+    re.IGNORECASE,
+)
+# "Mayor X visited Leeds", "Bürgermeister X besuchte am Montag Hannover": the subject of a visit is a guest there.
+_VISIT_AFTER = re.compile(
+    r"^[^.;:,]{0,30}?\b(?:besucht\w*|visit(?:ed|s)|kam\w*\s+nach|reist\w*\s+nach|travel{1,2}ed\s+to|came\s+to"
+    r"|arrived\s+in)\s+(?:(?:am|on|in|last|this|dem|der|die|the)\s+\w+\s+){0,2}(?=[A-ZÄÖÜ])"
+)
+
+
+def _visited_hint(text: str, end: int, refs: list[CityRef]) -> str | None:
+    """ "other:X" when the person named up to `end` is the subject of a visit to X: a guest, from X's partner."""
+    m = _VISIT_AFTER.match(text[end:])
+    if m is None:
+        return None
+    city = next((r for r in refs if r.start == end + m.end() and not r.derived), None)
+    return "other:" + city.place.name if city else None
+
+
 _ORIGIN = re.compile(r"\b(?:aus|from)\s+(?:\w+\s+){0,2}$")
 
 

@@ -253,7 +253,8 @@ def _delegation_origin(visits: list[Visit], offset: int) -> str | None:
 
 def _hinted_city(ctx: ArticleContext, hint: str) -> str | None:
     """The city a hint from the sentence points to: "country:UA" (the focus or most named city of that country),
-    "other:X" (the partner of X in the article's focus pair), "leader" (no city in the sentence), or a city."""
+    "other:X" (the partner of X in the article's focus pair), "partner" (the home city's), "leader" (no city in
+    the sentence), or a city."""
     kind, _, value = hint.partition(":")
     if kind == "country":
         return ctx.focus_city_in(value) or ctx.most_mentioned_in(value)
@@ -261,6 +262,8 @@ def _hinted_city(ctx: ArticleContext, hint: str) -> str | None:
         return ctx.other_focus(value)
     if hint == "leader":
         return None
+    if hint == "partner":
+        return ctx.other_focus(ctx.home or "")
     return hint
 
 
