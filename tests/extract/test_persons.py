@@ -234,6 +234,18 @@ def test_a_guest_is_not_the_hosts_official(extract: Extract, text: str, name: st
     assert persons[name].of == of
 
 
+def test_a_local_post_belongs_to_the_town_just_spoken_of(extract: Extract) -> None:
+    facts = extract(
+        "Suhl und Kaluga, Mühlhausen und Kronstadt: in Thüringen stellt sich die Frage neu. In Suhl berät der "
+        "Rat von Suhl, der Stadtrat, in Suhl wird gestritten. Eine Sprecherin der Stadtverwaltung Mühlhausen sagte "
+        "das. Mühlhausen ist seit 1995 Partnerkommune von Kronstadt. Oberbürgermeister Johannes Bruns hatte an "
+        "Kronstadt geschrieben.",
+        language="de",
+    )
+    persons = {p.name: p for p in facts.persons}
+    assert persons["Johannes Bruns"].of == "Mühlhausen"
+
+
 def test_counterpart_named_with_the_town_holds_the_officials_post(extract: Extract) -> None:
     facts = extract(
         "The Lord Mayor of Leeds, Councillor Al Garthwaite, welcomed her counterpart Andriy Sadovyi from Lviv."

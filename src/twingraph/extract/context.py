@@ -82,6 +82,20 @@ class ArticleContext:
         names = {o.name for o in councils}
         return names.pop() if len(names) == 1 else None
 
+    def recent_own_city(self, index: int, window: int = 2) -> str | None:
+        """The city of the article's own country named last in the `window` sentences before sentence `index`:
+        whose "Oberbürgermeister" a local paper means when it goes from town to town ("... Stadtverwaltung
+        Mühlhausen ... Oberbürgermeister Johannes Bruns")."""
+        own = _LANGUAGE_COUNTRIES.get(self.language, set())
+        for info in reversed(self.sentences[max(0, index - window) : index]):
+            # a town named in passing ("gemeinsam mit Lüdinghausen") is not one the article speaks of
+            named = [
+                r for r in info.refs if not r.locating and r.place.country in own and self.counts[r.place.name] > 1
+            ]
+            if named:
+                return named[-1].place.name
+        return None
+
     def most_mentioned_in(self, country: str) -> str | None:
         ranked = [c for c, _ in self.counts.most_common() if self.places[c].country == country]
         return ranked[0] if ranked else None

@@ -85,7 +85,8 @@ class RuleExtractor:
             if of is None and role and role not in lx.NATIONAL_ROLES:
                 of = _definite_body(ctx, s.text, s.start)
             if of is None and p.role_text and p.role_text.lower() in lx.LOCAL_MAYOR_TITLES.get(ctx.language, ()):
-                of = ctx.home  # "Oberbürgermeister Dieter Reiter" in a local paper: the home city's
+                # "Oberbürgermeister Dieter Reiter" in a local paper: the home city's, or the town just spoken of
+                of = ctx.recent_own_city(index) or ctx.home
             if (role in lx.COUNCIL_ROLES or "council" in (p.role_text or "").lower()) and (
                 of is None or of in ctx.places
             ):
