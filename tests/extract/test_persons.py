@@ -169,6 +169,9 @@ def test_party_affiliation_is_no_organization(extract: Extract) -> None:
          "Bob Herring", "Cincinnati-Kharkiv Sister City Partnership"),
         ("Jeff Thomas, the Chairman of Llandrindod Twinning, said the visit went well. Llandrindod Twinning "
          "Association organised a barbecue.", "Jeff Thomas", "Llandrindod Twinning Association"),
+        # two coordinated posts: the first one's owner
+        ("“We help,” says Olena Koval, an adviser to the mayor of Lviv and member of the Friends of Leeds Society.",
+         "Olena Koval", "Lviv"),
         # "der Stadt X" after a city's post is the town, not its administration
         ("Die Bürgermeisterin der Stadt Lwiw, Olena Koval, besuchte Hannover.", "Olena Koval", "Lviv"),
     ],

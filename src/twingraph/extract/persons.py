@@ -465,11 +465,17 @@ def _named_before(text: str, offset: int, refs: list[CityRef], orgs: list[OrgMen
     return None, False
 
 
+_AND_POST = re.compile(r"\s(?:and|und|sowie)\s")
+
+
 def _of_in(text: str, start: int, end: int, refs: list[CityRef], orgs: list[OrgMention]) -> tuple[str | None, bool]:
     """The organization or city a role phrase names ("der Dortmunder Kulturbetriebe", "of Khotyn")."""
     if start < 0 or end <= start:
         return None, False
     inside = [o for o in orgs if o.start >= start and o.start < end]
+    first = next((r for r in refs if start <= r.start < end and not r.derived), None)
+    if inside and first and first.end <= inside[0].start and _AND_POST.search(text, first.end, inside[0].start):
+        return first.place.name, True  # "an adviser to the mayor of Lviv and representative of X": the first post's
     if inside:
         org = inside[-1] if len(inside) > 1 and inside[-1].end > inside[0].end else inside[0]
         if org.kind == "administration" and org.city:
