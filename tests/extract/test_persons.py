@@ -169,6 +169,13 @@ def test_party_affiliation_is_no_organization(extract: Extract) -> None:
          "Bob Herring", "Cincinnati-Kharkiv Sister City Partnership"),
         ("Jeff Thomas, the Chairman of Llandrindod Twinning, said the visit went well. Llandrindod Twinning "
          "Association organised a barbecue.", "Jeff Thomas", "Llandrindod Twinning Association"),
+        # more posts and honorifics
+        ("Lord Provost Jacqueline McLaren of Glasgow attended.", "Jacqueline McLaren", "Glasgow"),
+        ("Zum Abschluss dankte Sabine Poschmann (SPD), Mitglied des Bundestages, den Gästen aus Schytomyr.",
+         "Sabine Poschmann", "Bundestages"),
+        # the subject of a visit after coordinated names
+        ("Truro and Morlaix are twinned. Mayor Jean-Paul Vermot and Councillor Anne-Marie Le Gall of Morlaix "
+         "visited Truro.", "Jean-Paul Vermot", "Morlaix"),
         # two coordinated posts: the first one's owner
         ("“We help,” says Olena Koval, an adviser to the mayor of Lviv and member of the Friends of Leeds Society.",
          "Olena Koval", "Lviv"),
@@ -235,6 +242,11 @@ def test_a_councillor_sits_on_the_council(extract: Extract, text: str, name: str
 def test_a_guest_is_not_the_hosts_official(extract: Extract, text: str, name: str, of: str) -> None:
     persons = {p.name: p for p in extract(text).persons}
     assert persons[name].of == of
+
+
+def test_a_retired_official_travelling_to_a_town_is_not_its_official(extract: Extract) -> None:
+    persons = {p.name: p for p in extract("Oberbürgermeister a. D. Ullrich Sierau reiste nach Schytomyr.").persons}
+    assert (persons["Ullrich Sierau"].role, persons["Ullrich Sierau"].of) == ("former Lord Mayor", None)
 
 
 def test_a_local_post_belongs_to_the_town_just_spoken_of(extract: Extract) -> None:

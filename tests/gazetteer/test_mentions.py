@@ -128,6 +128,8 @@ NOT_CITIES = [
     "The choir sang at St Mary's Church before the train left from Newton Abbot Station.",
     # a German article before a small town's name makes it a common noun ("die Altstadt" is the old town)
     "Die Gäste besichtigten die Altstadt und den Dom.",
+    # a preposition opening a sentence ("Laut" is also Louth's German name)
+    "Laut Stadtsprecherin Anke Widow wird die Partnerschaft im Mai unterzeichnet.",
 ]
 
 

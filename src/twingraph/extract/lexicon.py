@@ -364,6 +364,8 @@ ROLE_WORDS: dict[str, str] = {
     "headteacher": "headteacher", "head teacher": "headteacher", "vice-chair": "vice-chair", "vice chair": "vice-chair",
     "deputy chair": "vice-chair", "vice-chairman": "vice-chair", "vice chairman": "vice-chair", "founder": "founder",
     "coordinator": "coordinator", "deputy leader": "deputy leader", "alderman": "alderman",
+    "lord provost": "Lord Provost", "provost": "Lord Provost", "deputy lord mayor": "deputy mayor",
+    "mitglied": "member",
 }  # fmt: skip
 # Heads of German compound posts and the English post they name ("Partnerschaftsbeauftragter" -> commissioner).
 POST_HEADS_DE: dict[str, str] = {

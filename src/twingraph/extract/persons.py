@@ -46,6 +46,7 @@ _ROLE_BEFORE = re.compile(
     r"(?:[a-zäöü]+(?:e|en|er|es)\s+)*(?:[A-ZÄÖÜ]\w*(?:stadt|gemeinde|kommune)\s+|(?:city|town)\s+of\s+)?"
     r"[A-ZÄÖÜŻ][\w’'-]*(?:\s+[A-ZÄÖÜ][\w-]*){0,3}"
     r"|\s+(?-i:[A-ZÄÖÜ])[\w-]*s|\s+(?-i:[А-ЯІЇЄҐ])[\w'’-]*)?)"
+    r"(?P<retired>\s+a\.\s?D\.)?"  # "Oberbürgermeister a. D.": retired from the post
     r"\s*,?\s*" + _TITLE + r"*$",
     re.IGNORECASE,
 )
@@ -67,7 +68,8 @@ def _role_before(text: str, name_start: int) -> re.Match[str] | None:
 
 
 _ROLE_AFTER = re.compile(
-    r"^\s*(?:,\s*(?:an?\s+|the\s+|der\s+|die\s+|(?P<owner>(?-i:[A-ZÄÖÜ])[\w-]*(?:\s+(?-i:[A-ZÄÖÜ])[\w-]*)?[’']s\s+))?"
+    r"^(?:\s*\([^()]{1,12}\))?"  # "Sabine Poschmann (SPD), Mitglied des Bundestages": a party between
+    r"\s*(?:,\s*(?:an?\s+|the\s+|der\s+|die\s+|(?P<owner>(?-i:[A-ZÄÖÜ])[\w-]*(?:\s+(?-i:[A-ZÄÖÜ])[\w-]*)?[’']s\s+))?"
     r"|\s*\(|\s+als\s+(?:\w+\s+)??)"
     r"(?P<role>" + _ROLE_ALT + r")\b(?P<rest>[^,;()]*)",
     re.IGNORECASE,
@@ -345,7 +347,7 @@ def _with_role(
     if role_before:
         role_text = role_before.group("role")
         role = role_label(role_text)
-        if role_before.group("former") and not role.startswith("former"):
+        if (role_before.group("former") or role_before.group("retired")) and not role.startswith("former"):
             role = "former " + role
         offset = role_before.start()
         of, is_city = _of_in(text, role_before.start("tail"), role_before.end("tail"), refs, orgs)
@@ -552,7 +554,8 @@ _PARTNER_TOWN = re.compile(
 )
 # "Mayor X visited Leeds", "Bürgermeister X besuchte am Montag Hannover": the subject of a visit is a guest there.
 _VISIT_AFTER = re.compile(
-    r"^[^.;:,]{0,30}?\b(?:besucht\w*|visit(?:ed|s)|kam\w*\s+nach|reist\w*\s+nach|travel{1,2}ed\s+to|came\s+to"
+    # up to the verb: adverbs, or further names coordinated with this one ("Mayor X and Councillor Y of Z visited")
+    r"^(?:[^.;:,]{0,30}?|(?:\s+(?:and|und|sowie|of|von|aus|from)\b|\s+[A-ZÄÖÜ][\w’'.-]*){1,8}\s+)\b(?:besucht\w*|visit(?:ed|s)|kam\w*\s+nach|reist\w*\s+nach|travel{1,2}ed\s+to|came\s+to"
     r"|arrived\s+in)\s+(?:(?:am|on|in|last|this|dem|der|die|the)\s+\w+\s+){0,2}(?=[A-ZÄÖÜ])"
 )
 

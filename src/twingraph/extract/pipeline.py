@@ -87,6 +87,8 @@ class RuleExtractor:
             if of is None and p.role_text and p.role_text.lower() in lx.LOCAL_MAYOR_TITLES.get(ctx.language, ()):
                 # "Oberbürgermeister Dieter Reiter" in a local paper: the home city's, or the town just spoken of
                 of = ctx.recent_own_city(index) or ctx.home
+            if p.city_hint and p.city_hint.startswith("other:") and of == p.city_hint[6:]:
+                of = None  # the guest of a town is not its official, whatever the fallbacks say
             if (role in lx.COUNCIL_ROLES or "council" in (p.role_text or "").lower()) and (
                 of is None or of in ctx.places
             ):
