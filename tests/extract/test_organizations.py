@@ -109,6 +109,10 @@ def _orgs(extract: Extract, text: str) -> dict[str, str | None]:
         # "und der" after a complement starts the next body
         ("Das Projekt wird von der Bundesagentur für Arbeit und der Stadt Dortmund gefördert.",
          "Bundesagentur für Arbeit", None),
+        # "and the" opens a new body; a news agency or newspaper named in apposition to its kind
+        ("The news agency Ukrinform and the Grantham Journal reported the visit.", "Grantham Journal", "Grantham"),
+        ("The news agency Ukrinform and the Grantham Journal reported the visit.", "Ukrinform", None),
+        ("Auch die Nachrichtenagentur Ukrinform meldete es.", "Ukrinform", None),
         # a twinning group named after its town alone
         ("Cirencester Twinning welcomed guests from Itzehoe.", "Cirencester Twinning", "Cirencester"),
         # welfare bodies and religious communities with their adjectives
@@ -193,6 +197,8 @@ def test_bodies_of_several_towns(extract: Extract) -> None:
         "The two mayors signed the MOU before the UEFA Champions League final.",
         # the link itself
         "The sister city partnership between Cincinnati and Kharkiv began in 1989.",
+        # news from a town is no body
+        "Die Nachrichten aus Lwiw seien gut, sagte er.",
         # "twinning" after a town that names an agreement, not a group
         "The Leeds Twinning Agreement was signed in 1969.",
         # a councillor's title before a name is no council

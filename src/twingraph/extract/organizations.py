@@ -103,9 +103,10 @@ _NAMED_BODY = re.compile(
     r"(?P<name>(?:\s+[A-ZÄÖÜ][\w-]*){1,3}(?:\s+in\s+[A-ZÄÖÜ][\w-]+)?(?:\s+e\.\s?V\.)?)"
 )
 # A company named in apposition to its kind: "die Firma Wilo", "das Unternehmen IMEX", "the firm Arup".
-_COMPANY_WORDS = ("Firma", "Unternehmen", "Konzern", "Spedition", "company", "firm")
+_COMPANY_WORDS = ("Firma", "Unternehmen", "Konzern", "Spedition", "company", "firm", "agency", "agentur", "newspaper")
 _COMPANY_APPOSITION = re.compile(
-    r"\b(?:Firma|Unternehmen|Konzern|Spedition|company|firm)\s+(?P<name>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,2})"
+    r"\b(?:Firma|Unternehmen|Konzern|Spedition|company|firm|news\s+agency|Nachrichtenagentur|newspaper)"
+    r"\s+(?P<name>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,2})"
 )
 # An acronym after a determiner is a body's short name: "die GIZ", "das THW", "der DSW21", "the NHS"; the acronym
 # of a country ("die USA"), party ("die SPD"), post ("die OB") or document ("the MOU") is not.
@@ -599,7 +600,9 @@ def _english_run(words: list[str], start: int, refs: list[CityRef], add: Add) ->
         rest = i + 2 if i + 1 < len(lowered) and lowered[i + 1] == "the" else i + 1
         left, right = lowered[:i], lowered[rest:]
         person_next = right and _starts_person(words[rest:])
-        if person_next or (_has_head_en(left) and _has_head_en(right)):
+        # "Ukrinform and the Lancashire Telegraph": "and the" opens a new noun phrase with its own head
+        new_phrase = rest == i + 2 and _has_head_en(right)
+        if person_next or new_phrase or (_has_head_en(left) and _has_head_en(right)):
             _english_run(words[:i], start, refs, add)
             if not person_next:
                 _english_run(words[rest:], start + len(" ".join(words[:rest])) + 1, refs, add)
