@@ -232,6 +232,13 @@ def test_a_councillor_sits_on_the_council(extract: Extract, text: str, name: str
          "Lviv"),
         ("Leeds and Lviv are twin cities. The visiting mayor, Andriy Sadovyi, met pupils in Leeds.", "Andriy Sadovyi",
          "Lviv"),
+        # the title names the mayor's town; the body names the mayor without it
+        ("Lviv mayor visits Leeds\n\nMayor Andriy Sadovyi met council leader James Lewis in Leeds on Monday.",
+         "Andriy Sadovyi", "Lviv"),
+        ("Bürgermeisterin von Herzliya besucht Leipzig\n\nBürgermeisterin Yael German traf in Leipzig "
+         "Oberbürgermeister Burkhard Jung.", "Yael German", "Herzliya"),
+        ("Bürgermeisterin von Herzliya besucht Leipzig\n\nBürgermeisterin Yael German traf in Leipzig "
+         "Oberbürgermeister Burkhard Jung.", "Burkhard Jung", "Leipzig"),
         # the partner town's post: the home city's partner
         ("Dortmund und Lwiw sind Partnerstädte. In Dortmund sprach auch der Bürgermeister der Partnerstadt, Andrij "
          "Sadowyj.", "Andrij Sadowyj", "Lviv"),

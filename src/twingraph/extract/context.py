@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
+from twingraph.extract import lexicon as lx
 from twingraph.extract.dates import DateContext, DateMention, find_dates
 from twingraph.extract.organizations import OrgMention, find_organizations
 from twingraph.extract.persons import name_spans
@@ -96,9 +97,33 @@ class ArticleContext:
                 return named[-1].place.name
         return None
 
+    def headline_official(self) -> tuple[str, str] | None:
+        """The post and town of the mayor the title names ("Bürgermeisterin von Herzliya besucht Leipzig", "Lviv
+        mayor visits Leeds"): the first holder of that post the body names without a town is that one."""
+        title = self.sentences[0] if self.sentences and self.sentences[0].sentence.heading else None
+        if title is None:
+            return None
+        for m in _CITY_HEAD_WORD.finditer(title.text):
+            for r in title.refs:
+                if r.derived or r.locating:
+                    continue
+                before = title.text[r.end : m.start()]
+                after = title.text[m.end() : r.start]
+                if re.fullmatch(r"(?:[’']?s)?\s+", before) or re.fullmatch(r"\s+(?:von|aus|of|from)\s+", after):
+                    return lx.ROLE_WORDS[m.group().lower()], r.place.name
+        return None
+
     def most_mentioned_in(self, country: str) -> str | None:
         ranked = [c for c, _ in self.counts.most_common() if self.places[c].country == country]
         return ranked[0] if ranked else None
+
+
+_CITY_HEAD_WORD = re.compile(
+    r"\b(?:"
+    + "|".join(sorted((w for w, r in lx.ROLE_WORDS.items() if r in lx.CITY_HEAD_ROLES), key=len, reverse=True))
+    + r")\b",
+    re.IGNORECASE,
+)
 
 
 def _is_council(org: OrgMention) -> bool:

@@ -68,8 +68,11 @@ class RuleExtractor:
             for p in find_persons(info.sentence, info.refs, info.orgs, ctx.language):
                 mentions.append((p, info.sentence.index))
         persons: list[Person] = []
+        titled = ctx.headline_official()  # the title's mayor: the body's first holder of the post without a town
         for p, index, aliases in merge_persons(mentions):
             of, role = p.of, p.role
+            if of is None and titled and role == titled[0] and not p.city_hint:
+                of, titled = titled[1], None
             if of == MUNICIPAL_OFFICE:
                 of = f"{MUNICIPAL_OFFICE} {ctx.home}" if ctx.home else None
             s = ctx.sentences[index].sentence
