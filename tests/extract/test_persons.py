@@ -239,6 +239,17 @@ def test_a_councillor_sits_on_the_council(extract: Extract, text: str, name: str
          "Oberbürgermeister Burkhard Jung.", "Yael German", "Herzliya"),
         ("Bürgermeisterin von Herzliya besucht Leipzig\n\nBürgermeisterin Yael German traf in Leipzig "
          "Oberbürgermeister Burkhard Jung.", "Burkhard Jung", "Leipzig"),
+        # the host of guests from a town is not that town's official
+        ("Dortmund und Lwiw sind Partnerstädte. Die Gäste aus Lwiw wurden von Bürgermeisterin Petra Kassel "
+         "empfangen.", "Petra Kassel", "Dortmund"),
+        ("Leeds and Lviv are twin cities. The Lviv delegation was hosted by Lord Mayor Al Garthwaite.",
+         "Al Garthwaite", "Leeds"),
+        ("Hannover und Lwiw sind Partnerstädte. Gastgeber war Oberbürgermeister Belit Onay, der die Delegation aus "
+         "Lwiw im Rathaus begrüßte.", "Belit Onay", "Hanover"),
+        # among the guests from a town
+        ("Among the guests from Lviv was deputy mayor Olena Koval.", "Olena Koval", "Lviv"),
+        ("Unter den Gästen aus Lwiw war auch Vizebürgermeisterin Olena Koval.", "Olena Koval", "Lviv"),
+        ("Olena Koval, from Lviv City Council, thanked the hosts.", "Olena Koval", "Lviv City Council"),
         # the partner town's post: the home city's partner
         ("Dortmund und Lwiw sind Partnerstädte. In Dortmund sprach auch der Bürgermeister der Partnerstadt, Andrij "
          "Sadowyj.", "Andrij Sadowyj", "Lviv"),

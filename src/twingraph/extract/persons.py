@@ -78,7 +78,7 @@ _WORKS_IN = re.compile(
     r"^\s*(?:,\s*(?:der|die)\s+(?:im|in\s+der|beim|bei\s+der|in\s+the)|\s+(?:vom|von\s+der|of\s+the|from\s+the))\s"
 )
 # "Geraint Davies from Llandrindod Football Club", "Olena Koval aus Lwiw": where a person comes from.
-_COMES_FROM = re.compile(r"^\s+(?:from|aus)\s+(?:the\s+)?(?=[A-ZÄÖÜ])")
+_COMES_FROM = re.compile(r"^\s*,?\s+(?:from|aus)\s+(?:the\s+)?(?=[A-ZÄÖÜ])")
 # "Bürgermeister Andrij Sadowyj aus Lwiw", "Mayor Anna Wolfen of Dortmund", "seinen Amtskollegen X aus Lwiw": a
 # town or body right after a titled name says whose post it is, whatever city the sentence is set in.
 _ORIGIN_AFTER = re.compile(
@@ -360,6 +360,10 @@ def _with_role(
         hint = None
         if of is None and _PARTNER_TOWN.search(text, offset, start):
             hint = "partner"  # "der Bürgermeister der Partnerstadt, X": the home city's partner
+        elif of is None and _GROUP.fullmatch(
+            role_before.group("tail").split()[-1] if role_before.group("tail") else ""
+        ):
+            hint = leader_hint(text, offset, refs) or "leader"  # "Leiterin der Delegation war X": its leader
         elif of is None:
             hint = _visited_hint(text, end, refs)
             if hint is None:
@@ -432,7 +436,13 @@ def _origin_after(text: str, end: int, refs: list[CityRef], orgs: list[OrgMentio
 
 # "Olena Koval, who led the delegation from Lviv, ...", "Olena Koval, die mit der Delegation aus Lwiw angereist
 # war": a relative clause on the person that names where the guests came from.
-_RELATIVE_ORIGIN = re.compile(r"^\s*,\s+(?:who|der|die)\s[^,.;:]{0,60}?\b(?:from|aus)\s+(?:the\s+)?(?=[A-ZÄÖÜ])")
+# The clause says the person came with the group (led it, travelled with it), not that the person received it
+# ("Onay, der die Delegation aus Lwiw begrüßte").
+_RELATIVE_ORIGIN = re.compile(
+    r"^\s*,\s+(?:who|der|die)\s(?=[^,.;:]{0,80}\b(?:led|headed|came|travell?ed|arrived|angeführt|leitete|führte"
+    r"|anführte|kam|reiste|angereist|gekommen|mit\s+der|with\s+the)\b)[^,.;:]{0,60}?\b(?:from|aus)\s+(?:the\s+)?"
+    r"(?=[A-ZÄÖÜ])"
+)
 
 
 def _origin_in_relative_clause(text: str, end: int, refs: list[CityRef]) -> tuple[str | None, bool]:
@@ -487,8 +497,8 @@ def _of_in(text: str, start: int, end: int, refs: list[CityRef], orgs: list[OrgM
     if cities:
         return cities[-1].place.name, True
     named = re.match(r"\s+(?:(?:von|of|der|des)\s+)?((?:[A-ZÄÖÜ][\w-]+)(?:\s+[A-ZÄÖÜ][\w-]+){0,3})", text[start:end])
-    if named and _PARTNER_TOWN.fullmatch(named.group(1)):
-        return None, False  # "der Partnerstadt": which town, the article's pair tells
+    if named and (_PARTNER_TOWN.fullmatch(named.group(1)) or _GROUP.fullmatch(named.group(1))):
+        return None, False  # "der Partnerstadt": which town, the article's pair tells; "der Delegation": no body
     if named:
         words = _nominative(named.group(1))
         if re.search(r"amt$", words):  # "Leiter des Rechtsamtes": a municipal office -> the city administration
@@ -543,6 +553,7 @@ _LEADS = re.compile(
     r"|\b(?:zur|zu\s+der)\s+(?:\w+\s+)?(?:Delegation|Besuchergruppe|Reisegruppe)\s+(?:gehörte|zählte)n?"
     r"|\b(?:delegation|group|party)\s+(?:included|comprised|consisted\s+of|was\s+made\s+up\s+of)"
     r"|\b(?:Gäste|Delegation|Besucher|guests|delegation|visitors)\b[^.;:]{0,40}\b(?:darunter|including|among\s+them)"
+    r"|\b(?:among|unter)\s+(?:the|den)\s+(?:guests|visitors|delegates|Gästen|Besuchern|Delegierten)\b[^.;:]{0,40}"
     r"|\bvisiting)"
     r"\s+(?:\w+\s+){0,3}$",
     re.IGNORECASE,
@@ -558,6 +569,9 @@ _VISIT_AFTER = re.compile(
     r"^(?:[^.;:,]{0,30}?|(?:\s+(?:and|und|sowie|of|von|aus|from)\b|\s+[A-ZÄÖÜ][\w’'.-]*){1,8}\s+)\b(?:besucht\w*|visit(?:ed|s)|kam\w*\s+nach|reist\w*\s+nach|travel{1,2}ed\s+to|came\s+to"
     r"|arrived\s+in)\s+(?:(?:am|on|in|last|this|dem|der|die|the)\s+\w+\s+){0,2}(?=[A-ZÄÖÜ])"
 )
+
+
+_GROUP = re.compile(r"(?:Delegation|Besuchergruppe|Reisegruppe|Gruppe|delegation|group)", re.IGNORECASE)
 
 
 def _visited_hint(text: str, end: int, refs: list[CityRef]) -> str | None:
@@ -593,15 +607,24 @@ def _city_hint(text: str, offset: int, refs: list[CityRef]) -> str | None:
     for word, code in _NATIONALITY.items():
         if word in clause:
             return "country:" + code
-    usable = [r for r in refs if not r.locating and r.end <= offset]  # the city named before the post
-    # "die Delegation aus Schytomyr ... von Bürgermeisterin X": the guests' city is not the host's
-    hosts = [
-        r for r in usable if not re.search(r"\b(?:aus|from)\s+(?:\w+\s+){0,2}$", text[max(0, r.start - 30) : r.start])
-    ]
-    usable = hosts
-    if not usable:
-        return None
-    return min(usable, key=lambda r: abs(r.start - offset)).place.name
+    # "die Delegation aus Schytomyr ... von Bürgermeisterin X", "The Lviv delegation was hosted by Lord Mayor X":
+    # the guests' city is not the host's
+    guests = [r for r in refs if not r.locating and _is_guests_origin(text, r)]
+    hosts = [r for r in refs if not r.locating and r.end <= offset and r not in guests]  # named before the post
+    if not hosts:
+        return "guests:" + guests[0].place.name if guests else None
+    return min(hosts, key=lambda r: abs(r.start - offset)).place.name
+
+
+_GUEST_NOUN_AFTER = re.compile(r"\s+(?:delegation|group|guests|visitors|Delegation|Gruppe|Gäste|Besucher)\b")
+
+
+def _is_guests_origin(text: str, ref: CityRef) -> bool:
+    """ "aus Schytomyr", "from Lviv", "the Lviv delegation", "die Lwiwer Gäste": where the guests come from."""
+    return bool(
+        re.search(r"\b(?:aus|from)\s+(?:\w+\s+){0,2}$", text[max(0, ref.start - 30) : ref.start])
+        or _GUEST_NOUN_AFTER.match(text, ref.end)
+    )
 
 
 def _share_roles(text: str, found: list[PersonMention]) -> list[PersonMention]:

@@ -90,8 +90,8 @@ class RuleExtractor:
             if of is None and p.role_text and p.role_text.lower() in lx.LOCAL_MAYOR_TITLES.get(ctx.language, ()):
                 # "Oberbürgermeister Dieter Reiter" in a local paper: the home city's, or the town just spoken of
                 of = ctx.recent_own_city(index) or ctx.home
-            if p.city_hint and p.city_hint.startswith("other:") and of == p.city_hint[6:]:
-                of = None  # the guest of a town is not its official, whatever the fallbacks say
+            if p.city_hint and p.city_hint.startswith(("other:", "guests:")) and of == p.city_hint.split(":", 1)[1]:
+                of = None  # a town's guest is not its official, nor the guests' host, whatever the fallbacks say
             if (role in lx.COUNCIL_ROLES or "council" in (p.role_text or "").lower()) and (
                 of is None or of in ctx.places
             ):
@@ -264,7 +264,7 @@ def _hinted_city(ctx: ArticleContext, hint: str) -> str | None:
     kind, _, value = hint.partition(":")
     if kind == "country":
         return ctx.focus_city_in(value) or ctx.most_mentioned_in(value)
-    if kind == "other":
+    if kind in ("other", "guests"):  # a guest of X, the host of guests from X: X's partner
         return ctx.other_focus(value)
     if hint == "leader":
         return None
