@@ -176,6 +176,11 @@ def test_party_affiliation_is_no_organization(extract: Extract) -> None:
         # the subject of a visit after coordinated names
         ("Truro and Morlaix are twinned. Mayor Jean-Paul Vermot and Councillor Anne-Marie Le Gall of Morlaix "
          "visited Truro.", "Jean-Paul Vermot", "Morlaix"),
+        # a body after a titled name ("von der", "vom"); clergy and school heads
+        ("Pfarrerin Anna Weber von der Evangelischen Kirchengemeinde Altdorf segnete den Konvoi nach Schowkwa.",
+         "Anna Weber", "Evangelischen Kirchengemeinde Altdorf"),
+        ("Schulleiterin Anna Berg vom Goethe-Gymnasium Dortmund begleitete die Schüler nach Lwiw.", "Anna Berg",
+         "Goethe-Gymnasium Dortmund"),
         # two coordinated posts: the first one's owner
         ("“We help,” says Olena Koval, an adviser to the mayor of Lviv and member of the Friends of Leeds Society.",
          "Olena Koval", "Lviv"),
@@ -328,6 +333,8 @@ def test_names_in_full(extract: Extract, text: str, names: set[str]) -> None:
         ("The McAllen Mayor Javier Villalobos led the delegation.", "Allen"),
         # a genitive article after a post opens the body's name, not a person's
         ("Mit dabei war Maria Weber, Gesandte des Auswärtigen Amtes.", "Auswärtigen"),
+        # a clergy title before a name is no given name
+        ("Pastor Martin Luther King attended in Leeds.", "Pastor"),
         # "zu" after a surname opens a phrase ("zu Gast", "zu Besuch"), not a noble name
         ("In Hannover war auch Olena Koval zu Gast.", "Gast"),
     ],

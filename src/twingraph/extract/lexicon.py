@@ -366,6 +366,11 @@ ROLE_WORDS: dict[str, str] = {
     "coordinator": "coordinator", "deputy leader": "deputy leader", "alderman": "alderman",
     "lord provost": "Lord Provost", "provost": "Lord Provost", "deputy lord mayor": "deputy mayor",
     "mitglied": "member",
+    # clergy of the religious communities that take part in twinning work
+    "pastor": "pastor", "pastorin": "pastor", "pfarrer": "pastor", "pfarrerin": "pastor", "reverend": "pastor",
+    "priest": "priest", "priester": "priest", "rabbi": "rabbi", "rabbiner": "rabbi", "rabbinerin": "rabbi",
+    "imam": "imam", "bishop": "bishop", "bischof": "bishop", "bischöfin": "bishop", "dekan": "dean",
+    "dekanin": "dean",
 }  # fmt: skip
 # Heads of German compound posts and the English post they name ("Partnerschaftsbeauftragter" -> commissioner).
 POST_HEADS_DE: dict[str, str] = {
@@ -374,7 +379,12 @@ POST_HEADS_DE: dict[str, str] = {
     "referent": "officer", "sprecherin": "spokesperson", "sprecher": "spokesperson", "vorsitzende": "chair",
     "vorsitzender": "chair", "vorsitzenden": "chair", "dolmetscherin": "interpreter", "dolmetscher": "interpreter",
     "sekretärin": "secretary", "sekretär": "secretary", "reporterin": "reporter", "reporter": "reporter",
-    "mitglied": "member", "ingenieurin": "engineer", "ingenieur": "engineer", "architektin": "architect",
+    "mitglied": "member",
+    # clergy of the religious communities that take part in twinning work
+    "pastor": "pastor", "pastorin": "pastor", "pfarrer": "pastor", "pfarrerin": "pastor", "reverend": "pastor",
+    "priest": "priest", "priester": "priest", "rabbi": "rabbi", "rabbiner": "rabbi", "rabbinerin": "rabbi",
+    "imam": "imam", "bishop": "bishop", "bischof": "bishop", "bischöfin": "bishop", "dekan": "dean",
+    "dekanin": "dean", "ingenieurin": "engineer", "ingenieur": "engineer", "architektin": "architect",
     "architekt": "architect", "koordinatorin": "coordinator", "koordinator": "coordinator",
     "beraterin": "adviser", "berater": "adviser", "managerin": "manager", "manager": "manager",
     "direktorin": "director", "direktor": "director", "dezernentin": "head of department",

@@ -82,7 +82,8 @@ _COMES_FROM = re.compile(r"^\s*,?\s+(?:from|aus)\s+(?:the\s+)?(?=[A-ZÄÖÜ])")
 # "Bürgermeister Andrij Sadowyj aus Lwiw", "Mayor Anna Wolfen of Dortmund", "seinen Amtskollegen X aus Lwiw": a
 # town or body right after a titled name says whose post it is, whatever city the sentence is set in.
 _ORIGIN_AFTER = re.compile(
-    r"^\s+(?:from|aus|of|von)\s+(?:the\s+(?:city\s+of\s+|town\s+of\s+)?|der\s+(?:Stadt|Gemeinde)\s+)?(?=[A-ZÄÖÜ])"
+    r"^\s+(?:(?:from|aus|of|von)\s+(?:the\s+(?:city\s+of\s+|town\s+of\s+)?|der\s+(?:Stadt|Gemeinde)\s+|der\s+|dem\s+)?"
+    r"|vom\s+)(?=[A-ZÄÖÜ])"
 )
 _APPOSITION_CITY = re.compile(r"^\s*,\s*")
 _NATIONALITY = {
