@@ -267,6 +267,11 @@ def test_a_guest_is_not_the_hosts_official(extract: Extract, text: str, name: st
     assert persons[name].of == of
 
 
+def test_a_hyphenated_vice_makes_a_deputy(extract: Extract) -> None:
+    persons = {p.name: p for p in extract("Lwiws Vize-Bürgermeisterin Olena Koval kam nach Hannover.").persons}
+    assert (persons["Olena Koval"].role, persons["Olena Koval"].of) == ("deputy mayor", "Lviv")
+
+
 def test_a_retired_official_travelling_to_a_town_is_not_its_official(extract: Extract) -> None:
     persons = {p.name: p for p in extract("Oberbürgermeister a. D. Ullrich Sierau reiste nach Schytomyr.").persons}
     assert (persons["Ullrich Sierau"].role, persons["Ullrich Sierau"].of) == ("former Lord Mayor", None)

@@ -348,6 +348,8 @@ def _with_role(
     if role_before:
         role_text = role_before.group("role")
         role = role_label(role_text)
+        if role in ("mayor", "Lord Mayor") and re.search(r"(?:Vize|Vice)-$", text[: role_before.start("role")]):
+            role = "deputy mayor"  # "Vize-Bürgermeisterin": the hyphenated prefix is outside the post word
         if (role_before.group("former") or role_before.group("retired")) and not role.startswith("former"):
             role = "former " + role
         offset = role_before.start()
