@@ -235,6 +235,8 @@ def test_a_councillor_sits_on_the_council(extract: Extract, text: str, name: str
          "Andrij Sadowyj", "Lviv"),
         ("A delegation from Lviv visited Leeds. The delegation included Mayor Andriy Sadovyi.", "Andriy Sadovyi",
          "Lviv"),
+        ("Eine Delegation aus Lwiw besuchte Hannover. Zur Delegation gehörten Bürgermeister Andrij Sadowyj und "
+         "Stadträtin Olena Koval.", "Olena Koval", "Lviv"),
         ("Leeds and Lviv are twin cities. The visiting mayor, Andriy Sadovyi, met pupils in Leeds.", "Andriy Sadovyi",
          "Lviv"),
         # the title names the mayor's town; the body names the mayor without it

@@ -639,6 +639,14 @@ def _share_roles(text: str, found: list[PersonMention]) -> list[PersonMention]:
         if _AND.match(between) and cur.role is None and prev.role is not None and between.strip() in ("und", "and"):
             out[i] = PersonMention(cur.name, cur.start, cur.end, prev.role, prev.role_text, prev.of, prev.of_is_city,
                                    prev.city_hint)  # fmt: skip
+        elif (
+            re.fullmatch(r"\s*(?:,|,?\s*(?:und|and|sowie))\s+(?:[\w.-]+\s+){0,3}", between)
+            and cur.of is None
+            and cur.city_hint is None
+            and prev.of is None
+            and prev.city_hint
+        ):  # "Zur Delegation gehörten Bürgermeister X und Stadträtin Y": the list shares where it came from
+            out[i] = PersonMention(cur.name, cur.start, cur.end, cur.role, cur.role_text, None, False, prev.city_hint)
         elif re.search(r"\b(?:sein|ihr)e?\s+(?:Kollege|Kollegin)\b", between) and cur.of is None and prev.of:
             out[i] = PersonMention(cur.name, cur.start, cur.end, cur.role, cur.role_text, prev.of, prev.of_is_city)
     for i in range(len(out) - 2, -1, -1):
