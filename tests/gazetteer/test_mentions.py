@@ -130,6 +130,8 @@ NOT_CITIES = [
     "Die Gäste besichtigten die Altstadt und den Dom.",
     # a preposition opening a sentence ("Laut" is also Louth's German name)
     "Laut Stadtsprecherin Anke Widow wird die Partnerschaft im Mai unterzeichnet.",
+    # a sentence's first word before an article is a verb ("Bury the hatchet")
+    "Bury the hatchet, said the mayor.",
     # Canadian provinces and Australian states are regions, like US states
     "The minister of Ontario and the premier of New South Wales spoke.",
 ]

@@ -213,11 +213,22 @@ def _needs_place_context(g: Gazetteer, word: str, found: int, text: str, tokens:
         return True  # only an alternate name, and a given name or a common noun's place in the sentence
     if place.population < BIG_CITY_POPULATION and _after_determiner(text, tokens, i):
         return True  # "die Altstadt", "den Dom": a German town's name takes no article, a common noun does
+    if _verb_first(text, tokens, i):
+        return True  # "Bury the hatchet": a sentence's first word before an article is a verb or a preposition
     return len(word) < MINOR_NAME_LENGTH and not g.is_prominent(found) and place.country not in LITERAL_COUNTRIES
 
 
 # German articles only: in English a town's name stands after "the" as a modifier ("the Morlaix mayor").
 _ARTICLES = frozenset({"der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer"})
+
+
+def _verb_first(text: str, tokens: list[re.Match[str]], i: int) -> bool:
+    return (
+        i == 0
+        and len(tokens) > 1
+        and tokens[1].group() in ("the", "a", "an", "der", "die", "das", "den", "dem", "ein", "eine")
+        and text[tokens[0].end() : tokens[1].start()] == " "
+    )
 
 
 def _after_determiner(text: str, tokens: list[re.Match[str]], i: int) -> bool:
