@@ -91,8 +91,8 @@ def _orgs(extract: Extract, text: str) -> dict[str, str | None]:
          "Leeds"),
         ("Leeds Trinity University and the Leeds Teaching Hospitals NHS Trust joined.",
          "Leeds Teaching Hospitals NHS Trust", "Leeds"),
-        ("The Friends of Lviv Society and the Ukrainian Community Centre organised the evening.",
-         "Ukrainian Community Centre", None),
+        ("The Friends of Lviv Society and the Ukrainian Community Association organised the evening.",
+         "Ukrainian Community Association", None),
         ("Joining us were Joe Herrell from the University of Cincinnati and Mike Heath from Duke Energy.",
          "University of Cincinnati", "Cincinnati"),
         # public services, welfare bodies and newspapers by their head noun
@@ -197,6 +197,8 @@ def test_bodies_of_several_towns(extract: Extract) -> None:
         "The two mayors signed the MOU before the UEFA Champions League final.",
         # the link itself
         "The sister city partnership between Cincinnati and Kharkiv began in 1989.",
+        # a service held, a press conference, a town centre: events and venues
+        "A Memorial Service and a Press Conference were held at the Town Centre and the Community Centre.",
         # news from a town is no body
         "Die Nachrichten aus Lwiw seien gut, sagte er.",
         # "twinning" after a town that names an agreement, not a group

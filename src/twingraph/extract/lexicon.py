@@ -488,7 +488,7 @@ ORG_HEADS_EN = (
     "school", "academy", "church", "band", "orchestra", "choir", "police", "department", "federation", "corporation",
     "energy", "bank", "telegraph", "herald", "gazette", "times", "embassy", "consulate", "radio", "news",
     # public services, welfare bodies and newspapers by their head noun
-    "service", "centre", "center", "hospital", "hospitals", "authority", "board", "chamber", "brigade", "army",
+    "service", "hospital", "hospitals", "authority", "board", "chamber", "brigade", "army",
     "journal", "chronicle", "tribune", "observer", "post", "standard", "echo", "press",
 )  # fmt: skip
 # Words after an English head noun that make the run a person's title ("City Council Member Amy Murray").

@@ -196,7 +196,10 @@ def _has(text: str, parts: tuple[str, ...]) -> bool:
 
 # Words of an English council name that do not name it: "the City Council" alone is no name.
 _PLACE_UNIT_EN = ("twinning", "city", "sister", "twin", "borough", "county", "town", "district")
-_NOT_BODY_EN = {"street", "road", "lane", "avenue", "square", "drive", "holiday", "holidays", "row", "terrace"}
+_NOT_BODY_EN = {"street", "road", "lane", "avenue", "square", "drive", "holiday", "holidays", "row", "terrace",
+                # a service held, a press conference or release, a post on a blog: events and texts, not bodies
+                "memorial", "remembrance", "thanksgiving", "funeral", "wedding", "prayer", "carol", "carols",
+                "conference", "release", "facebook", "blog", "gold"}  # fmt: skip
 _GENERIC_EN = {
     "high", "primary", "secondary", "elementary", "grammar", "middle", "school", "police", "fire", "department", "band",
     "city", "county", "town", "borough", "district", "parish", "council", "the", "sister", "twin",
