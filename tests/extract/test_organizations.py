@@ -101,6 +101,9 @@ def _orgs(extract: Extract, text: str) -> dict[str, str | None]:
         ("St Mary's Church and the Salvation Army collected donations in Leeds.", "Salvation Army", None),
         # a saint's name in the possessive names no town
         ("St Mary's Church and the Salvation Army collected donations in Leeds.", "St Mary's Church", None),
+        # a company's name at the end of a sentence; a town coordinated with it is not part of it
+        ("Unterstützt wurde der Transport von der Stadt Dortmund und Wilo SE.", "Wilo SE", None),
+        ("Gefördert von Dortmund und Müller GmbH & Co. KG wurde es.", "Müller GmbH & Co. KG", None),
         # a body of two towns is named after both; a coordinated compound before a legal form
         ("Auch der Partnerschaftsverein Dortmund-Lwiw war da.", "Partnerschaftsverein Dortmund-Lwiw", "Dortmund"),
         ("Die Dortmunder Energie- und Wasserversorgung GmbH lieferte Pumpen.",
@@ -199,6 +202,8 @@ def test_bodies_of_several_towns(extract: Extract) -> None:
         "The sister city partnership between Cincinnati and Kharkiv began in 1989.",
         # a service held, a press conference, a town centre: events and venues
         "A Memorial Service and a Press Conference were held at the Town Centre and the Community Centre.",
+        # the acronym of a thing before a post
+        "The TV Director filmed the visit to Leeds.",
         # news from a town is no body
         "Die Nachrichten aus Lwiw seien gut, sagte er.",
         # "twinning" after a town that names an agreement, not a group

@@ -127,8 +127,8 @@ _PARTNERSHIP_BODY = re.compile(
 _FRIENDS_OF = re.compile(r"\bFriends\s+of\s+(?:the\s+)?[A-ZÄÖÜ][\w-]*(?:\s+[A-ZÄÖÜ][\w-]*){0,3}")
 # A company by its legal form: "Wilo SE", "Müller GmbH & Co. KG", "Acme Ltd", "Förderverein Lwiw e. V."
 _LEGAL_FORM = re.compile(
-    r"\b(?P<name>(?:[A-ZÄÖÜ][\w&.-]*\s+(?:und\s+)?){1,4}(?:GmbH(?:\s*&\s*Co\.\s*KG)?|gGmbH|AG|SE|KG|KGaA|e\.\s?V\.|Ltd\.?|"
-    r"Inc\.?|plc|LLC))(?![\w.])"
+    r"\b(?P<name>(?:[A-ZÄÖÜ][\w&.]*-\s+und\s+|[A-ZÄÖÜ][\w&.-]*\s+){1,4}(?:GmbH(?:\s*&\s*Co\.\s*KG)?|gGmbH|AG|SE|KG|KGaA|e\.\s?V\.|Ltd\.?|"
+    r"Inc\.?|plc|LLC))(?!\w|\.\w)"
 )
 # A kind of body followed by its name in quotes: des Vereins „Kinderhilfe Ukraine“, the charity "Aid Ukraine".
 _QUOTED_NAME = re.compile(
@@ -213,6 +213,16 @@ class OrgMention:
     end: int
     city: str | None  # canonical city name
     kind: str | None = None
+
+
+def _no_body_acronym(letters: str) -> bool:
+    """The acronym of a party ("SPD"), a post ("OB"), a document ("MOU") or a thing ("TV", "CEO") names no body."""
+    return (
+        letters in lx.PARTY_ABBREVIATIONS
+        or letters.lower() in lx.ROLE_WORDS
+        or letters.lower() in lx.AGREEMENT_WORDS
+        or letters in lx.NOT_ORG_ACRONYMS
+    )
 
 
 def _strip_genitive(word: str) -> str:
@@ -360,10 +370,7 @@ def find_organizations(text: str, refs: list[CityRef], home: str | None) -> list
         letters = m.group()
         if (
             not _DETERMINER_BEFORE.search(text, max(0, m.start() - 5), m.start())
-            or letters in lx.PARTY_ABBREVIATIONS
-            or letters.lower() in lx.ROLE_WORDS
-            or letters.lower() in lx.AGREEMENT_WORDS
-            or letters in lx.NOT_ORG_ACRONYMS
+            or _no_body_acronym(letters)
             or gazetteer().country_code(letters)
         ):
             continue
@@ -375,8 +382,9 @@ def find_organizations(text: str, refs: list[CityRef], home: str | None) -> list
         add(name, m.end() - len(name), m.end(), ref.place.name if ref else None, "association")
 
     for m in _ACRONYM_BEFORE_POST.finditer(text):
-        if m.group("acronym") not in lx.PARTY_ABBREVIATIONS and not gazetteer().country_code(m.group("acronym")):
-            add(m.group("acronym"), m.start(), m.end("acronym"), None, None)
+        letters = m.group("acronym")
+        if not (_no_body_acronym(letters) or gazetteer().country_code(letters)):
+            add(letters, m.start(), m.end("acronym"), None, None)
 
     for m in _FRIENDS_OF.finditer(text) if "Friends" in text else ():
         ref = _city_at(refs, m.start(), m.end())
