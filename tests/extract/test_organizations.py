@@ -86,6 +86,42 @@ def _orgs(extract: Extract, text: str) -> dict[str, str | None]:
         ("She thanked Douglas Borough Council and Ballymoney for their welcome.", "Douglas Borough Council", "Douglas"),
         ("The council welcomed representatives from the Canton of Guichen and Skerries Town Twinning Association.",
          "Skerries Town Twinning Association", "Skerries"),
+        # "and the" between two runs with a head noun each joins two bodies; "and" before a person ends the body
+        ("Leeds Trinity University and the Leeds Teaching Hospitals NHS Trust joined.", "Leeds Trinity University",
+         "Leeds"),
+        ("Leeds Trinity University and the Leeds Teaching Hospitals NHS Trust joined.",
+         "Leeds Teaching Hospitals NHS Trust", "Leeds"),
+        ("The Friends of Lviv Society and the Ukrainian Community Association organised the evening.",
+         "Ukrainian Community Association", None),
+        ("Joining us were Joe Herrell from the University of Cincinnati and Mike Heath from Duke Energy.",
+         "University of Cincinnati", "Cincinnati"),
+        # public services, welfare bodies and newspapers by their head noun
+        ("Leeds Fire Service sent an engine to Lviv.", "Leeds Fire Service", "Leeds"),
+        ("The Yorkshire Evening Post reported that the aid arrived.", "Yorkshire Evening Post", None),
+        ("St Mary's Church and the Salvation Army collected donations in Leeds.", "Salvation Army", None),
+        # a saint's name in the possessive names no town
+        ("St Mary's Church and the Salvation Army collected donations in Leeds.", "St Mary's Church", None),
+        # a company's name at the end of a sentence; a town coordinated with it is not part of it
+        ("Unterstützt wurde der Transport von der Stadt Dortmund und Wilo SE.", "Wilo SE", None),
+        ("Gefördert von Dortmund und Müller GmbH & Co. KG wurde es.", "Müller GmbH & Co. KG", None),
+        # a body of two towns is named after both; a coordinated compound before a legal form
+        ("Auch der Partnerschaftsverein Dortmund-Lwiw war da.", "Partnerschaftsverein Dortmund-Lwiw", "Dortmund"),
+        ("Die Dortmunder Energie- und Wasserversorgung GmbH lieferte Pumpen.",
+         "Dortmunder Energie- und Wasserversorgung GmbH", None),
+        ("Die Stadtwerke Dortmund (DSW21) lieferten Pumpen.", "Stadtwerke Dortmund (DSW21)", "Dortmund"),
+        # "und der" after a complement starts the next body
+        ("Das Projekt wird von der Bundesagentur für Arbeit und der Stadt Dortmund gefördert.",
+         "Bundesagentur für Arbeit", None),
+        # "and the" opens a new body; a news agency or newspaper named in apposition to its kind
+        ("The news agency Ukrinform and the Grantham Journal reported the visit.", "Grantham Journal", "Grantham"),
+        ("The news agency Ukrinform and the Grantham Journal reported the visit.", "Ukrinform", None),
+        ("Auch die Nachrichtenagentur Ukrinform meldete es.", "Ukrinform", None),
+        # a twinning group named after its town alone
+        ("Cirencester Twinning welcomed guests from Itzehoe.", "Cirencester Twinning", "Cirencester"),
+        # welfare bodies and religious communities with their adjectives
+        ("Die Caritas Dortmund half beim Verladen.", "Caritas Dortmund", "Dortmund"),
+        ("Die Ukrainische Griechisch-Katholische Gemeinde in Dortmund half beim Verladen.",
+         "Ukrainische Griechisch-Katholische Gemeinde", "Dortmund"),
     ],
 )  # fmt: skip
 def test_named_body(extract: Extract, text: str, name: str, city: str | None) -> None:
@@ -164,6 +200,16 @@ def test_bodies_of_several_towns(extract: Extract) -> None:
         "The two mayors signed the MOU before the UEFA Champions League final.",
         # the link itself
         "The sister city partnership between Cincinnati and Kharkiv began in 1989.",
+        # a service held, a press conference, a town centre: events and venues
+        "A Memorial Service and a Press Conference were held at the Town Centre and the Community Centre.",
+        # the acronym of a thing before a post
+        "The TV Director filmed the visit to Leeds.",
+        # news from a town is no body
+        "Die Nachrichten aus Lwiw seien gut, sagte er.",
+        # "twinning" after a town that names an agreement, not a group
+        "The Leeds Twinning Agreement was signed in 1969.",
+        # a councillor's title before a name is no council
+        "Dortmund hilft. Bürgermeisterin Petra Kassel und Stadtrat Uwe Bremen empfingen die Gäste.",
         # "Stadt" glued to a city's genitive is the town
         "Die Partnerstadt der Stadt Dortmunds liegt in der Ukraine.",
         # a country in parentheses is no acronym

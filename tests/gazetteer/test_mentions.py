@@ -124,6 +124,16 @@ NOT_CITIES = [
     "Wie sich der Status im Lauf der Zeit geändert hat, am Ende des Ortes.",
     "Dates and Names: the Tour of the city.",
     "Im Sand spielten Kinder, Moos wuchs am Stein, Buch und Brand lagen bereit.",
+    # a several-word name before a building word names the building ("St Mary's Church", "Newton Abbot Station")
+    "The choir sang at St Mary's Church before the train left from Newton Abbot Station.",
+    # a German article before a small town's name makes it a common noun ("die Altstadt" is the old town)
+    "Die Gäste besichtigten die Altstadt und den Dom.",
+    # a preposition opening a sentence ("Laut" is also Louth's German name)
+    "Laut Stadtsprecherin Anke Widow wird die Partnerschaft im Mai unterzeichnet.",
+    # a sentence's first word before an article is a verb ("Bury the hatchet")
+    "Bury the hatchet, said the mayor.",
+    # Canadian provinces and Australian states are regions, like US states
+    "The minister of Ontario and the premier of New South Wales spoke.",
 ]
 
 

@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
+from twingraph.extract import lexicon as lx
 from twingraph.extract.organizations import OrgMention, find_organizations
 from twingraph.extract.persons import name_spans
 from twingraph.extract.places import CityRef, find_city_refs, find_countries
@@ -68,9 +69,68 @@ class ArticleContext:
     def focus_city_in(self, country: str) -> str | None:
         return next((c for c in self.focus if self.places[c].country == country), None)
 
+    def council_of(self, city: str | None, index: int) -> str | None:
+        """The council the article names for `city`; without a city, the council named last in sentence `index`
+        or the one before it (an article about several towns speaks of each town's council in turn), else the
+        article's only council.
+
+        A councillor's post is the council's: "Douglas Councillor Stephen Pitts" sits on Douglas Borough Council."""
+        councils = [o for info in self.sentences for o in info.orgs if _is_council(o)]
+        if city is not None:
+            return next((o.name for o in councils if o.city == city), None)
+        near = [o for info in self.sentences[max(0, index - 1) : index + 1] for o in info.orgs if _is_council(o)]
+        if near:
+            return near[-1].name
+        names = {o.name for o in councils}
+        return names.pop() if len(names) == 1 else None
+
+    def recent_own_city(self, index: int, window: int = 2) -> str | None:
+        """The city of the article's own country named last in the `window` sentences before sentence `index`:
+        whose "Oberbürgermeister" a local paper means when it goes from town to town ("... Stadtverwaltung
+        Mühlhausen ... Oberbürgermeister Johannes Bruns")."""
+        own = _LANGUAGE_COUNTRIES.get(self.language, set())
+        for info in reversed(self.sentences[max(0, index - window) : index]):
+            # a town named in passing ("gemeinsam mit Lüdinghausen") is not one the article speaks of
+            named = [
+                r for r in info.refs if not r.locating and r.place.country in own and self.counts[r.place.name] > 1
+            ]
+            if named:
+                return named[-1].place.name
+        return None
+
+    def headline_official(self) -> tuple[str, str] | None:
+        """The post and town of the mayor the title names ("Bürgermeisterin von Herzliya besucht Leipzig", "Lviv
+        mayor visits Leeds"): the first holder of that post the body names without a town is that one."""
+        title = self.sentences[0] if self.sentences and self.sentences[0].sentence.heading else None
+        if title is None:
+            return None
+        for m in _CITY_HEAD_WORD.finditer(title.text):
+            for r in title.refs:
+                if r.derived or r.locating:
+                    continue
+                before = title.text[r.end : m.start()]
+                after = title.text[m.end() : r.start]
+                if re.fullmatch(r"(?:[’']?s)?\s+", before) or re.fullmatch(r"\s+(?:von|aus|of|from)\s+", after):
+                    return lx.ROLE_WORDS[m.group().lower()], r.place.name
+        return None
+
     def most_mentioned_in(self, country: str) -> str | None:
         ranked = [c for c, _ in self.counts.most_common() if self.places[c].country == country]
         return ranked[0] if ranked else None
+
+
+_CITY_HEAD_WORD = re.compile(
+    r"\b(?:"
+    + "|".join(sorted((w for w, r in lx.ROLE_WORDS.items() if r in lx.CITY_HEAD_ROLES), key=len, reverse=True))
+    + r")\b",
+    re.IGNORECASE,
+)
+
+
+def _is_council(org: OrgMention) -> bool:
+    """ "Leeds City Council", "Rat der Stadt Leipzig", "Stadtrat Suhl": a town's elected body."""
+    words = org.name.lower().split()
+    return org.kind == "council" or "council" in words or (bool(words) and words[0].endswith("rat"))
 
 
 def detect_language(article: Article) -> str:

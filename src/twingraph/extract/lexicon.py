@@ -349,7 +349,7 @@ ROLE_WORDS: dict[str, str] = {
     "spokesman": "spokesperson", "міський голова": "mayor", "президент": "president", "посол": "ambassador",
     "генконсул": "Consul General", "vice mayor": "deputy mayor", "interim mayor": "mayor", "acting mayor": "mayor",
     "council member": "councillor", "city council member": "councillor", "councilman": "councillor",
-    "councilwoman": "councillor", "chief executive": "chief executive",
+    "councilwoman": "councillor", "chief executive": "chief executive", "council leader": "leader",
     "interpreter": "interpreter", "dolmetscher": "interpreter", "dolmetscherin": "interpreter",
     "amtskollege": "counterpart", "amtskollegin": "counterpart", "amtskollegen": "counterpart",
     "counterpart": "counterpart", "ortsvorsteher": "mayor", "ortsvorsteherin": "mayor",
@@ -360,6 +360,17 @@ ROLE_WORDS: dict[str, str] = {
     "ingenieur": "engineer", "ingenieurin": "engineer", "feuerwehrmann": "firefighter",
     "feuerwehrfrau": "firefighter", "lehrer": "teacher", "lehrerin": "teacher", "gesandter": "envoy",
     "gesandte": "envoy", "vorstand": "board member", "schatzmeister": "treasurer", "schatzmeisterin": "treasurer",
+    "vizebürgermeister": "deputy mayor", "vizebürgermeisterin": "deputy mayor", "officer": "officer",
+    "headteacher": "headteacher", "head teacher": "headteacher", "vice-chair": "vice-chair", "vice chair": "vice-chair",
+    "deputy chair": "vice-chair", "vice-chairman": "vice-chair", "vice chairman": "vice-chair", "founder": "founder",
+    "coordinator": "coordinator", "deputy leader": "deputy leader", "alderman": "alderman",
+    "lord provost": "Lord Provost", "provost": "Lord Provost", "deputy lord mayor": "deputy mayor",
+    "mitglied": "member",
+    # clergy of the religious communities that take part in twinning work
+    "pastor": "pastor", "pastorin": "pastor", "pfarrer": "pastor", "pfarrerin": "pastor", "reverend": "pastor",
+    "priest": "priest", "priester": "priest", "rabbi": "rabbi", "rabbiner": "rabbi", "rabbinerin": "rabbi",
+    "imam": "imam", "bishop": "bishop", "bischof": "bishop", "bischöfin": "bishop", "dekan": "dean",
+    "dekanin": "dean",
 }  # fmt: skip
 # Heads of German compound posts and the English post they name ("Partnerschaftsbeauftragter" -> commissioner).
 POST_HEADS_DE: dict[str, str] = {
@@ -368,9 +379,16 @@ POST_HEADS_DE: dict[str, str] = {
     "referent": "officer", "sprecherin": "spokesperson", "sprecher": "spokesperson", "vorsitzende": "chair",
     "vorsitzender": "chair", "vorsitzenden": "chair", "dolmetscherin": "interpreter", "dolmetscher": "interpreter",
     "sekretärin": "secretary", "sekretär": "secretary", "reporterin": "reporter", "reporter": "reporter",
-    "mitglied": "member", "ingenieurin": "engineer", "ingenieur": "engineer", "architektin": "architect",
+    "mitglied": "member",
+    # clergy of the religious communities that take part in twinning work
+    "pastor": "pastor", "pastorin": "pastor", "pfarrer": "pastor", "pfarrerin": "pastor", "reverend": "pastor",
+    "priest": "priest", "priester": "priest", "rabbi": "rabbi", "rabbiner": "rabbi", "rabbinerin": "rabbi",
+    "imam": "imam", "bishop": "bishop", "bischof": "bishop", "bischöfin": "bishop", "dekan": "dean",
+    "dekanin": "dean", "ingenieurin": "engineer", "ingenieur": "engineer", "architektin": "architect",
     "architekt": "architect", "koordinatorin": "coordinator", "koordinator": "coordinator",
     "beraterin": "adviser", "berater": "adviser", "managerin": "manager", "manager": "manager",
+    "direktorin": "director", "direktor": "director", "dezernentin": "head of department",
+    "dezernent": "head of department", "brandmeisterin": "fire chief", "brandmeister": "fire chief",
 }  # fmt: skip
 # The local titles of a city's head: without a city named, a local paper means its own city's.
 LOCAL_MAYOR_TITLES: dict[str, tuple[str, ...]] = {
@@ -389,6 +407,8 @@ NATIONAL_ROLES = {
     "Consul General",
     "president",
 }
+# Posts on a council: their `of` is the council the article names for the town, when it names one.
+COUNCIL_ROLES = {"councillor"}
 # Roles that mean head of a city (their `of` is a city).
 CITY_HEAD_ROLES = {"Lord Mayor", "former Lord Mayor", "mayor", "deputy mayor"}
 # "sein Amtskollege", "her counterpart": the same post in the partner city of the official named before.
@@ -442,7 +462,7 @@ ORG_HEADS_DE = (
     "hilfswerk", "orchester", "bigband", "blaskapelle", "musikkapelle", "stadtkapelle", "polizei", "ältestenrat",
     "beirat", "kreistag", "verwaltung", "verlag", "rundfunk", "kirchengemeinde", "kultusgemeinde", "chor",
     "spielmannszug", "hilfsdienst", "wohlfahrt", "konsulat", "rundschau", "anzeiger", "kurier", "tagblatt",
-    "tageblatt", "gymnasium", "kolleg", "kindergarten",
+    "tageblatt", "gymnasium", "kolleg", "kindergarten", "caritas", "diakonie", "pfarrei",
 )  # fmt: skip
 # Heads of ORG_HEADS_DE that make a name only with something naming the body: a city, a capitalised adjective
 # ("Sächsische Staatskanzlei", "Deutsches Rotes Kreuz"), a complement ("Gesellschaft für ...") or a quoted name.
@@ -450,7 +470,7 @@ ORG_KIND_HEADS_DE = (
     "schule", "gesellschaft", "kanzlei", "amt", "parlament", "kreuz", "zeitung", "agentur", "hilfswerk", "orchester",
     "bigband", "blaskapelle", "musikkapelle", "stadtkapelle", "polizei", "beirat", "kreistag", "verlag", "rundfunk",
     "kirchengemeinde", "kultusgemeinde", "feuerwehr", "chor", "spielmannszug", "hilfsdienst", "konsulat", "rundschau",
-    "anzeiger", "kurier", "tagblatt", "tageblatt", "gymnasium", "kolleg", "kindergarten",
+    "anzeiger", "kurier", "tagblatt", "tageblatt", "gymnasium", "kolleg", "kindergarten", "pfarrei",
 )  # fmt: skip
 # Bodies a town has one of: "der Feuerwehren aus A und B" are A's and B's.
 ONE_PER_TOWN = ("feuerwehr", "verwaltung", "stadtrat", "gemeinderat", "partnerschaftsverein", "polizei", "stadtwerke",
@@ -467,6 +487,9 @@ ORG_HEADS_EN = (
     "bundestag", "parliament", "commission", "institute", "college", "united", "program", "programme",
     "school", "academy", "church", "band", "orchestra", "choir", "police", "department", "federation", "corporation",
     "energy", "bank", "telegraph", "herald", "gazette", "times", "embassy", "consulate", "radio", "news",
+    # public services, welfare bodies and newspapers by their head noun
+    "service", "hospital", "hospitals", "authority", "board", "chamber", "brigade", "army",
+    "journal", "chronicle", "tribune", "observer", "post", "standard", "echo", "press",
 )  # fmt: skip
 # Words after an English head noun that make the run a person's title ("City Council Member Amy Murray").
 ORG_ROLE_AFTER_EN = {

@@ -32,8 +32,10 @@ from twingraph.gazetteer import gazetteer
 _CAP = r"[A-ZÄÖÜ][\w’'&.-]*"
 _COMPLEMENT = (
     r"(?:\s+(?:für|zum|zur|der|des|in\s+der|in\s+den)\s+(?:[a-zäöü][\w-]*(?:e|en|er|es)\s+)?"
-    r"[A-ZÄÖÜ][\w-]*(?:\s+[A-ZÄÖÜ][\w-]*)?(?:\s+und\s+(?:[a-zäöü]+(?:e|en|er|es)\s+)?[A-ZÄÖÜ][\w-]*)?)*"
-)  # "für wirtschaftliche Zusammenarbeit und Entwicklung": a coordinated complement belongs to the name
+    r"[A-ZÄÖÜ][\w-]*(?:\s+[A-ZÄÖÜ][\w-]*)?"
+    r"(?:\s+und\s+(?:(?!(?:der|die|das|den|dem|des)\s)[a-zäöü]+(?:e|en|er|es)\s+)?[A-ZÄÖÜ][\w-]*)?)*"
+)  # "für wirtschaftliche Zusammenarbeit und Entwicklung": a coordinated complement belongs to the name; "und der
+# Servicestelle" after it starts another body
 # Words before a head noun that may belong to the name: "städtischen", derived and proper adjectives ("Tübinger",
 # "Sächsische", "Deutsches Rotes"), acronyms ("IMEX"), and the first part of a coordinated compound
 # ("Speditions- und Handelsgesellschaft").
@@ -101,15 +103,21 @@ _NAMED_BODY = re.compile(
     r"(?P<name>(?:\s+[A-ZÄÖÜ][\w-]*){1,3}(?:\s+in\s+[A-ZÄÖÜ][\w-]+)?(?:\s+e\.\s?V\.)?)"
 )
 # A company named in apposition to its kind: "die Firma Wilo", "das Unternehmen IMEX", "the firm Arup".
-_COMPANY_WORDS = ("Firma", "Unternehmen", "Konzern", "Spedition", "company", "firm")
+_COMPANY_WORDS = ("Firma", "Unternehmen", "Konzern", "Spedition", "company", "firm", "agency", "agentur", "newspaper")
 _COMPANY_APPOSITION = re.compile(
-    r"\b(?:Firma|Unternehmen|Konzern|Spedition|company|firm)\s+(?P<name>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,2})"
+    r"\b(?:Firma|Unternehmen|Konzern|Spedition|company|firm|news\s+agency|Nachrichtenagentur|newspaper)"
+    r"\s+(?P<name>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,2})"
 )
 # An acronym after a determiner is a body's short name: "die GIZ", "das THW", "der DSW21", "the NHS"; the acronym
 # of a country ("die USA"), party ("die SPD"), post ("die OB") or document ("the MOU") is not.
 _ACRONYM_WORD = re.compile(r"(?<![\w-])[A-ZÄÖÜ]{2,6}\d{0,3}(?![\w-])(?!\s+[A-ZÄÖÜ])")
 _DETERMINER_BEFORE = re.compile(r"\b(?:der|die|das|dem|den|des|the)\s+$")
 # ("the UEFA Champions League": an acronym before a capitalised word modifies another name)
+# An acronym before a post is the body the post is in: "CKSCP President Bob Herring", "DRK-Vorsitzender X".
+_ACRONYM_BEFORE_POST = re.compile(
+    r"(?<![\w-])(?P<acronym>[A-ZÄÖÜ]{2,6}\d{0,3})[\s-](?=(?:President|Chair|Chairman|Chairwoman|Director|Secretary"
+    r"|Vorsitzende[rn]?|Präsident(?:in)?|Geschäftsführer(?:in)?|Chef(?:in)?)\b)"
+)
 # A sister-city society named after its towns: "the Cincinnati-Kharkiv Sister City Partnership" (a body; "the sister
 # city partnership" in lower case is the link itself).
 _PARTNERSHIP_BODY = re.compile(
@@ -119,8 +127,8 @@ _PARTNERSHIP_BODY = re.compile(
 _FRIENDS_OF = re.compile(r"\bFriends\s+of\s+(?:the\s+)?[A-ZÄÖÜ][\w-]*(?:\s+[A-ZÄÖÜ][\w-]*){0,3}")
 # A company by its legal form: "Wilo SE", "Müller GmbH & Co. KG", "Acme Ltd", "Förderverein Lwiw e. V."
 _LEGAL_FORM = re.compile(
-    r"\b(?P<name>(?:[A-ZÄÖÜ][\w&.-]*\s+){1,4}(?:GmbH(?:\s*&\s*Co\.\s*KG)?|gGmbH|AG|SE|KG|KGaA|e\.\s?V\.|Ltd\.?|"
-    r"Inc\.?|plc|LLC))(?![\w.])"
+    r"\b(?P<name>(?:[A-ZÄÖÜ][\w&.]*-\s+und\s+|[A-ZÄÖÜ][\w&.-]*\s+){1,4}(?:GmbH(?:\s*&\s*Co\.\s*KG)?|gGmbH|AG|SE|KG|KGaA|e\.\s?V\.|Ltd\.?|"
+    r"Inc\.?|plc|LLC))(?!\w|\.\w)"
 )
 # A kind of body followed by its name in quotes: des Vereins „Kinderhilfe Ukraine“, the charity "Aid Ukraine".
 _QUOTED_NAME = re.compile(
@@ -137,7 +145,7 @@ _COUNCIL = re.compile(
 _ADVICE = re.compile(r"(?:\s+(?:seine[rs]?|ihre[rs]?|meine[rs]?|eines|einer)\b|,\s+[^,.]{0,40}\bzu\s+\w+en\b)")
 _COUNCIL_COORDINATED = re.compile(r"\bRat\s+und\s+Verwaltung\b")
 _RELIGIOUS = re.compile(
-    r"\b(?P<adj>(?i:"
+    r"(?<![\w-])(?P<adj>(?:(?!(?:Die|Der|Das|Den|Dem|Des|Eine[nmrs]?)\s)[A-ZÄÖÜ][a-zäöü]+(?:e[nrs]?|isch)[\s-]){0,2}(?i:"
     + "|".join(lx.RELIGIOUS_ADJECTIVES)
     + r")e[nrs]?)\s+(?P<head>(?:Kirchen|Kultus|Pfarr)?[Gg]emeinde)\b"
 )
@@ -146,7 +154,7 @@ _RELIGIOUS = re.compile(
 _INDEFINITE_BEFORE = re.compile(r"\b(?:ein|eine|einer|einem|einen|eines|a|an)\s+$", re.IGNORECASE)
 _KIND_FROM = re.compile(r"\s+(?:aus|von)\s+")
 # A body's acronym in parentheses after its name: "Deutsche Gesellschaft für internationale Zusammenarbeit (GIZ)".
-_ACRONYM_AFTER = re.compile(r"\s*\((?P<acronym>[A-Za-zÄÖÜ]{2,8})\)")
+_ACRONYM_AFTER = re.compile(r"\s*\((?P<acronym>[A-Za-zÄÖÜ]{2,8}\d{0,3})\)")  # also "(DSW21)"
 # A news outlet or agency named as the source: "SWR-Reporter", "according to the BBC", "laut dpa",
 # "передає Паляниця". An acronym, or a name the attribution verb governs.
 _MEDIA_COMPOUND = re.compile(
@@ -178,7 +186,8 @@ _MEDIA_COMPOUND_GATE = ("-Reporter", "-Korrespondent", "-Redakt", "-Interview", 
 _MEDIA_SOURCE_GATE = ("according", "reported", "told", "laut", "berichte", "meldet", "передає", "повідомляє", "пише",
                       "даними", "посиланням")  # fmt: skip
 _BRAND_GATE = ("project", "program", "initiative", "network", "platform", "campaign", "projekt", "netzwerk")
-_EN_HEAD_GATE = tuple(lx.ORG_HEADS_EN)
+# An English body's run has a capitalised head noun: the sentence's capitalised words tell whether one is there.
+_EN_HEADS = frozenset(lx.ORG_HEADS_EN) | {"twinning"}
 
 
 def _has(text: str, parts: tuple[str, ...]) -> bool:
@@ -187,7 +196,10 @@ def _has(text: str, parts: tuple[str, ...]) -> bool:
 
 # Words of an English council name that do not name it: "the City Council" alone is no name.
 _PLACE_UNIT_EN = ("twinning", "city", "sister", "twin", "borough", "county", "town", "district")
-_NOT_BODY_EN = {"street", "road", "lane", "avenue", "square", "drive", "holiday", "holidays", "row", "terrace"}
+_NOT_BODY_EN = {"street", "road", "lane", "avenue", "square", "drive", "holiday", "holidays", "row", "terrace",
+                # a service held, a press conference or release, a post on a blog: events and texts, not bodies
+                "memorial", "remembrance", "thanksgiving", "funeral", "wedding", "prayer", "carol", "carols",
+                "conference", "release", "facebook", "blog", "gold"}  # fmt: skip
 _GENERIC_EN = {
     "high", "primary", "secondary", "elementary", "grammar", "middle", "school", "police", "fire", "department", "band",
     "city", "county", "town", "borough", "district", "parish", "council", "the", "sister", "twin",
@@ -201,6 +213,16 @@ class OrgMention:
     end: int
     city: str | None  # canonical city name
     kind: str | None = None
+
+
+def _no_body_acronym(letters: str) -> bool:
+    """The acronym of a party ("SPD"), a post ("OB"), a document ("MOU") or a thing ("TV", "CEO") names no body."""
+    return (
+        letters in lx.PARTY_ABBREVIATIONS
+        or letters.lower() in lx.ROLE_WORDS
+        or letters.lower() in lx.AGREEMENT_WORDS
+        or letters in lx.NOT_ORG_ACRONYMS
+    )
 
 
 def _strip_genitive(word: str) -> str:
@@ -224,8 +246,8 @@ def _city_named_first(words: list[str]) -> str | None:
     """ "Grantham Twinning Association": the words before the head noun may name the body's city."""
     lowered = [w.lower() for w in words]
     head = next((i for i, w in enumerate(lowered) if w in lx.ORG_HEADS_EN or w in _PLACE_UNIT_EN), 0)
-    if head == 0:
-        return None
+    if head == 0 or words[head - 1].endswith(("'s", "’s")):
+        return None  # "St Mary's Church": a saint's or a person's name in the possessive, not a town
     place = gazetteer().resolve(" ".join(words[:head]))
     return place.name if place else None
 
@@ -348,10 +370,7 @@ def find_organizations(text: str, refs: list[CityRef], home: str | None) -> list
         letters = m.group()
         if (
             not _DETERMINER_BEFORE.search(text, max(0, m.start() - 5), m.start())
-            or letters in lx.PARTY_ABBREVIATIONS
-            or letters.lower() in lx.ROLE_WORDS
-            or letters.lower() in lx.AGREEMENT_WORDS
-            or letters in lx.NOT_ORG_ACRONYMS
+            or _no_body_acronym(letters)
             or gazetteer().country_code(letters)
         ):
             continue
@@ -359,7 +378,13 @@ def find_organizations(text: str, refs: list[CityRef], home: str | None) -> list
 
     for m in _PARTNERSHIP_BODY.finditer(text) if "Partnership" in text else ():
         ref = _city_at(refs, m.start(), m.end())
-        add(m.group(0), m.start(), m.end(), ref.place.name if ref else None, "association")
+        name = re.sub(r"^The\s+", "", m.group(0))
+        add(name, m.end() - len(name), m.end(), ref.place.name if ref else None, "association")
+
+    for m in _ACRONYM_BEFORE_POST.finditer(text):
+        letters = m.group("acronym")
+        if not (_no_body_acronym(letters) or gazetteer().country_code(letters)):
+            add(letters, m.start(), m.end("acronym"), None, None)
 
     for m in _FRIENDS_OF.finditer(text) if "Friends" in text else ():
         ref = _city_at(refs, m.start(), m.end())
@@ -385,7 +410,7 @@ def find_organizations(text: str, refs: list[CityRef], home: str | None) -> list
             add(f"{head} {town}", word.start() + i, after.end(), city, None, nested=True)
 
     for m in _RELIGIOUS.finditer(text) if "emeinde" in text else ():
-        adjective = re.sub(r"e[nrs]$", "e", m.group("adj"))
+        adjective = re.sub(r"e[nrs](?=\s|-|$)", "e", m.group("adj"))  # "der Ukrainischen Orthodoxen" -> "-e"
         after = re.match(r"\s+(?:in\s+)?(" + _CAP + r")", text[m.end() : m.end() + 40])
         ref = next((r for r in refs if after and r.start == m.end() + after.start(1) and not r.derived), None)
         city = ref.place.name if ref else home
@@ -422,7 +447,9 @@ def find_organizations(text: str, refs: list[CityRef], home: str | None) -> list
     for m in _BRAND_BEFORE_KIND.finditer(text) if _has(folded, _BRAND_GATE) else ():
         add(m.group("name"), m.start("name"), m.end("name"), None, None)
 
-    for m in _RUN.finditer(text) if _has(folded, _EN_HEAD_GATE) or _has(text, lx.SPORTS_CLUB_MARKERS) else ():
+    capitalised = {w.group().lower() for w in words}
+    english_head = not _EN_HEADS.isdisjoint(capitalised) or _has(text, lx.SPORTS_CLUB_MARKERS)
+    for m in _RUN.finditer(text) if english_head else ():
         _english_org(m, text, refs, add)
 
     for o in list(found):  # "Tübinger Stadtwerke (swt)": the acronym in parentheses belongs to the name
@@ -446,6 +473,8 @@ def _german_org(chunk: _Chunk, text: str, refs: list[CityRef], home: str | None,
     lower = head.lower()
     if lower in lx.NOT_ORG_WORDS_DE or chunk.head.lower() in lx.NOT_ORG_WORDS_DE:
         return
+    if lower in lx.ROLE_WORDS and _starts_person(text[chunk.end :].split()[:3]):
+        return  # "Stadtrat Uwe Bremen": a councillor's title before the name, not the council
     left, right = chunk.left, chunk.right
     named_left, derived = _naming_left(text, chunk.left_start, left, refs)
     urban = "städtisch" in left.lower()
@@ -464,7 +493,10 @@ def _german_org(chunk: _Chunk, text: str, refs: list[CityRef], home: str | None,
     if right_city and any(r.start == chunk.end + right_city.start(1) and not r.derived for r in refs):
         city_ref = next(r for r in refs if r.start == chunk.end + right_city.start(1))
         end = city_ref.end  # "Gymnasium Bad Soden": the whole name of the town
-        name = f"{head}{right} {text[city_ref.start : city_ref.end]}"
+        pair = next((r for r in refs if r.start == end + 1 and text[end] == "-" and not r.derived), None)
+        if pair:
+            end = pair.end  # "Partnerschaftsverein Dortmund-Lwiw": a body of two towns is named after both
+        name = f"{head}{right} {text[city_ref.start : end]}"
     elif right_city and not right and lower.endswith(_TERRITORIAL) and gazetteer().candidates(right_city.group(1)):
         # "Landratsamt Karlsruhe", "Kreisverwaltung Freudenstadt": an authority named after its district
         end = chunk.end + right_city.end(1)
@@ -547,10 +579,45 @@ def _english_org(m: re.Match[str], text: str, refs: list[CityRef], add: Add) -> 
     _english_run(m.group(0).split(), m.start(), refs, add)
 
 
+def _has_head_en(lowered: list[str]) -> bool:
+    return any(w in lx.ORG_HEADS_EN for w in lowered)
+
+
+def _starts_person(words: list[str]) -> bool:
+    """ "Mike Heath" after "University of Cincinnati and": a given name and a word that is no head noun."""
+    from twingraph.extract.persons import is_first_name  # persons reads organizations: imported when used
+
+    return (
+        len(words) >= 2
+        and words[0][:1].isupper()
+        and words[1][:1].isupper()
+        and is_first_name(words[0])
+        and not any(w.lower().strip("’'") in lx.ORG_HEADS_EN for w in words[1:])
+    )
+
+
 def _english_run(words: list[str], start: int, refs: list[CityRef], add: Add) -> None:
     lowered = [w.lower().strip("’'") for w in words]
-    if not any(w in lx.ORG_HEADS_EN for w in lowered) and not any(w in lx.SPORTS_CLUB_MARKERS for w in words):
+    named_twinning = lowered[-1] == "twinning"
+    sporting = any(w in lx.SPORTS_CLUB_MARKERS for w in words)
+    if not _has_head_en(lowered) and not sporting and not named_twinning:
         return
+    # "Leeds Trinity University and the Leeds Teaching Hospitals NHS Trust", "St Mary's Church and the Salvation
+    # Army": "and" between two runs that each have a head noun joins two bodies ("Department of Housing and
+    # Community", "Wilts and Gloucestershire Standard" keep theirs); "and" before a person's name ends the body.
+    for i, word in enumerate(lowered):
+        if word not in ("and", "&") or i == 0:
+            continue
+        rest = i + 2 if i + 1 < len(lowered) and lowered[i + 1] == "the" else i + 1
+        left, right = lowered[:i], lowered[rest:]
+        person_next = right and _starts_person(words[rest:])
+        # "Ukrinform and the Lancashire Telegraph": "and the" opens a new noun phrase with its own head
+        new_phrase = rest == i + 2 and _has_head_en(right)
+        if person_next or new_phrase or (_has_head_en(left) and _has_head_en(right)):
+            _english_run(words[:i], start, refs, add)
+            if not person_next:
+                _english_run(words[rest:], start + len(" ".join(words[:rest])) + 1, refs, add)
+            return
     # "Nottingham City Council Leader", "City Council Member Amy Murray": the run goes on into a title
     for i in range(1, len(lowered)):
         if lowered[i] in lx.ORG_ROLE_AFTER_EN and lowered[i - 1] in lx.ORG_HEADS_EN:
@@ -569,6 +636,16 @@ def _english_run(words: list[str], start: int, refs: list[CityRef], add: Add) ->
                 _english_run(words[:cut], start, refs, add)
             start = after
             words, lowered = words[cut + 1 :], lowered[cut + 1 :]
+    # "... Twinning Association Sarah Green": a person named after the body's head noun is no part of it
+    for i in range(1, len(lowered) - 1):
+        if lowered[i - 1] in lx.ORG_HEADS_EN and _starts_person(words[i:]):
+            words, lowered = words[:i], lowered[:i]
+            break
+    # "Paul White of Leeds Grammar School": a person's name before "of" is not the body's
+    if len(words) > 3 and lowered[2] == "of" and _starts_person(words[:2]):
+        skip = 4 if lowered[3] == "the" else 3
+        start += len(" ".join(words[:skip])) + 1
+        words, lowered = words[skip:], lowered[skip:]
     while words and words[0] in ("The", "Der", "Die", "Das", "A", "An", "Mayor", "Councillor", "Coun"):
         start += len(words[0]) + 1
         words, lowered = words[1:], lowered[1:]
@@ -578,6 +655,12 @@ def _english_run(words: list[str], start: int, refs: list[CityRef], add: Add) ->
         start += len(" ".join(words[:skip])) + 1
         words, lowered = words[skip:], lowered[skip:]
     if len(words) < 2 and words and lowered[0] not in ("bundestag", "bundesrat", "landtag"):
+        return
+    if named_twinning and not _has_head_en(lowered):
+        # "the Chairman of Llandrindod Twinning": a town's twinning association named after the town alone
+        city = _city_named_first(words) if len(words) == 2 else None
+        if city:
+            add(" ".join(words), start, start + len(" ".join(words)), city, "association")
         return
     if all(w in _GENERIC_EN for w in lowered):
         return  # "the City Council", "the High School": which one, the run does not say

@@ -45,7 +45,8 @@ _ROLE_BEFORE = re.compile(
     r"(?P<tail>(?:\s+(?:of|to\s+the\s+\w+\s+of|von|der|des)\s+(?:(?:the|der|des)\s+)?"
     r"(?:[a-zäöü]+(?:e|en|er|es)\s+)*(?:[A-ZÄÖÜ]\w*(?:stadt|gemeinde|kommune)\s+|(?:city|town)\s+of\s+)?"
     r"[A-ZÄÖÜŻ][\w’'-]*(?:\s+[A-ZÄÖÜ][\w-]*){0,3}"
-    r"|\s+[A-ZÄÖÜ][\w-]*s|\s+[А-ЯІЇЄҐ][\w'’-]*)?)"
+    r"|\s+(?-i:[A-ZÄÖÜ])[\w-]*s|\s+(?-i:[А-ЯІЇЄҐ])[\w'’-]*)?)"
+    r"(?P<retired>\s+a\.\s?D\.)?"  # "Oberbürgermeister a. D.": retired from the post
     r"\s*,?\s*" + _TITLE + r"*$",
     re.IGNORECASE,
 )
@@ -67,7 +68,9 @@ def _role_before(text: str, name_start: int) -> re.Match[str] | None:
 
 
 _ROLE_AFTER = re.compile(
-    r"^\s*(?:,\s*(?:an?\s+|the\s+|der\s+|die\s+)?|\s*\(|\s+als\s+(?:\w+\s+)??)"
+    r"^(?:\s*\([^()]{1,12}\))?"  # "Sabine Poschmann (SPD), Mitglied des Bundestages": a party between
+    r"\s*(?:,\s*(?:an?\s+|the\s+|der\s+|die\s+|(?P<owner>(?-i:[A-ZÄÖÜ])[\w-]*(?:\s+(?-i:[A-ZÄÖÜ])[\w-]*)?[’']s\s+))?"
+    r"|\s*\(|\s+als\s+(?:\w+\s+)??)"
     r"(?P<role>" + _ROLE_ALT + r")\b(?P<rest>[^,;()]*)",
     re.IGNORECASE,
 )
@@ -75,7 +78,13 @@ _WORKS_IN = re.compile(
     r"^\s*(?:,\s*(?:der|die)\s+(?:im|in\s+der|beim|bei\s+der|in\s+the)|\s+(?:vom|von\s+der|of\s+the|from\s+the))\s"
 )
 # "Geraint Davies from Llandrindod Football Club", "Olena Koval aus Lwiw": where a person comes from.
-_COMES_FROM = re.compile(r"^\s+(?:from|aus)\s+(?:the\s+)?(?=[A-ZÄÖÜ])")
+_COMES_FROM = re.compile(r"^\s*,?\s+(?:from|aus)\s+(?:the\s+)?(?=[A-ZÄÖÜ])")
+# "Bürgermeister Andrij Sadowyj aus Lwiw", "Mayor Anna Wolfen of Dortmund", "seinen Amtskollegen X aus Lwiw": a
+# town or body right after a titled name says whose post it is, whatever city the sentence is set in.
+_ORIGIN_AFTER = re.compile(
+    r"^\s+(?:(?:from|aus|of|von)\s+(?:the\s+(?:city\s+of\s+|town\s+of\s+)?|der\s+(?:Stadt|Gemeinde)\s+|der\s+|dem\s+)?"
+    r"|vom\s+)(?=[A-ZÄÖÜ])"
+)
 _APPOSITION_CITY = re.compile(r"^\s*,\s*")
 _NATIONALITY = {
     "ukrainisch": "UA", "französisch": "FR", "polnisch": "PL", "britisch": "GB", "englisch": "GB",
@@ -164,6 +173,8 @@ def find_persons(
     candidates = sorted(_name_candidates(text), key=lambda m: not is_first_name(m.group("first")))
     for m in candidates:
         role_before = _role_before(text, m.start())
+        if role_before is None and m.group("titles"):
+            role_before = _role_before(text, m.start("first"))  # "Douglas Councillor Stephen Pitts": a post as title
         trimmed = _trim_rest(text, m.start("rest"), m.group("rest"), m.end(), refs, orgs, role_before is not None)
         if trimmed is None:
             continue
@@ -309,7 +320,8 @@ def _trim_rest(
     for k, unit in enumerate(units):
         at = rest_start + unit.start("word")
         if (
-            _no_name_word(unit.group("word"), surname=k == 0, titled=titled)
+            (k > 0 and unit.group().split()[0] == "zu")  # "Olena Koval zu Gast": "zu" after a surname is a phrase
+            or _no_name_word(unit.group("word"), surname=k == 0, titled=titled)
             or any(r.start <= at < r.end for r in refs)
             or any(o.start <= at < o.end for o in orgs)
         ):
@@ -336,15 +348,29 @@ def _with_role(
     if role_before:
         role_text = role_before.group("role")
         role = role_label(role_text)
-        if role_before.group("former") and not role.startswith("former"):
+        if role in ("mayor", "Lord Mayor") and re.search(r"(?:Vize|Vice)-$", text[: role_before.start("role")]):
+            role = "deputy mayor"  # "Vize-Bürgermeisterin": the hyphenated prefix is outside the post word
+        if (role_before.group("former") or role_before.group("retired")) and not role.startswith("former"):
             role = "former " + role
         offset = role_before.start()
         of, is_city = _of_in(text, role_before.start("tail"), role_before.end("tail"), refs, orgs)
         if of is None:
+            of, is_city = _origin_after(text, end, refs, orgs)
+        if of is None:
+            of, is_city = _origin_in_relative_clause(text, end, refs)
+        if of is None:
             of, is_city = _named_before(text, offset, refs, orgs)
         hint = None
-        if of is None:
-            hint = _city_hint(text, offset, refs) if role in lx.CITY_HEAD_ROLES else leader_hint(text, offset, refs)
+        if of is None and _PARTNER_TOWN.search(text, offset, start):
+            hint = "partner"  # "der Bürgermeister der Partnerstadt, X": the home city's partner
+        elif of is None and _GROUP.fullmatch(
+            role_before.group("tail").split()[-1] if role_before.group("tail") else ""
+        ):
+            hint = leader_hint(text, offset, refs) or "leader"  # "Leiterin der Delegation war X": its leader
+        elif of is None:
+            hint = _visited_hint(text, end, refs)
+            if hint is None:
+                hint = _city_hint(text, offset, refs) if role in lx.CITY_HEAD_ROLES else leader_hint(text, offset, refs)
         after_role = _ROLE_AFTER.match(text[end:])
         if after_role and _names_inside(text, end + after_role.start("role"), end + after_role.end("rest")):
             after_role = None  # ", Director of Housing and Community Margaret Geraghty": the next person's post
@@ -366,6 +392,8 @@ def _with_role(
         role_text = m.group("role")
         role = role_label(role_text)
         of, is_city = _of_in(text, end + m.start("rest"), end + m.end("rest"), refs, orgs)
+        if m.group("owner"):  # "Andriy Sadovyi, Lviv's mayor": the possessive names whose post it is
+            of, is_city = _of_in(text, end + m.start("owner") - 1, end + m.end("owner"), refs, orgs)
         if role in lx.NATIONAL_ROLES and (is_city or _is_country(of)):
             of, is_city = None, False
         return PersonMention(name, start, end, role, role_text, of, is_city)
@@ -396,6 +424,38 @@ def _with_role(
 _BEFORE_POST = re.compile(r"(?:[’']s)?\s+(?:(?:[A-Z][a-z]+|[a-zäöü]+(?:e|er|en))\s+)?$|-\s*$")
 
 
+def _origin_after(text: str, end: int, refs: list[CityRef], orgs: list[OrgMention]) -> tuple[str | None, bool]:
+    """The town or body named right after a titled name with "aus", "from", "of", "von": the post's owner."""
+    m = _ORIGIN_AFTER.match(text[end:])
+    if m is None:
+        return None, False
+    at = end + m.end()
+    org = next((o for o in orgs if o.start == at), None)
+    if org:
+        return org.name, False
+    city = next((r for r in refs if r.start == at and not r.derived and not r.locating), None)
+    return (city.place.name, True) if city else (None, False)
+
+
+# "Olena Koval, who led the delegation from Lviv, ...", "Olena Koval, die mit der Delegation aus Lwiw angereist
+# war": a relative clause on the person that names where the guests came from.
+# The clause says the person came with the group (led it, travelled with it), not that the person received it
+# ("Onay, der die Delegation aus Lwiw begrüßte").
+_RELATIVE_ORIGIN = re.compile(
+    r"^\s*,\s+(?:who|der|die)\s(?=[^,.;:]{0,80}\b(?:led|headed|came|travell?ed|arrived|angeführt|leitete|führte"
+    r"|anführte|kam|reiste|angereist|gekommen|mit\s+der|with\s+the)\b)[^,.;:]{0,60}?\b(?:from|aus)\s+(?:the\s+)?"
+    r"(?=[A-ZÄÖÜ])"
+)
+
+
+def _origin_in_relative_clause(text: str, end: int, refs: list[CityRef]) -> tuple[str | None, bool]:
+    m = _RELATIVE_ORIGIN.match(text[end:])
+    if m is None:
+        return None, False
+    city = next((r for r in refs if r.start == end + m.end() and not r.derived and not r.locating), None)
+    return (city.place.name, True) if city else (None, False)
+
+
 def _is_country(name: str | None) -> bool:
     from twingraph.gazetteer import gazetteer
 
@@ -420,17 +480,28 @@ def _named_before(text: str, offset: int, refs: list[CityRef], orgs: list[OrgMen
     return None, False
 
 
+_AND_POST = re.compile(r"\s(?:and|und|sowie)\s")
+
+
 def _of_in(text: str, start: int, end: int, refs: list[CityRef], orgs: list[OrgMention]) -> tuple[str | None, bool]:
     """The organization or city a role phrase names ("der Dortmunder Kulturbetriebe", "of Khotyn")."""
     if start < 0 or end <= start:
         return None, False
     inside = [o for o in orgs if o.start >= start and o.start < end]
+    first = next((r for r in refs if start <= r.start < end and not r.derived), None)
+    if inside and first and first.end <= inside[0].start and _AND_POST.search(text, first.end, inside[0].start):
+        return first.place.name, True  # "an adviser to the mayor of Lviv and representative of X": the first post's
     if inside:
-        return inside[-1].name if len(inside) > 1 and inside[-1].end > inside[0].end else inside[0].name, False
+        org = inside[-1] if len(inside) > 1 and inside[-1].end > inside[0].end else inside[0]
+        if org.kind == "administration" and org.city:
+            return org.city, True  # "Bürgermeisterin der Stadt Lwiw": the town's post, not its office's
+        return org.name, False
     cities = [r for r in refs if r.start >= start and r.start < end]
     if cities:
         return cities[-1].place.name, True
     named = re.match(r"\s+(?:(?:von|of|der|des)\s+)?((?:[A-ZÄÖÜ][\w-]+)(?:\s+[A-ZÄÖÜ][\w-]+){0,3})", text[start:end])
+    if named and (_PARTNER_TOWN.fullmatch(named.group(1)) or _GROUP.fullmatch(named.group(1))):
+        return None, False  # "der Partnerstadt": which town, the article's pair tells; "der Delegation": no body
     if named:
         words = _nominative(named.group(1))
         if re.search(r"amt$", words):  # "Leiter des Rechtsamtes": a municipal office -> the city administration
@@ -477,10 +548,44 @@ def _nominative(name: str) -> str:
 
 # "Delegation led by Vice Mayor X", "unter der Leitung von Bürgermeisterin X": the person came with the guests.
 _LEADS = re.compile(
-    r"(?:\b(?:led|headed)\s+by|\bunter\s+(?:der\s+)?Leitung\s+(?:von|des|der)|\bangeführt\s+von|\ban\s+der\s+Spitze)"
+    r"(?:\b(?:led|headed)\s+by|\bunter\s+(?:der\s+)?Leitung\s+(?:von|des|der)|\bangeführt\s+von|\ban\s+der\s+Spitze"
+    # the leading verb before the group it leads: "Angeführt wurde die Delegation aus Lwiw von ..."
+    r"|\b(?:angeführt|geleitet|led|headed)\b[^,.;:]{0,50}\s(?:von|by)"
+    # a member of the group: "Zur Delegation gehörten", "the delegation included", "Gäste aus X, darunter",
+    # "the visiting mayor"
+    r"|\b(?:zur|zu\s+der)\s+(?:\w+\s+)?(?:Delegation|Besuchergruppe|Reisegruppe)\s+(?:gehörte|zählte)n?"
+    r"|\b(?:delegation|group|party)\s+(?:included|comprised|consisted\s+of|was\s+made\s+up\s+of)"
+    r"|\b(?:Gäste|Delegation|Besucher|guests|delegation|visitors)\b[^.;:]{0,40}\b(?:darunter|including|among\s+them)"
+    r"|\b(?:among|unter)\s+(?:the|den)\s+(?:guests|visitors|delegates|Gästen|Besuchern|Delegierten)\b[^.;:]{0,40}"
+    r"|\bvisiting)"
     r"\s+(?:\w+\s+){0,3}$",
     re.IGNORECASE,
 )
+# A partner town named where a city would be: "der Bürgermeister der Partnerstadt", "the mayor of our twin town".
+_PARTNER_TOWN = re.compile(
+    r"\b(?:Partnerstadt|Partnergemeinde|Partnerkommune|Schwesterstadt|(?:twin|sister|partner)\s+(?:town|city))\b",
+    re.IGNORECASE,
+)
+# "Mayor X visited Leeds", "Bürgermeister X besuchte am Montag Hannover": the subject of a visit is a guest there.
+_VISIT_AFTER = re.compile(
+    # up to the verb: adverbs, or further names coordinated with this one ("Mayor X and Councillor Y of Z visited")
+    r"^(?:[^.;:,]{0,30}?|(?:\s+(?:and|und|sowie|of|von|aus|from)\b|\s+[A-ZÄÖÜ][\w’'.-]*){1,8}\s+)\b(?:besucht\w*|visit(?:ed|s)|kam\w*\s+nach|reist\w*\s+nach|travel{1,2}ed\s+to|came\s+to"
+    r"|arrived\s+in)\s+(?:(?:am|on|in|last|this|dem|der|die|the)\s+\w+\s+){0,2}(?=[A-ZÄÖÜ])"
+)
+
+
+_GROUP = re.compile(r"(?:Delegation|Besuchergruppe|Reisegruppe|Gruppe|delegation|group)", re.IGNORECASE)
+
+
+def _visited_hint(text: str, end: int, refs: list[CityRef]) -> str | None:
+    """ "other:X" when the person named up to `end` is the subject of a visit to X: a guest, from X's partner."""
+    m = _VISIT_AFTER.match(text[end:])
+    if m is None:
+        return None
+    city = next((r for r in refs if r.start == end + m.end() and not r.derived), None)
+    return "other:" + city.place.name if city else None
+
+
 _ORIGIN = re.compile(r"\b(?:aus|from)\s+(?:\w+\s+){0,2}$")
 
 
@@ -505,15 +610,24 @@ def _city_hint(text: str, offset: int, refs: list[CityRef]) -> str | None:
     for word, code in _NATIONALITY.items():
         if word in clause:
             return "country:" + code
-    usable = [r for r in refs if not r.locating and r.end <= offset]  # the city named before the post
-    # "die Delegation aus Schytomyr ... von Bürgermeisterin X": the guests' city is not the host's
-    hosts = [
-        r for r in usable if not re.search(r"\b(?:aus|from)\s+(?:\w+\s+){0,2}$", text[max(0, r.start - 30) : r.start])
-    ]
-    usable = hosts
-    if not usable:
-        return None
-    return min(usable, key=lambda r: abs(r.start - offset)).place.name
+    # "die Delegation aus Schytomyr ... von Bürgermeisterin X", "The Lviv delegation was hosted by Lord Mayor X":
+    # the guests' city is not the host's
+    guests = [r for r in refs if not r.locating and _is_guests_origin(text, r)]
+    hosts = [r for r in refs if not r.locating and r.end <= offset and r not in guests]  # named before the post
+    if not hosts:
+        return "guests:" + guests[0].place.name if guests else None
+    return min(hosts, key=lambda r: abs(r.start - offset)).place.name
+
+
+_GUEST_NOUN_AFTER = re.compile(r"\s+(?:delegation|group|guests|visitors|Delegation|Gruppe|Gäste|Besucher)\b")
+
+
+def _is_guests_origin(text: str, ref: CityRef) -> bool:
+    """ "aus Schytomyr", "from Lviv", "the Lviv delegation", "die Lwiwer Gäste": where the guests come from."""
+    return bool(
+        re.search(r"\b(?:aus|from)\s+(?:\w+\s+){0,2}$", text[max(0, ref.start - 30) : ref.start])
+        or _GUEST_NOUN_AFTER.match(text, ref.end)
+    )
 
 
 def _share_roles(text: str, found: list[PersonMention]) -> list[PersonMention]:
@@ -525,6 +639,14 @@ def _share_roles(text: str, found: list[PersonMention]) -> list[PersonMention]:
         if _AND.match(between) and cur.role is None and prev.role is not None and between.strip() in ("und", "and"):
             out[i] = PersonMention(cur.name, cur.start, cur.end, prev.role, prev.role_text, prev.of, prev.of_is_city,
                                    prev.city_hint)  # fmt: skip
+        elif (
+            re.fullmatch(r"\s*(?:,|,?\s*(?:und|and|sowie))\s+(?:[\w.-]+\s+){0,3}", between)
+            and cur.of is None
+            and cur.city_hint is None
+            and prev.of is None
+            and prev.city_hint
+        ):  # "Zur Delegation gehörten Bürgermeister X und Stadträtin Y": the list shares where it came from
+            out[i] = PersonMention(cur.name, cur.start, cur.end, cur.role, cur.role_text, None, False, prev.city_hint)
         elif re.search(r"\b(?:sein|ihr)e?\s+(?:Kollege|Kollegin)\b", between) and cur.of is None and prev.of:
             out[i] = PersonMention(cur.name, cur.start, cur.end, cur.role, cur.role_text, prev.of, prev.of_is_city)
     for i in range(len(out) - 2, -1, -1):

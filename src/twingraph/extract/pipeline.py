@@ -68,8 +68,11 @@ class RuleExtractor:
             for p in find_persons(info.sentence, info.refs, info.orgs, ctx.language):
                 mentions.append((p, info.sentence.index))
         persons: list[Person] = []
+        titled = ctx.headline_official()  # the title's mayor: the body's first holder of the post without a town
         for p, index, aliases in merge_persons(mentions):
             of, role = p.of, p.role
+            if of is None and titled and role == titled[0] and not p.city_hint:
+                of, titled = titled[1], None
             if of == MUNICIPAL_OFFICE:
                 of = f"{MUNICIPAL_OFFICE} {ctx.home}" if ctx.home else None
             s = ctx.sentences[index].sentence
@@ -77,15 +80,22 @@ class RuleExtractor:
                 of = _delegation_origin(visits, s.start)  # "Unter der Leitung von ...": the guests' city
             elif of is None and p.city_hint:
                 of = _hinted_city(ctx, p.city_hint)
-            if of is None and role == lx.COUNTERPART_ROLE:
+            if role == lx.COUNTERPART_ROLE:
                 # "auf Einladung ihres Amtskollegen Burkhard Jung": the partner city's holder of the same post
                 official = next((q for q in reversed(persons) if q.of in ctx.places and q.role), None)
                 if official is not None:
-                    of, role = ctx.other_focus(official.of or ""), official.role
+                    of, role = of or ctx.other_focus(official.of or ""), official.role
             if of is None and role and role not in lx.NATIONAL_ROLES:
                 of = _definite_body(ctx, s.text, s.start)
             if of is None and p.role_text and p.role_text.lower() in lx.LOCAL_MAYOR_TITLES.get(ctx.language, ()):
-                of = ctx.home  # "Oberbürgermeister Dieter Reiter" in a local paper: the home city's
+                # "Oberbürgermeister Dieter Reiter" in a local paper: the home city's, or the town just spoken of
+                of = ctx.recent_own_city(index) or ctx.home
+            if p.city_hint and p.city_hint.startswith(("other:", "guests:")) and of == p.city_hint.split(":", 1)[1]:
+                of = None  # a town's guest is not its official, nor the guests' host, whatever the fallbacks say
+            if (role in lx.COUNCIL_ROLES or "council" in (p.role_text or "").lower()) and (
+                of is None or of in ctx.places
+            ):
+                of = ctx.council_of(of, index) or of  # a councillor sits on the town's council the article names
             persons.append(
                 Person(
                     name=p.name,
@@ -129,7 +139,8 @@ class RuleExtractor:
             if p.of not in city_names and (p.of.startswith(MUNICIPAL_OFFICE) or _has_org_head(p.of)):
                 city = ctx.home if p.of.startswith(MUNICIPAL_OFFICE) else None
                 found[_org_key(p.of)] = Organization(p.of, city, None, p.evidence)
-        return list(found.values())
+        short = _short_forms([o.name for o in found.values()])
+        return [o for key, o in found.items() if key not in short]
 
     @staticmethod
     def _cities(
@@ -178,8 +189,9 @@ _ACRONYM = re.compile(r"\(([^)]+)\)$")
 
 
 def _initials(name: str) -> str:
-    """ "European Union" -> "EU", "National Health Service" -> "NHS": the acronym a name is shortened to."""
-    words = [w for w in name.split() if w[:1].isupper()]
+    """ "European Union" -> "EU", "National Health Service" -> "NHS", "Cincinnati-Kharkiv Sister City Partnership"
+    -> "CKSCP": the acronym a name is shortened to."""
+    words = [w for w in name.replace("-", " ").split() if w[:1].isupper()]
     return "".join(w[0] for w in words) if len(words) > 1 else ""
 
 
@@ -188,11 +200,25 @@ def _org_key(name: str) -> str:
     return " ".join(re.sub(r"\s*\([^)]*\)\s*$", "", name).replace("-", " ").casefold().split())
 
 
+def _short_forms(names: list[str]) -> dict[str, str]:
+    """Keys of names that are another name without its last word, an English head noun ("Llandrindod Twinning" is
+    the "Llandrindod Twinning Association" named elsewhere) -> the full name."""
+    keys = {_org_key(n): n for n in names}
+    out = {}
+    for key, name in keys.items():
+        short, _, head = key.rpartition(" ")
+        if short and " " in short and head in lx.ORG_HEADS_EN and short in keys:
+            out[short] = name
+    return out
+
+
 def _of_as_named(persons: list[Person], organizations: list[Organization]) -> list[Person]:
     """A person's body under the spelling the organization has ("Truro Morlaix Twinning Association" of a chair is
     the "Truro-Morlaix Twinning Association" named elsewhere): one body, not two."""
     named = {_org_key(o.name): o.name for o in organizations}
-    return [replace(p, of=named.get(_org_key(p.of), p.of)) if p.of else p for p in persons]
+    named |= _short_forms([*named.values(), *(p.of for p in persons if p.of)])
+    named |= {_initials(o.name): o.name for o in organizations if _initials(o.name)}  # "CKSCP President X"
+    return [replace(p, of=named.get(_org_key(p.of), named.get(p.of, p.of))) if p.of else p for p in persons]
 
 
 def _has_org_head(name: str) -> bool:
@@ -233,14 +259,17 @@ def _delegation_origin(visits: list[Visit], offset: int) -> str | None:
 
 def _hinted_city(ctx: ArticleContext, hint: str) -> str | None:
     """The city a hint from the sentence points to: "country:UA" (the focus or most named city of that country),
-    "other:X" (the partner of X in the article's focus pair), "leader" (no city in the sentence), or a city."""
+    "other:X" (the partner of X in the article's focus pair), "partner" (the home city's), "leader" (no city in
+    the sentence), or a city."""
     kind, _, value = hint.partition(":")
     if kind == "country":
         return ctx.focus_city_in(value) or ctx.most_mentioned_in(value)
-    if kind == "other":
+    if kind in ("other", "guests"):  # a guest of X, the host of guests from X: X's partner
         return ctx.other_focus(value)
     if hint == "leader":
         return None
+    if hint == "partner":
+        return ctx.other_focus(ctx.home or "")
     return hint
 
 

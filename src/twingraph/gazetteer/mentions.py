@@ -57,7 +57,7 @@ VENUE_WORDS = frozenset(
     {"Road", "Street", "Lane", "Avenue", "Square", "Barracks", "Station", "Airport", "College", "University"}
     | {"Hall", "Cathedral", "Stadium", "Arena", "Gardens", "Park", "Drive", "Close", "Court", "Crescent"}
     | {"Terrace", "Way", "Manor", "House", "Hotel", "Hospital", "School", "Academy", "Lodge", "Centre", "Center"}
-    | {"Museum", "Library", "Palace", "Castle", "Abbey", "Inn"}
+    | {"Museum", "Library", "Palace", "Castle", "Abbey", "Inn", "Church", "Chapel", "Mosque", "Synagogue", "Temple"}
 )
 
 
@@ -197,7 +197,28 @@ def _needs_place_context(g: Gazetteer, word: str, found: int, text: str, tokens:
         and (word in g.first_names or _inside_noun_phrase(text, tokens, i))
     ):
         return True  # only an alternate name, and a given name or a common noun's place in the sentence
+    if place.population < BIG_CITY_POPULATION and _after_determiner(text, tokens, i):
+        return True  # "die Altstadt", "den Dom": a German town's name takes no article, a common noun does
+    if _verb_first(text, tokens, i):
+        return True  # "Bury the hatchet": a sentence's first word before an article is a verb or a preposition
     return len(word) < MINOR_NAME_LENGTH and not g.is_prominent(found) and place.country not in LITERAL_COUNTRIES
+
+
+# German articles only: in English a town's name stands after "the" as a modifier ("the Morlaix mayor").
+_ARTICLES = frozenset({"der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer"})
+
+
+def _verb_first(text: str, tokens: list[re.Match[str]], i: int) -> bool:
+    return (
+        i == 0
+        and len(tokens) > 1
+        and tokens[1].group() in ("the", "a", "an", "der", "die", "das", "den", "dem", "ein", "eine")
+        and text[tokens[0].end() : tokens[1].start()] == " "
+    )
+
+
+def _after_determiner(text: str, tokens: list[re.Match[str]], i: int) -> bool:
+    return i > 0 and tokens[i - 1].group().lower() in _ARTICLES and text[tokens[i - 1].end() : tokens[i].start()] == " "
 
 
 _SAINT = {"St": "Saint", "Ste": "Sainte", "Saint": "Saint", "Sainte": "Sainte"}
@@ -272,6 +293,9 @@ def find_mentions(g: Gazetteer, text: str) -> list[PlaceMention]:
             continue
         if hit is not None:
             last, index = hit
+            if _is_venue(text, tokens, last):  # "St Mary's Church", "Newton Abbot Station": a building's name
+                i = last + 1
+                continue
             start, end = tokens[i].start(), tokens[last].end()
             if text[end : end + 1] == ")" and "(" in text[start:end]:
                 end += 1  # "Frankfurt (Oder)"
