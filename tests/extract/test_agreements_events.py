@@ -174,3 +174,28 @@ def test_no_agreement(extract: Extract, text: str) -> None:
 def test_planned_signing_on_a_fixed_day_is_an_agreement(extract: Extract) -> None:
     facts = extract("Der Partnerschaftsvertrag zwischen Jena und Lviv soll am 12. Mai 2019 unterzeichnet werden.")
     assert [(set(a.parties), a.date and a.date.iso) for a in facts.agreements] == [({"Jena", "Lviv"}, "2019-05-12")]
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        # sealing or signing the partnership itself signs its agreement, dated by the date nearest the verb
+        (
+            "Schon im April 2008 war die Städtepartnerschaft zwischen Jena und Lviv beschlossen und bei einem Fest "
+            "im Dezember desselben Jahres besiegelt worden.",
+            "2008-12",
+        ),
+        ("Freiburg und Lviv haben am Dienstag ihre Solidaritätspartnerschaft besiegelt.", "2023-05-09"),
+        ("Leeds and Dortmund signed their twinning on 3 March 2020.", "2020-03-03"),
+    ],
+)
+def test_a_sealed_partnership_is_an_agreement(extract: Extract, text: str, date: str) -> None:
+    agreements = extract(text, published="2023-05-10").agreements
+    assert [(len(a.parties), a.date.iso if a.date else None) for a in agreements] == [(2, date)]
+
+
+def test_a_partnership_merely_named_is_no_agreement(extract: Extract) -> None:
+    assert (
+        extract("Jena und Lviv feiern ihre Städtepartnerschaft mit einem Fest.", published="2023-05-10").agreements
+        == ()
+    )

@@ -100,3 +100,20 @@ def test_english_ranges_with_to() -> None:
     ctx = DateContext(published=DateValue.parse("2017-11-09"), year=2017)
     [found] = find_dates("The group stays between September 12 to 16.", ctx)
     assert (found.value.iso, found.until.iso if found.until else None) == ("2017-09-12", "2017-09-16")
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("Im April 2008 beschlossen und im Dezember desselben Jahres besiegelt.", "2008-12"),
+        ("The charter was signed in 1990 and renewed in June of that year.", "1990-06"),
+    ],
+)
+def test_a_month_of_the_same_year_takes_the_year_named_before(text: str, iso: str) -> None:
+    assert find_dates(text)[-1].value.iso == iso
+
+
+def test_a_weekday_before_a_count_is_still_a_weekday() -> None:
+    ctx = DateContext(published=DateValue.parse("2023-05-10"))
+    dates = find_dates("Das Komitee übergab am Freitag 40 Stromgeneratoren.", ctx)
+    assert [d.value.iso for d in dates] == ["2023-05-05"]

@@ -426,3 +426,17 @@ def test_type_words(extract: Extract, text: str, type_: str) -> None:
 )
 def test_partner_nouns_and_status(extract: Extract, text: str, status: str) -> None:
     assert [p.status for p in extract(text, published="2023-06-12").partnerships] == [status]
+
+
+@pytest.mark.parametrize(
+    ("text", "status", "since"),
+    [
+        # a signing dated relative to the publication dates the partnership
+        ("Freiburg und Lviv haben am Dienstag ihre Solidaritätspartnerschaft besiegelt.", "formalized", "2023-05-09"),
+        # "wurde ... vereinbart" reports the agreement made
+        ("Die Solidaritätspartnerschaft zwischen Hanau und Rzeszów wurde im März vereinbart.", "formalized", "2023-03"),
+    ],
+)
+def test_signed_partnership_dated_by_its_signing(extract: Extract, text: str, status: str, since: str) -> None:
+    facts = extract(text, published="2023-05-10")
+    assert [(p.status, p.since.iso if p.since else None) for p in facts.partnerships] == [(status, since)]

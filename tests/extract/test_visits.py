@@ -309,3 +309,38 @@ def _planned(facts: FactSet) -> int:
 def test_plans_and_stops(extract: Extract, text: str, visits: set[tuple[str, str]], planned: int) -> None:
     facts = extract(text, published="2023-09-01")
     assert (_pairs(facts), _planned(facts)) == (visits, planned)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a group "aus X" received by the head of another city goes to that city
+        (
+            "Der Bürgermeister von Kiel empfing am Montag eine Delegation aus Vaasa im Rathaus.",
+            {("Vaasa", "Kiel", "2023-05-08")},
+        ),
+        # a joint delegation of several towns: one trip from each
+        (
+            "Vertreter aus Freiburg und Tübingen besuchten am Montag die ukrainische Partnerstadt Lviv.",
+            {("Freiburg im Breisgau", "Lviv", "2023-05-08"), ("Tübingen", "Lviv", "2023-05-08")},
+        ),
+        (
+            "Die Delegationen aus Ingolstadt und Manisa waren am Dienstagabend Gäste in Kirkcaldy.",
+            {("Ingolstadt", "Kirkcaldy", "2023-05-09"), ("Manisa", "Kirkcaldy", "2023-05-09")},
+        ),
+        (
+            "Delegations from Kirkcaldy and Manisa were guests in Ingolstadt on Tuesday.",
+            {("Kirkcaldy", "Ingolstadt", "2023-05-09"), ("Manisa", "Ingolstadt", "2023-05-09")},
+        ),
+        # a signing in person at the other city's town hall is a trip there
+        (
+            "Die Gemeinde Altdorf hat ihre Partnerschaft mit Schowkwa am Samstag im Rathaus von Schowkwa besiegelt.",
+            {("Altdorf bei Nürnberg", "Zhovkva", "2023-05-06")},
+        ),
+    ],
+)
+def test_visit_direction_and_joint_delegations(
+    extract: Extract, text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    facts = extract(text, published="2023-05-10", language="de" if " aus " in text or " die " in text else "en")
+    assert {(v.origin, v.destination, v.start.iso if v.start else None) for v in facts.visits} == expected

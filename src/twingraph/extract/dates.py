@@ -123,6 +123,15 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     # Februar 2023 / im Dezember 1988 / in February 2023
     ("month_year", re.compile(r"\b" + _m("mo") + r",?\s+(?:of\s+)?" + _y("y"), re.IGNORECASE)),
+    # "im Dezember desselben Jahres", "in December of the same year": the month of the year named before it
+    (
+        "month_same_year",
+        re.compile(
+            r"\b(?:(?:im|in|Anfang|Mitte|Ende)\s+)?" + _m("mo") + r"\s+(?:(?:desselben|des\s+gleichen|jenes)\s+Jahres"
+            r"|of\s+(?:the\s+same|that)\s+year)\b",
+            re.IGNORECASE,
+        ),
+    ),
     # "Im Mai reist eine Delegation", "Anfang Juni", "in March": the month of the year the text speaks from
     (
         "month_only",
@@ -251,9 +260,18 @@ def _month(token: str | None) -> int | None:
     return MONTHS.get(token.lower().rstrip("."))
 
 
+_YEAR_BEFORE = re.compile(r"(?<![\d.,/-])((?:1[89]|20)\d\d)(?![\d.,]\d)")
+
+
 def _absolute(kind: str, m: re.Match[str], ctx: DateContext) -> tuple[DateValue, DateValue | None] | None:
     groups = m.groupdict()
     written = m.group(0).strip()
+    if kind == "month_same_year":
+        named = _YEAR_BEFORE.findall(m.string[: m.start()])
+        month = _month(groups.get("mo"))
+        if not named or month is None:
+            return None
+        return DateValue(f"{named[-1]}-{month:02d}", written), None
     year_text = groups.get("y")
     year = int(year_text) if year_text else _context_year(ctx)
     inferred = not year_text
@@ -311,7 +329,7 @@ _WEEKDAYS = {
 _WEEKDAY_ALONE = re.compile(
     r"\b(?P<when>am|on|last|vergangenen|letzten|next|this|coming|nächsten|kommenden|diesen)\s+"
     r"(?P<day>" + "|".join(_WEEKDAYS) + r")(?:abend|morgen|nachmittag|vormittag|mittag)?\b"
-    r"(?![,\s]+(?:den\s+|the\s+)?\d)",
+    r"(?![,\s]+(?:den\s+|the\s+)?\d{1,2}(?:\.|st\b|nd\b|rd\b|th\b|\s+(?:of\s+)?(?:" + "|".join(_MONTH_WORDS) + r")\b))",
     re.IGNORECASE,
 )
 _AHEAD_WORDS = frozenset({"next", "coming", "nächsten", "kommenden"})

@@ -89,7 +89,7 @@ STATUS_CUES: dict[str, tuple[str, ...]] = {
     "formalized": (r"\bbesiegel(?:t|te|ten|n)\b", r"\bunterzeichne", r"\bunterschrieben\b", r"\bUnterzeichnung\b",
                    r"\bgeschlossen\b", r"\bsigned\b", r"\bsigning\b", r"\bfrom now on\b", r"\bofficially\b",
                    r"\bпідписа", r"\bvollzogen\b", r"\beingegangen\b", r"\beingeht\b", r"\bbeurkundet\b", r"\bsealed\b",
-                   r"\bformali[sz]ed\b"),
+                   r"\bformali[sz]ed\b", r"\b(?:wurde|wurden)\b[^.;]*\bvereinbart\b", r"\b(?:was|were)\s+agreed\b"),
     # told as existing for years: an anniversary of the partnership, whatever is planned to celebrate it
     "anniversary": (r"\banniversary\b", r"\bjubiläum", r"\bjahrestag",
                     r"\b\d+\s*(?:Jahre|years)\s+(?:of\s+)?(?:\w+\s+)?(?:Städtepartnerschaft|Partnerschaft|"

@@ -233,8 +233,8 @@ def _dates(info: SentenceInfo, trigger: _Trigger, signed: bool) -> tuple[DateVal
     start, end = clause_of(text, trigger.start)
     since = planned_by = None
     for d in info.dates:
-        if not (start <= d.start < end) or d.relative:
-            continue
+        if not (start <= d.start < end) or (d.relative and not (signed and d.value.precision == "day")):
+            continue  # "gestern besiegelt": a signing dated relative to the publication dates the partnership
         before = text[max(0, d.start - 25) : d.start]
         if re.match(lx.DURATION_AFTER, text[d.end :]) or _PAUSED_SINCE.search(text[max(0, d.start - 40) : d.start]):
             continue  # "45 Jahre" is a duration; "inactive since 2014" dates the pause, not the partnership

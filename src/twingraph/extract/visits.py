@@ -21,7 +21,7 @@ day trips, excursions and "a visit to Trevaskis Farm" are stops during a visit, 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from twingraph.extract import lexicon as lx
@@ -63,6 +63,16 @@ _DEST_BEFORE = re.compile(
     + _TOWN_WORDS
     + r"|[a-zäöü]+(?:en|er|e|es))\s+){0,3}$"
 )
+# The object of a visiting verb, after an adverbial of time: "besuchten am Montag die ukrainische Partnerstadt".
+_VISITED_BEFORE = re.compile(
+    r"\b(?:visited|visiting|besuchten|besuchte|besucht|besuchen)\s+(?:(?:am|on|last|this|gestern|heute|yesterday"
+    r"|today)\s+(?:[A-ZÄÖÜa-zäöü]+\s+)?)?(?:(?:[a-zäöüß]+|" + _TOWN_WORDS + r")\s+){0,3}$"
+)
+# What joins cities of one list: "aus Freiburg und Tübingen", "from Kirkcaldy, Manisa and Ingolstadt".
+_COORDINATED = re.compile(r"^\s*(?:,\s*(?:and\s+|und\s+)?|und\s+|and\s+|sowie\s+|&\s*)$")
+# Verbs of a host: the head of a city who receives a group stays at home.
+_HOSTING_VERBS = (r"\bempf(?:ing|ingen|ängt|angen)\b", r"\bbegrüßte[n]?\b", r"\bwelcom(?:ed|es)\b", r"\breceived\b",
+                  r"\bhosted\b", r"\bgreeted\b")  # fmt: skip
 _INVITATION_BEFORE = re.compile(r"\b(?:Einladung|invitation)\s+(?:aus|from|der\s+Stadt|of)\s+(?:\w+\s+){0,2}$")
 _COUNTRY_DEST = re.compile(r"\b(?:nach|in\s+die|in\s+den|ins|to)\s+$")
 _PARTNER_DEST = re.compile(
@@ -80,7 +90,10 @@ _SIZE_PATTERNS = (
 )
 _VISIT_TO_NAME = re.compile(r"\b(?:visit|trip|tour)s?\s+to\s+(?:the\s+)?([A-Z])")
 _LOCATES_PREVIOUS = re.compile(r"^(?:\s+(?:in|im|bei|near|nahe)\s+(?:the\s+|der\s+)?|,\s*)$")
-_SIGNED_IN = re.compile(r"\b(?:in|im|at)\s+$")
+# Where a signing took place: "in Schytomyr", "im Rathaus von Schowkwa", "at the City Hall of X", "at X Town Hall".
+_SIGNED_IN = re.compile(
+    r"\b(?:in|im|at)\s+(?:(?:the\s+)?(?:Rathaus|City\s+Hall|Town\s+Hall|Guildhall)\s+(?:von\s+|of\s+|in\s+)?)?$"
+)
 _ATTACHED_AFTER = 50  # characters from a visit noun to a city in its phrase: "Gruppe aus Zwickau"
 _ATTACHED_BEFORE = 30  # "eine elfköpfige Dortmunder Delegation"
 _ATTENDED = re.compile(r"\b(?:attended by|nahmen\b.*\bteil)\b", re.IGNORECASE)
@@ -99,7 +112,7 @@ def _is_trigger(word: str) -> bool:
         word in lx.VISIT_NOUNS
         or word in lx.VISIT_VERBS
         or head in ("fahrt", "reise", "besuch", "delegation")
-        or word.endswith(("delegation", "besuch"))
+        or word.endswith(("delegation", "delegationen", "besuch"))
     )
 
 
@@ -136,12 +149,15 @@ def _attached(ref: CityRef, nouns: list[tuple[int, int]], offset: int) -> bool:
 
 def _ends(
     ctx: ArticleContext, info: SentenceInfo, start: int, end: int, near: list[tuple[int, int]] | None = None
-) -> tuple[str | None, str | None, bool]:
-    """(origin, destination, explicit) named in the clause text[start:end]. Without a visit verb in the clause
-    (`near`: the spans of its visit nouns), only cities in the phrase of a visit noun count: in "die Bigband der
-    Musikschule aus De Bilt verwöhnte die Ohren der Gäste" De Bilt is where the band is from, not the guests."""
+) -> tuple[str | None, str | None, bool, tuple[str, ...]]:
+    """(origin, destination, explicit, co-origins) named in the clause text[start:end]. Without a visit verb in the
+    clause (`near`: the spans of its visit nouns), only cities in the phrase of a visit noun count: in "die Bigband
+    der Musikschule aus De Bilt verwöhnte die Ohren der Gäste" De Bilt is where the band is from, not the guests.
+    A group "aus X" outranks the head of a city: "Der Bürgermeister von Kiel empfing eine Delegation aus Vaasa" is
+    a trip to Kiel; cities coordinated with the origin ("Vertreter aus Freiburg und Tübingen") travel together."""
     text = info.text
-    origin = destination = None
+    origin = destination = head = None
+    origin_ref: CityRef | None = None
     refs: list[CityRef] = [r for r in info.partner_refs() if start <= r.start < end]
     if near is not None:
         refs = [r for r in refs if _attached(r, near, start)]
@@ -149,6 +165,7 @@ def _ends(
     refs = [
         r for r in refs if not any(_LOCATES_PREVIOUS.match(text[p.end : r.start]) for p in refs if p.end <= r.start)
     ]
+    co_origins: list[str] = []
     for ref in refs:
         before = text[max(start, ref.start - 45) : ref.start]
         after = text[ref.end : ref.end + 30]
@@ -157,11 +174,17 @@ def _ends(
         hosting = _VENUE_AFTER.match(after) or _VENUE_BEFORE.search(before)
         if _INVITATION_BEFORE.search(before) or (not ref.derived and hosting):
             destination = destination or ref.place.name
+        elif not ref.derived and (_GROUP_AFTER.match(after) or _ORIGIN_BEFORE.search(before)):
+            if origin is None:
+                origin, origin_ref = ref.place.name, ref
+        elif not ref.derived and _HEAD_OF_BEFORE.search(before):
+            head = head or ref.place.name
+        elif origin_ref is not None and _COORDINATED.match(text[origin_ref.end : ref.start]):
+            origin_ref = ref  # "aus Freiburg und Tübingen": the next city of the list travels too
+            co_origins.append(ref.place.name)
         elif not ref.derived and (
-            _GROUP_AFTER.match(after) or _ORIGIN_BEFORE.search(before) or _HEAD_OF_BEFORE.search(before)
+            _DEST_BEFORE.search(before) or _VISITED_BEFORE.search(text[max(start, ref.start - 80) : ref.start])
         ):
-            origin = origin or ref.place.name
-        elif not ref.derived and _DEST_BEFORE.search(before):
             destination = destination or ref.place.name
         elif ref.derived and origin is None:
             following = [w for _, _, w in words(text[ref.end : ref.end + 40]) if w not in ("und", "and")][:2]
@@ -176,6 +199,10 @@ def _ends(
         # "Students from Windsor’s twin city in Fujisawa", "Gäste aus Dortmunds Partnerstadt" visit the possessor
         destination = destination or possessors[0].place.name
         origin = origin or ctx.other_focus(possessors[0].place.name)
+    if head and origin is None:
+        origin = head  # "the Mayor of Leeds travelled to Dortmund"
+    elif head and destination is None and head != origin and has_cue(text[start:end], _HOSTING_VERBS):
+        destination = head  # "Der Bürgermeister von Kiel empfing eine Delegation aus Vaasa"
     if destination is None and ctx.home and _HOME_DEST.search(text[start:end]):
         destination = ctx.home
     explicit = origin is not None or destination is not None
@@ -187,9 +214,9 @@ def _ends(
         destination = ctx.other_focus(origin)
     elif destination and origin is None:
         origin = ctx.other_focus(destination)
-    if origin == destination:
-        return None, None, False
-    return origin, destination, explicit
+    if origin == destination or destination in co_origins:
+        return None, None, False, ()
+    return origin, destination, explicit, tuple(c for c in co_origins if c not in (origin, destination))
 
 
 def _attendance(ctx: ArticleContext, info: SentenceInfo) -> tuple[str, str] | None:
@@ -235,11 +262,9 @@ def _signing_in_person(ctx: ArticleContext, info: SentenceInfo, start: int, end:
     if not has_cue(clause, lx.SIGNING_CUES) or has_cue(clause, lx.FUTURE_CUES):
         return None
     for ref in info.partner_refs():
-        if (
-            start <= ref.start < end
-            and not ref.derived
-            and _SIGNED_IN.search(info.text[max(start, ref.start - 8) : ref.start])
-        ):
+        before = info.text[max(start, ref.start - 25) : ref.start]
+        at_hall = _VENUE_AFTER.match(info.text[ref.end : ref.end + 30]) and _SIGNED_IN.search(before)
+        if start <= ref.start < end and not ref.derived and (_SIGNED_IN.search(before) or at_hall):
             origin = ctx.other_focus(ref.place.name)
             if origin:
                 dates = [d for d in info.dates if start <= d.start < end]
@@ -298,7 +323,7 @@ def find_visits(ctx: ArticleContext) -> tuple[list[VisitMention], list[Event]]:
             answered = returning and any(w not in lx.RETURN_VISIT_WORDS for w in triggers)
             verbs = [w for w in triggers if w in lx.VISIT_VERBS and w not in lx.VISIT_NOUNS]
             near = None if verbs else [(a, b) for a, b, w in tokens if _is_trigger(w) or w in lx.TRAVELLER_NOUNS]
-            origin, destination, explicit = _ends(ctx, info, start, end, near)
+            origin, destination, explicit, co_origins = _ends(ctx, info, start, end, near)
             if returning and not explicit and sentence_visits:
                 previous = sentence_visits[-1]
                 origin, destination = previous.destination, previous.origin
@@ -320,6 +345,7 @@ def find_visits(ctx: ArticleContext) -> tuple[list[VisitMention], list[Event]]:
                 evidence=info.evidence,
             )
             sentence_visits.append(visit)
+            sentence_visits += [replace(visit, origin=c, size=None) for c in co_origins]  # a joint delegation
             if answered:  # "nach dem ersten Besuch aus Dortmund in Schytomyr ... einen Gegenbesuch": both ways
                 sentence_visits.append(Visit(destination, origin, return_visit=True, evidence=info.evidence))
         visits.extend(VisitMention(v, info.sentence.index) for v in sentence_visits)
