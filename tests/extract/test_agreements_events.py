@@ -199,3 +199,8 @@ def test_a_partnership_merely_named_is_no_agreement(extract: Extract) -> None:
         extract("Jena und Lviv feiern ihre Städtepartnerschaft mit einem Fest.", published="2023-05-10").agreements
         == ()
     )
+
+
+def test_handing_over_aid_is_a_donation(extract: Extract) -> None:
+    facts = extract("Oxford and Bonn are twin towns. The council handed over 20 generators to Bonn.")
+    assert [e.kind for e in facts.events] == ["donation"]

@@ -117,3 +117,16 @@ def test_a_weekday_before_a_count_is_still_a_weekday() -> None:
     ctx = DateContext(published=DateValue.parse("2023-05-10"))
     dates = find_dates("Das Komitee übergab am Freitag 40 Stromgeneratoren.", ctx)
     assert [d.value.iso for d in dates] == ["2023-05-05"]
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("Vor 50 Jahren wurde die Partnerschaft besiegelt.", "1972"),
+        ("The towns were twinned 25 years ago.", "1997"),
+        ("The association will visit Itzehoe from 20 to 24 May.", "2022-05-20"),
+    ],
+)
+def test_years_ago_and_day_ranges_with_to(text: str, iso: str) -> None:
+    dates = find_dates(text, DateContext(published=DateValue.parse("2022-06-01")))
+    assert [d.value.iso for d in dates] == [iso]

@@ -440,3 +440,55 @@ def test_partner_nouns_and_status(extract: Extract, text: str, status: str) -> N
 def test_signed_partnership_dated_by_its_signing(extract: Extract, text: str, status: str, since: str) -> None:
     facts = extract(text, published="2023-05-10")
     assert [(p.status, p.since.iso if p.since else None) for p in facts.partnerships] == [(status, since)]
+
+
+@pytest.mark.parametrize(
+    ("text", "pairs"),
+    [
+        # "zu den Partnerstädten X gehören A, B und C": X holds each of the listed towns
+        (
+            "Zu den Partnerstädten Kiels gehören Brest, Vaasa und Kaliningrad.",
+            {frozenset({"Kiel", "Brest"}), frozenset({"Kiel", "Vaasa"}), frozenset({"Kiel", "Kaliningrad"})},
+        ),
+        (
+            "Bonn's twin towns include Oxford and Potsdam.",
+            {frozenset({"Bonn", "Oxford"}), frozenset({"Bonn", "Potsdam"})},
+        ),
+    ],
+)
+def test_a_possessor_holds_the_listed_partners(extract: Extract, text: str, pairs: set[frozenset[str]]) -> None:
+    assert {frozenset(p.cities) for p in extract(text, published="2023-05-10").partnerships} == pairs
+
+
+@pytest.mark.parametrize(
+    ("text", "status", "since"),
+    [
+        # a frozen link told by a German verb of rest or of suspension
+        (
+            "Die Stadtverordneten haben beschlossen, die Städtepartnerschaft zwischen Kiel und Kaliningrad ruhen zu "
+            "lassen.",
+            "suspended",
+            None,
+        ),
+        ("Kiel setzt die Städtepartnerschaft mit Kaliningrad aus.", "suspended", None),
+        # "Seit 1991" opening the sentence dates the link
+        ("Seit 1991 sind Perleberg und Szczawnica Partnerstädte.", "active", "1991"),
+        # a signing fifty years ago is an existing partnership
+        ("Vor 50 Jahren wurde die Städtepartnerschaft zwischen Bautzen und Dreux besiegelt.", "active", "1972"),
+        # a span of days dates a stay, not the partnership
+        ("A delegation from Gangneung visited Jingzhou, its sister city, from May 24 to 27.", "active", None),
+    ],
+)
+def test_status_and_since_cues(extract: Extract, text: str, status: str, since: str | None) -> None:
+    facts = extract(text, published="2022-06-01")
+    assert [(p.status, p.since.iso if p.since else None) for p in facts.partnerships] == [(status, since)]
+
+
+def test_a_definite_link_dates_the_partnership_named_before(extract: Extract) -> None:
+    facts = extract(
+        "The City of Houston has suspended its sister city relationship with Tyumen. The relationship began in 1995.",
+        published="2023-02-24",
+    )
+    assert [(p.type, p.status, p.since.iso if p.since else None) for p in facts.partnerships] == [
+        ("twinning", "suspended", "1995")
+    ]

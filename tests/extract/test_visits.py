@@ -344,3 +344,29 @@ def test_visit_direction_and_joint_delegations(
 ) -> None:
     facts = extract(text, published="2023-05-10", language="de" if " aus " in text or " die " in text else "en")
     assert {(v.origin, v.destination, v.start.iso if v.start else None) for v in facts.visits} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a fixed span ahead is a planned visit; the group's town is the article's other focus city
+        (
+            "Cirencester and Itzehoe are twin towns. The association will visit Itzehoe from 20 to 24 May.",
+            ("Cirencester", "Itzehoe", "2022-05-20", True),
+        ),
+        (
+            "Kiel und Vaasa sind Partnerstädte. Der Kieler Bürgermeister reiste am Montag nach Vaasa.",
+            ("Kiel", "Vaasa", "2022-04-25", False),
+        ),
+    ],
+)
+def test_trips_of_heads_and_groups(extract: Extract, text: str, expected: tuple) -> None:
+    facts = extract(text, published="2022-04-26")
+    assert [(v.origin, v.destination, v.start.iso if v.start else None, v.planned) for v in facts.visits] == [expected]
+
+
+def test_travel_ahead_without_fixed_days_is_a_planned_visit(extract: Extract) -> None:
+    facts = extract(
+        "Exeter and Rennes are twin towns. The Lord Mayor of Exeter will travel to Rennes at the end of June."
+    )
+    assert facts.visits == () and [e.kind for e in facts.events] == ["planned_visit"]

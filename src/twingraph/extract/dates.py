@@ -75,7 +75,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "en_range_dm",
         re.compile(
             r"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?"
-            + _DASH
+            + _EN_TO
             + r"(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?"
             + _m("mo")
             + r"(?:,?\s+"
@@ -150,6 +150,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             re.IGNORECASE,
         ),
     ),
+    # "vor 50 Jahren", "25 years ago": a year counted back from the year the text speaks from
+    ("years_ago", re.compile(r"\bvor\s+(?P<n>\d{1,3})\s+Jahren\b|\b(?P<n2>\d{1,3})\s+years\s+ago\b", re.IGNORECASE)),
     ("year", re.compile(r"(?<![\d.,/-])(?P<y>(?:1[89]|20)\d\d)(?![\d.,]\d)")),
 ]
 
@@ -202,7 +204,7 @@ _RELATIVE: dict[str, tuple[re.Pattern[str], int, str]] = {
 _DIGIT = re.compile(r"\d")
 _LETTERS = re.compile(r"[^\W\d_]+")
 _MONTH_WORDS_ANY = frozenset(MONTHS)
-_WITHOUT_MONTH = frozenset({"iso", "numeric", "year"})
+_WITHOUT_MONTH = frozenset({"iso", "numeric", "year", "years_ago"})
 _WITHOUT_DIGIT = frozenset({"month_last", "month_only"})
 _RELATIVE_WORDS = frozenset(
     {"heute", "today", "сьогодні", "gestern", "yesterday", "вчора", "woche", "week", "jahr", "jahres", "year"}
@@ -281,6 +283,9 @@ def _absolute(kind: str, m: re.Match[str], ctx: DateContext) -> tuple[DateValue,
         return None
     if kind == "year":
         return DateValue(f"{year:04d}", written), None
+    if kind == "years_ago":
+        back = int(groups.get("n") or groups.get("n2") or 0)
+        return DateValue(f"{year - back:04d}", written, inferred=True), None
     if kind == "month_last":
         month = _month(groups.get("mo"))
         if month is None or ctx.published is None:
@@ -337,7 +342,8 @@ _WEEKDAY_WORDS = frozenset(_WEEKDAYS) | frozenset(
     day + part for day in _WEEKDAYS for part in ("abend", "morgen", "nachmittag", "vormittag", "mittag")
 )
 _FUTURE_CLAUSE = re.compile(
-    r"\b(?:will|shall|is\s+to|are\s+to|is\s+due|are\s+due|wird|werden|soll|sollen|plant|planen|geplant|plans?)\b",
+    r"\b(?:will|shall|is\s+to|are\s+to|is\s+due|are\s+due|wird|werden|soll|sollen|plant|planen|geplant|plans?"
+    r"|reist|reisen|fährt|fahren|fliegt|fliegen|travels|leaves)\b",  # "reist am Donnerstag": a trip ahead
     re.IGNORECASE,
 )
 

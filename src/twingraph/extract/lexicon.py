@@ -73,7 +73,8 @@ PARTNERSHIP_NOT_BEFORE = (
 STATUS_CUES: dict[str, tuple[str, ...]] = {
     "suspended": (r"\bauf Eis\b", r"\bausgesetzt\b", r"\beingefroren\b", r"\bruht\b", r"\bsuspend", r"\bfrozen\b",
                   r"\bon hold\b", r"\bdormant\b", r"\binactive\b", r"\binaktiv\b",
-                  r"\bnicht\s+(?:mehr\s+|aktiv\s+)?fortgesetzt\b"),
+                  r"\bnicht\s+(?:mehr\s+|aktiv\s+)?fortgesetzt\b", r"\bruhen\b", r"\bauszusetzen\b",
+                  r"\baussetzen\b", r"\b(?:setzt|setzen|setzte|setzten)\b[^.;,]*\baus\s*(?:[.;,]|$)"),
     # ended by a decision: severed, cut, terminated, revoked, ended (a verb with its object, not "the end of June")
     "ended": (r"\bsever", r"\bcut(?:s|ting)?\s+(?:\w+\s+){0,2}(?:ties|links)\b", r"\bterminat", r"\brevok",
               r"\bend(?:s|ed|ing)?\s+(?:its|their|our|the|all|\d+|[A-Z][\w-]*[’']s|twinning|links|ties|relations)\b",
@@ -155,6 +156,7 @@ VISIT_NOUNS = {
 VISIT_VERBS = {
     "besuchte", "besuchten", "besucht", "besuchen", "reiste", "reisten", "reist", "reisen", "gereist", "kam",
     "kamen", "kommt", "kommen", "visited", "visits", "visit", "travelled", "traveled", "welcomed", "hosted",
+    "travel", "travels", "travelling", "traveling", "departed", "aufgebrochen", "fliegt", "flog", "flogen",
     "eingetroffen", "angereist", "arrived", "weilt", "weilte", "weilten", "aufhalten", "aufgehalten", "stayed",
 }  # fmt: skip
 # Who travels: in a clause with a visit noun, "Students from Windsor’s twin city ... on a trip" are the visitors.
@@ -228,6 +230,7 @@ EVENT_WORDS: dict[str, str] = {
     "donation": "donation", "donations": "donation", "donate": "donation", "delivered": "donation",
     "hilfstransport": "donation", "hilfstransporte": "donation", "hilfslieferung": "donation",
     "hilfslieferungen": "donation", "liefert": "donation", "lieferte": "donation", "geliefert": "donation",
+    "übergibt": "donation", "überreicht": "donation", "spendeten": "donation", "donates": "donation",
     # funding
     "gefördert": "funding", "förderte": "funding", "finanziert": "funding", "finanzierte": "funding",
     "fördermittel": "funding", "zuschuss": "funding", "funded": "funding", "sponsored": "funding",
@@ -269,6 +272,7 @@ EVENT_PATTERNS: dict[str, tuple[str, ...]] = {
     # aid brought or set on its way: "bringing relief and help to the children", "auf den Weg in die Ukraine"
     "donation": (
         r"\b(?:bring\w*|brought)\s+(?:\w+\s+){0,2}?(?:relief|aid|help|supplies)\b",
+        r"\bhand(?:s|ed|ing)?\s+over\b",
         r"\b(?:Transport|Hilfstransport|Konvoi|Hilfskonvoi|Lieferung|Hilfsgüter)\b[^.;]{0,120}?\bauf\s+den\s+Weg\b",
     ),
 }
@@ -277,7 +281,7 @@ EVENT_PATTERN_GATES: dict[str, tuple[str, ...]] = {
     "funding": ("euro", "€", "£", "$", "pfund", "pound", "dollar"),
     "anniversary": ("jahre", "year", "jährig"),
     "reception": ("golden", "goldene", "hall", "rathaus"),
-    "donation": ("relief", "aid", "help", "supplies", "auf den weg"),
+    "donation": ("relief", "aid", "help", "supplies", "auf den weg", "over"),
 }
 # A donation word in a clause that tells collecting or buying, intending or a figure of speech is no act of giving:
 # "sammelt Spenden", "beim Sammeln der Spenden", "wants to donate", "schickt ein Zeichen der Solidarität".

@@ -50,7 +50,7 @@ _LIST_GAP = re.compile(
 _GENITIVE_BEFORE = re.compile(r"^(?:[’']?s)?\s+(?:[\w-]+\s+)?$")
 _WITH_GAP = re.compile(r"^\s*(?:with|mit)\s")
 _INCLUDE_GAP = re.compile(
-    r"^\s*(?:,\s*)?(?:include[sd]?|including|are|were|sind|waren|umfassen|:)\s+(?:the\s+cities\s+of\s+)?$"
+    r"^\s*(?:,\s*)?(?:include[sd]?|including|are|were|sind|waren|umfassen|gehören|gehörten|zählen|zählten|:)\s+(?:the\s+cities\s+of\s+)?$"
 )
 _AND_ONLY = re.compile(r"^\s*(?:and|und|&)\s*$")
 # What may stand between a partnership word and the city it names: "Partnerstadt Nysa", "twin-town Ozyorsk",
@@ -82,13 +82,18 @@ _LOCATOR_BEFORE = re.compile(r"\b(?:bei|near|nahe|nahe\s+bei|in\s+der\s+Nähe\s+
 _ANAPHOR = re.compile(
     r"^(?:[\w\s]{0,30},\s*)?(?:(?:Die|Diese|The|This)\s+(?:Stadt|Gemeinde|Kommune|city|town)\b|(?:[Ii]t|Sie|Er|Es|They)\s)"
 )
+# A link word that tells when the link began dates it: "The relationship began in 1995", "the arrangement, which was
+# established in 1976".
+_BEGAN = re.compile(r"\b(?:began|begann|started|dates\s+back|dating\s+back|established|founded|was\s+formed)\b")
+_DEFINITE_BEFORE = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir)\s+(?:\w+\s+)?$")
 _TRIPARTITE = re.compile(r"\b(?:tripartite|trilateral|dreiseitig|Dreier|trinational)", re.IGNORECASE)
 _ACTIVE_CUES = (
     r"\bseit\b", r"\bsince\b", r"\bfor (?:over |more than )?\d+ years\b", r"\bfor many years\b", r"\bbesteht\b",
     r"\bbestehende", r"\bhave been\b", r"\bhas been\b", r"\bdates back\b", r"\bbegründet\b", r"\bestablished\b",
 )  # fmt: skip
 _SINCE_BEFORE = re.compile(
-    r"(?:seit|since|back\s+to|vom|im|Im|in|ab|from|established\s+in)\s+(?:dem\s+|the\s+)?(?:Jahr\s+|year\s+)?$"
+    r"(?:seit|since|back\s+to|vom|im|in|ab|from|established\s+in)\s+(?:dem\s+|the\s+)?(?:Jahr\s+|year\s+)?$",
+    re.IGNORECASE,
 )
 _PLANNED_BY_BEFORE = re.compile(r"(?:bis|by|until)\s+(?:spätestens\s+|zum\s+Jahr\s+)?$", re.IGNORECASE)
 _REFERRING_ADJ = re.compile(r"\b(?:künftig|zukünftig|nächste|future|next)\w*\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
@@ -168,7 +173,8 @@ def _ends(clause: str) -> bool:
 
 def _ending_links(text: str) -> list[_Trigger]:
     """ "severed links with Krasnodar", "cut its ties with", "the arrangement was suspended": a link word counts as a
-    partnership word only where its clause ends or suspends it (else "links" and "ties" are too vague)."""
+    partnership word only where its clause ends or suspends it, or tells when a definite link began ("The
+    relationship began in 1995"); else "links" and "ties" are too vague."""
     found = []
     for start, end, word in words(text):
         if word not in lx.PARTNERSHIP_LINK_WORDS or _triggers(text[slice(*clause_of(text, start))]):
@@ -176,6 +182,8 @@ def _ending_links(text: str) -> list[_Trigger]:
         scope = text[slice(*clause_of(text, start))]
         if _ends(scope) or has_cue(scope, lx.STATUS_CUES["suspended"]):
             found.append(_Trigger(start, end, "other", word not in lx.PARTNERSHIP_LINK_SINGULARS, word))
+        elif word in lx.PARTNERSHIP_LINK_SINGULARS and _DEFINITE_BEFORE.search(text[:start]) and _BEGAN.search(scope):
+            found.append(_Trigger(start, end, "other", False, word))  # "The relationship began in 1995"
     return found
 
 
@@ -238,6 +246,8 @@ def _dates(info: SentenceInfo, trigger: _Trigger, signed: bool) -> tuple[DateVal
         before = text[max(0, d.start - 25) : d.start]
         if re.match(lx.DURATION_AFTER, text[d.end :]) or _PAUSED_SINCE.search(text[max(0, d.start - 40) : d.start]):
             continue  # "45 Jahre" is a duration; "inactive since 2014" dates the pause, not the partnership
+        if d.until is not None:
+            continue  # "visited its friendship city from September 24 to 27": a span of days is a stay
         if _PLANNED_BY_BEFORE.search(before):
             planned_by = planned_by or DateValue(d.value.iso[:4], d.value.text, d.value.inferred)
         elif _SINCE_BEFORE.search(before) or d.value.precision == "day" or signed:

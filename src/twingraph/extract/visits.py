@@ -54,12 +54,14 @@ _ORIGIN_BEFORE = re.compile(
 )
 # "Die Oberbürgermeisterin von Herzliya ... besucht Leipzig", "the Mayor of Leeds travelled": the head of a city
 # travels from it.
+# "Jingzhou Mayor Wu Rui", "der Wandlitzer Bürgermeister": a city before the post of its head.
+_HEAD_AFTER = re.compile(r"^\s+(?:(?:Lord|Deputy|Vice)\s+)?(?:Mayor|(?:Ober)?[Bb]ürgermeister(?:in)?)\b")
 _HEAD_OF_BEFORE = re.compile(
     r"\b(?:(?:Ober)?[Bb]ürgermeister(?:in)?|Stadtpräsident(?:in)?|Landr(?:at|ätin)|(?:Lord\s+|Deputy\s+)?[Mm]ayor)"
     r"\s+(?:von|of|aus)\s+$"
 )
 _DEST_BEFORE = re.compile(
-    r"\b(?:nach|to|in|ins|zu\s+Gast\s+in|visited|visits|visiting|besuchte[n]?|besucht)\s+(?:(?:der|die|dem|den|the|its|their|"
+    r"\b(?:nach|to|in|ins|zu\s+Gast\s+in|visit|visited|visits|visiting|besuchte[n]?|besucht)\s+(?:(?:der|die|dem|den|the|its|their|"
     + _TOWN_WORDS
     + r"|[a-zäöü]+(?:en|er|e|es))\s+){0,3}$"
 )
@@ -177,7 +179,7 @@ def _ends(
         elif not ref.derived and (_GROUP_AFTER.match(after) or _ORIGIN_BEFORE.search(before)):
             if origin is None:
                 origin, origin_ref = ref.place.name, ref
-        elif not ref.derived and _HEAD_OF_BEFORE.search(before):
+        elif (not ref.derived and _HEAD_OF_BEFORE.search(before)) or _HEAD_AFTER.match(after):
             head = head or ref.place.name
         elif origin_ref is not None and _COORDINATED.match(text[origin_ref.end : ref.start]):
             origin_ref = ref  # "aus Freiburg und Tübingen": the next city of the list travels too
