@@ -204,3 +204,33 @@ def test_a_partnership_merely_named_is_no_agreement(extract: Extract) -> None:
 def test_handing_over_aid_is_a_donation(extract: Extract) -> None:
     facts = extract("Oxford and Bonn are twin towns. The council handed over 20 generators to Bonn.")
     assert [e.kind for e in facts.events] == ["donation"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        # a gift with its giver, aid set on its way, money received or granted
+        ("Die Kieler Feuerwehr hat der Partnerstadt Vaasa ein Löschfahrzeug geschenkt.", ["donation"]),
+        ("A lorry loaded with medical supplies left Oxford for Bonn on Saturday.", ["donation"]),
+        ("Am Samstag machte sich ein Lkw mit Hilfsgütern auf den Weg nach Vaasa.", ["donation"]),
+        ("Das Land fördert das Projekt mit 20.000 Euro.", ["funding"]),
+        ("The project received £10,000 from the Foreign Office.", ["funding"]),
+        # a metaphor, a goal, an appeal are no gift
+        ("Die Partnerschaft ist ein Geschenk, das man pflegen muss.", []),
+        ("Ziel ist es, Vaasa mit Generatoren zu unterstützen.", []),
+        ("Spenden können auf das Konto der Stadt Kiel überwiesen werden.", []),
+        ("The mayor hopes to donate more aid to Bonn next year.", []),
+    ],
+)
+def test_an_event_needs_the_act(extract: Extract, text: str, kinds: list[str]) -> None:
+    assert [e.kind for e in extract(text, published="2023-05-10").events] == kinds
+
+
+def test_aid_set_on_its_way_after_a_donation_is_that_delivery(extract: Extract) -> None:
+    facts = extract(
+        "Sieben mit Spenden beladene Fahrzeuge der Feuerwehr Kiel beteiligen sich an der Hilfsaktion für Vaasa. "
+        "Die Feuerwehrleute luden am Donnerstag die Fahrzeuge. "
+        "In einem Konvoi haben sich die Fahrzeuge mit den Hilfsgütern am Freitag auf den Weg nach Vaasa gemacht.",
+        published="2023-05-10",
+    )
+    assert [e.kind for e in facts.events] == ["donation"]

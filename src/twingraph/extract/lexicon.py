@@ -231,6 +231,8 @@ EVENT_WORDS: dict[str, str] = {
     "hilfstransport": "donation", "hilfstransporte": "donation", "hilfslieferung": "donation",
     "hilfslieferungen": "donation", "liefert": "donation", "lieferte": "donation", "geliefert": "donation",
     "übergibt": "donation", "überreicht": "donation", "spendeten": "donation", "donates": "donation",
+    "geschenkt": "donation", "schenkte": "donation", "schenkten": "donation", "schenkt": "donation",
+    "gifted": "donation", "fördert": "funding", "fördern": "funding",
     # funding
     "gefördert": "funding", "förderte": "funding", "finanziert": "funding", "finanzierte": "funding",
     "fördermittel": "funding", "zuschuss": "funding", "funded": "funding", "sponsored": "funding",
@@ -253,8 +255,8 @@ EVENT_PATTERNS: dict[str, tuple[str, ...]] = {
     "funding": (
         _AMOUNT + r"[^.;]{0,80}?\b(?:zur\s+Verfügung|bereitgestellt|bewilligt|provided|allocated|awarded|granted|"
         r"made\s+available)",
-        r"\b(?:zur\s+Verfügung\s+gestellt|bereitgestellt|bewilligt|provided|allocated|awarded|granted)\b[^.;]{0,60}?"
-        + _AMOUNT,
+        r"\b(?:zur\s+Verfügung\s+gestellt|bereitgestellt|bewilligt|provided|allocated|awarded|granted|received|"
+        r"erhielt|erhielten|erhält|bekam|bekommt)\b[^.;]{0,60}?" + _AMOUNT,
     ),
     # years of a partnership celebrated: "feiert 50 Jahre Städtepartnerschaft", "celebrated 25 years of twinning",
     # "das 40-jährige Bestehen"
@@ -273,7 +275,9 @@ EVENT_PATTERNS: dict[str, tuple[str, ...]] = {
     "donation": (
         r"\b(?:bring\w*|brought)\s+(?:\w+\s+){0,2}?(?:relief|aid|help|supplies)\b",
         r"\bhand(?:s|ed|ing)?\s+over\b",
-        r"\b(?:Transport|Hilfstransport|Konvoi|Hilfskonvoi|Lieferung|Hilfsgüter)\b[^.;]{0,120}?\bauf\s+den\s+Weg\b",
+        r"\b(?:Transport|Hilfstransport|Konvoi|Hilfskonvoi|Lieferung|Hilfsgüter\w*)\b[^.;]{0,120}?\bauf\s+den\s+Weg\b",
+        r"\b(?:supplies|aid|donations)\b[^.;]{0,80}?\b(?:left|departed|set\s+off|(?:is|are|was|were)\s+on\s+(?:its|"
+        r"their)\s+way)\b",
     ),
 }
 # Words one of which a sentence must contain before EVENT_PATTERNS are tried (lower case; spares the patterns).
@@ -281,13 +285,14 @@ EVENT_PATTERN_GATES: dict[str, tuple[str, ...]] = {
     "funding": ("euro", "€", "£", "$", "pfund", "pound", "dollar"),
     "anniversary": ("jahre", "year", "jährig"),
     "reception": ("golden", "goldene", "hall", "rathaus"),
-    "donation": ("relief", "aid", "help", "supplies", "auf den weg", "over"),
+    "donation": ("relief", "aid", "help", "supplies", "auf den weg", "over", "donations"),
 }
 # A donation word in a clause that tells collecting or buying, intending or a figure of speech is no act of giving:
 # "sammelt Spenden", "beim Sammeln der Spenden", "wants to donate", "schickt ein Zeichen der Solidarität".
 DONATION_NOT_GIVEN = (
     r"\bsammel|\bsammeln\b|\bgesammelt|\bcollect|\braise[sd]?\b|\braising\b|\bSpendenaufruf|\bruft\b.*\bauf\b"
     r"|\bBeschaffung\b|\bprocure",
+    r"\b(?:können|can\s+be|Konto|IBAN|Spendenkonto)\b",  # an appeal: where to give, not a gift
     r"\b(?:will|wollen|soll|sollen|möchte[n]?|plant|planen|want(?:s|ed)?\s+to|plan(?:s|ned)?\s+to|aim(?:s|ed)?\s+to|hope[sd]?\s+to|"
     r"intend(?:s|ed)?\s+to|Ziel\s+ist\s+es|goal\s+is\s+to)\b",
     r"\b(?:schick\w*|send\w*|sent)\s+(?:\w+\s+){0,3}?(?:Zeichen|Signal|Botschaft|Grüße|Gruß|Brief|Einladung|message|"
