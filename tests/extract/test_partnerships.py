@@ -492,3 +492,42 @@ def test_a_definite_link_dates_the_partnership_named_before(extract: Extract) ->
     assert [(p.type, p.status, p.since.iso if p.since else None) for p in facts.partnerships] == [
         ("twinning", "suspended", "1995")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "pairs"),
+    [
+        # the genitive possessor before an apposition holds each town of it; the towns are no pair of their own
+        (
+            "Auch die anderen Partnerstädte Dortmunds, Leeds und Amiens, schickten Vertreter.",
+            {frozenset({"Dortmund", "Leeds"}), frozenset({"Dortmund", "Amiens"})},
+        ),
+        # a part after a semicolon that names two cities is a statement of its own
+        (
+            "Lviv und Wrocław sind seit 2002 Partnerstädte; Lviv ist zudem Partnerstadt von Freiburg.",
+            {frozenset({"Lviv", "Wrocław"}), frozenset({"Lviv", "Freiburg im Breisgau"})},
+        ),
+        (
+            "Kiel and Vaasa are sister cities; Kiel is also twinned with Brest.",
+            {frozenset({"Kiel", "Vaasa"}), frozenset({"Kiel", "Brest"})},
+        ),
+    ],
+)
+def test_partnership_scope(extract: Extract, text: str, pairs: set[frozenset[str]]) -> None:
+    assert {frozenset(p.cities) for p in extract(text, published="2023-05-10").partnerships} == pairs
+
+
+def test_the_partnership_another_grows_from_exists(extract: Extract) -> None:
+    facts = extract(
+        "Aus der Solidaritätspartnerschaft zwischen Kiel und Lviv soll eine Städtepartnerschaft werden.",
+        published="2023-05-10",
+    )
+    assert {(p.type, p.status) for p in facts.partnerships} == {("solidarity", "active"), ("twinning", "planned")}
+
+
+def test_a_year_before_a_participle_of_founding_dates_the_partnership(extract: Extract) -> None:
+    facts = extract(
+        "Die 1990 geschlossene Städtepartnerschaft zwischen Kiel und Kaliningrad liegt seit Kriegsbeginn auf Eis.",
+        published="2023-05-10",
+    )
+    assert [(p.status, p.since.iso if p.since else None) for p in facts.partnerships] == [("suspended", "1990")]

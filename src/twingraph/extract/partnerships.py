@@ -95,6 +95,15 @@ _SINCE_BEFORE = re.compile(
     r"(?:seit|since|back\s+to|vom|im|in|ab|from|established\s+in)\s+(?:dem\s+|the\s+)?(?:Jahr\s+|year\s+)?$",
     re.IGNORECASE,
 )
+# A year before an attributive participle of founding dates the noun: "die 1990 geschlossene Städtepartnerschaft".
+_FOUNDED_AFTER = re.compile(
+    r"^\s+(?:geschlossene|gegründete|begründete|besiegelte|unterzeichnete|eingegangene|vereinbarte)[nmrs]?\b"
+)
+# The partnership another one grows from: "Aus der Solidaritätspartnerschaft ... soll eine Städtepartnerschaft werden",
+# "to grow the friendship into a twinning" (the plan belongs to the other word).
+_GROWS_FROM_BEFORE = re.compile(
+    r"\b(?:[Aa]us\s+(?:der|dem|einer|einem|ihrer|seiner)|from\s+(?:the|a|an|its|their))\s+(?:[\w-]+\s+){0,2}$"
+)
 _PLANNED_BY_BEFORE = re.compile(r"(?:bis|by|until)\s+(?:spätestens\s+|zum\s+Jahr\s+)?$", re.IGNORECASE)
 _REFERRING_ADJ = re.compile(r"\b(?:künftig|zukünftig|nächste|future|next)\w*\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 
@@ -188,6 +197,10 @@ def _ending_links(text: str) -> list[_Trigger]:
 
 
 def _status(ctx: ArticleContext, info: SentenceInfo, trigger: _Trigger, single: bool) -> str | None:
+    if not single and _GROWS_FROM_BEFORE.search(info.text[max(0, trigger.start - 40) : trigger.start]):
+        clause = info.text[slice(*clause_of(info.text, trigger.start))]
+        if not (has_cue(clause, lx.STATUS_CUES["suspended"]) or _ends(clause)):
+            return "active"  # "Aus der Solidaritätspartnerschaft soll eine Städtepartnerschaft werden": it exists
     status = _stated_status(info, trigger, single)
     if status in (None, "formalized") and _dated_ahead(ctx, info, trigger):
         return "planned"  # "wird am Donnerstag unterzeichnet" in an article of the Monday before: not signed yet
@@ -248,7 +261,9 @@ def _dates(info: SentenceInfo, trigger: _Trigger, signed: bool) -> tuple[DateVal
             continue  # "45 Jahre" is a duration; "inactive since 2014" dates the pause, not the partnership
         if d.until is not None:
             continue  # "visited its friendship city from September 24 to 27": a span of days is a stay
-        if _PLANNED_BY_BEFORE.search(before):
+        if _FOUNDED_AFTER.match(text[d.end :]):
+            since = since or d.value  # "die 1990 geschlossene Städtepartnerschaft"
+        elif _PLANNED_BY_BEFORE.search(before):
             planned_by = planned_by or DateValue(d.value.iso[:4], d.value.text, d.value.inferred)
         elif _SINCE_BEFORE.search(before) or d.value.precision == "day" or signed:
             since = since or d.value
@@ -264,6 +279,13 @@ def _dates(info: SentenceInfo, trigger: _Trigger, signed: bool) -> tuple[DateVal
                     since = d.value
                     break
     return since, planned_by
+
+
+def _segment(text: str, offset: int) -> tuple[int, int]:
+    """The stretch between semicolons that holds the offset."""
+    start = text.rfind(";", 0, offset) + 1
+    end = text.find(";", offset)
+    return start, end if end >= 0 else len(text)
 
 
 def _councils(ctx: ArticleContext, info: SentenceInfo) -> list[CityRef]:
@@ -376,6 +398,12 @@ def _pairs(
     refs = sorted(
         [r for r in info.partner_refs() if not _dateline(text, r)] + _councils(ctx, info), key=lambda r: r.start
     )
+    # "Kiel and Vaasa are sister cities; Kiel is also twinned with Brest": a part after a semicolon is a statement of
+    # its own when it names two cities itself
+    segment = _segment(text, trigger.start)
+    in_segment = [r for r in refs if segment[0] <= r.start < segment[1]]
+    if len(in_segment) < len(refs) and len({r.place.name for r in in_segment}) >= 2:
+        refs = in_segment
     names: list[str] = list(dict.fromkeys(r.place.name for r in refs))
     if _BOTH.search(text):
         if len(names) == 2:
@@ -396,6 +424,9 @@ def _pairs(
     if partner:
         # "plans to twin Accrington with the Ukrainian city of Khust", "verbindet Jena mit Lviv"
         return list(dict.fromkeys(_pair(a.place.name, b.place.name) for a in complement for b in partner if a != b))
+    if len(complement) >= 2 and _genitive(complement[0]):
+        # "die anderen Partnerstädte Dortmunds, Leeds und Amiens": the possessor holds each town of the apposition
+        return list(dict.fromkeys(_pair(complement[0].place.name, c.place.name) for c in complement[1:]))
     listed = _included(text, complement, direct, runs)
     if listed:
         # "The twin towns of Leeds include Dortmund and Lille": Leeds holds the listed cities
@@ -446,6 +477,11 @@ def _pairs(
     if len(previous) == 1:
         return list(previous)  # "But hours after the invasion the arrangement was suspended": the pair just named
     return [_pair(*ctx.focus)] if _focus_is_a_pair(ctx, partners) else []
+
+
+def _genitive(ref: CityRef) -> bool:
+    """ "Dortmunds", "Kiels": a German genitive in -s of a name that does not end in s itself."""
+    return not ref.derived and ref.surface.endswith("s") and not ref.place.name.endswith("s")
 
 
 def _pairs_of_pairs(text: str, runs: list[list[CityRef]]) -> list[tuple[str, str]]:
