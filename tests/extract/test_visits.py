@@ -370,3 +370,32 @@ def test_travel_ahead_without_fixed_days_is_a_planned_visit(extract: Extract) ->
         "Exeter and Rennes are twin towns. The Lord Mayor of Exeter will travel to Rennes at the end of June."
     )
     assert facts.visits == () and [e.kind for e in facts.events] == ["planned_visit"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a trip ahead on a weekday is fixed: a planned visit, not a vague plan
+        (
+            "Erfurt und Lublin sind Partnerstädte. Oberbürgermeister Bausewein reist am Donnerstag mit einer "
+            "Delegation nach Lublin.",
+            {("Erfurt", "Lublin", "2023-05-11", True)},
+        ),
+        (
+            "Erfurt and Lublin are twin towns. Mayor Bausewein flew to Lublin on Monday.",
+            {("Erfurt", "Lublin", "2023-05-08", False)},
+        ),
+        # representatives of a list of towns: one trip from each
+        (
+            "Erfurt and Lublin are twin towns. Representatives of Lublin, Vilnius and Kaunas visited Erfurt last week.",
+            {
+                ("Lublin", "Erfurt", "2023-05", False),
+                ("Vilnius", "Erfurt", "2023-05", False),
+                ("Kaunas", "Erfurt", "2023-05", False),
+            },
+        ),
+    ],
+)
+def test_fixed_days_and_listed_origins(extract: Extract, text: str, expected: set[tuple]) -> None:
+    facts = extract(text, published="2023-05-10")
+    assert {(v.origin, v.destination, v.start.iso if v.start else None, v.planned) for v in facts.visits} == expected

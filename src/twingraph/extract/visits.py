@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import pairwise
 
 from twingraph.extract import lexicon as lx
 from twingraph.extract.clauses import clauses, has_cue, last_part, says_something, words
@@ -51,6 +52,11 @@ _ORIGIN_BEFORE = re.compile(
     r"\b(?:aus|from)\s+(?:(?:der|dem|den|the|its|their|ihrer|seiner|"
     + _TOWN_WORDS
     + r"|[a-zäöü]+(?:en|er|e))\s+){0,3}$"
+)
+# "Representatives of Lublin", "Vertreter der Stadt Lublin": the members of a town's group come from it.
+_MEMBERS_OF_BEFORE = re.compile(
+    r"\b(?:[Rr]epresentatives?|[Dd]elegates?|[Dd]elegation|[Mm]embers|Vertreter(?:innen)?|Delegation|Abordnung)\s+"
+    r"(?:of|von|der|des|aus\s+der)\s+(?:(?:the\s+)?(?:city|town)\s+of\s+|Stadt\s+|Gemeinde\s+)?$"
 )
 # "Die Oberbürgermeisterin von Herzliya ... besucht Leipzig", "the Mayor of Leeds travelled": the head of a city
 # travels from it.
@@ -163,9 +169,14 @@ def _ends(
     refs: list[CityRef] = [r for r in info.partner_refs() if start <= r.start < end]
     if near is not None:
         refs = [r for r in refs if _attached(r, near, start)]
-    # "40 guests from Granville in Normandy", "Kanazawa, Japan": a place right after a city locates it
+    # "40 guests from Granville in Normandy", "Kanazawa, Japan": a place right after a city locates it, unless a
+    # list goes on after it ("Lublin, Vilnius and Kaunas")
+    listed = {p.start for p, q in pairwise(refs) if _COORDINATED.match(text[p.end : q.start])}
     refs = [
-        r for r in refs if not any(_LOCATES_PREVIOUS.match(text[p.end : r.start]) for p in refs if p.end <= r.start)
+        r
+        for r in refs
+        if r.start in listed
+        or not any(_LOCATES_PREVIOUS.match(text[p.end : r.start]) for p in refs if p.end <= r.start)
     ]
     co_origins: list[str] = []
     for ref in refs:
@@ -176,7 +187,9 @@ def _ends(
         hosting = _VENUE_AFTER.match(after) or _VENUE_BEFORE.search(before)
         if _INVITATION_BEFORE.search(before) or (not ref.derived and hosting):
             destination = destination or ref.place.name
-        elif not ref.derived and (_GROUP_AFTER.match(after) or _ORIGIN_BEFORE.search(before)):
+        elif not ref.derived and (
+            _GROUP_AFTER.match(after) or _ORIGIN_BEFORE.search(before) or _MEMBERS_OF_BEFORE.search(before)
+        ):
             if origin is None:
                 origin, origin_ref = ref.place.name, ref
         elif (not ref.derived and _HEAD_OF_BEFORE.search(before)) or _HEAD_AFTER.match(after):
@@ -314,7 +327,8 @@ def find_visits(ctx: ArticleContext) -> tuple[list[VisitMention], list[Event]]:
             )
             if future and (any(w in lx.PAST_VISIT_VERBS for _, _, w in tokens) or _ongoing(text)):
                 future = False  # "arrived on July 22 and will stay until August": the trip has begun
-            day_dates = [d for d in dates if d.value.precision == "day" and not d.relative]
+            # "am Donnerstag" in a dated article is a fixed day as much as "am 11. Mai"
+            day_dates = [d for d in dates if d.value.precision == "day"]
             if future and not day_dates:
                 date = dates[0].value if dates else None
                 planned.append(Event("planned_visit", clause.strip(), date, evidence=info.evidence))
