@@ -531,3 +531,32 @@ def test_a_year_before_a_participle_of_founding_dates_the_partnership(extract: E
         published="2023-05-10",
     )
     assert [(p.status, p.since.iso if p.since else None) for p in facts.partnerships] == [("suspended", "1990")]
+
+
+@pytest.mark.parametrize(
+    ("text", "since", "until"),
+    [
+        ("Die Städtepartnerschaft zwischen Kiel und Kaliningrad wurde 2022 aufgekündigt.", None, "2022"),
+        ("Norfolk suspended its sister city relationship with Kaliningrad on March 1, 2022.", None, "2022-03-01"),
+        ("The sister city relationship of Tulsa with Kaliningrad had been inactive since 2014.", None, "2014"),
+        ("Durham, twinned with Kostroma since 1968, ended the link in early March 2022.", "1968", "2022-03"),
+        (
+            "Die seit 1995 bestehende Partnerschaft zwischen Kiel und Kaliningrad liegt seit Februar 2022 auf Eis.",
+            "1995",
+            "2022-02",
+        ),
+        # a link ended in the next sentence: its decision dates the end of the partnership named before
+        (
+            "Wakefield and Belgorod have been twinned since 1991. On Monday the council voted to sever the link.",
+            "1991",
+            "2023-05-08",
+        ),
+    ],
+)
+def test_an_end_or_suspension_is_dated_by_its_decision(
+    extract: Extract, text: str, since: str | None, until: str
+) -> None:
+    facts = extract(text, published="2023-05-10")
+    assert [
+        (p.status, p.since.iso if p.since else None, p.until.iso if p.until else None) for p in facts.partnerships
+    ] == [("suspended", since, until)]

@@ -47,9 +47,9 @@ PARTNER_NOUNS = {"partnerstadt", "partnerstädte", "partnerstädten", "partnerge
                  "partnerkommune", "partnerkommunen", "twin", "sister", "twin-town", "twin-city",
                  "sister-city"}  # fmt: skip
 # Vague words for a link between towns: a partnership word only in a clause that ends or suspends it.
-PARTNERSHIP_LINK_WORDS = {"links", "ties", "connection", "connections", "relationship", "relations", "arrangement",
-                          "arrangements", "beziehungen", "verbindungen", "kontakte"}  # fmt: skip
-PARTNERSHIP_LINK_SINGULARS = {"connection", "relationship", "arrangement"}
+PARTNERSHIP_LINK_WORDS = {"link", "links", "ties", "connection", "connections", "relationship", "relations",
+                          "arrangement", "arrangements", "beziehungen", "verbindungen", "kontakte"}  # fmt: skip
+PARTNERSHIP_LINK_SINGULARS = {"link", "connection", "relationship", "arrangement"}
 # Words that make a following "twinning"/"partnership" the name of something else.
 PARTNERSHIP_NOT_BEFORE = (
     "association",

@@ -38,6 +38,10 @@ _PAUSED_SINCE = re.compile(
     r"\b(?:inactive|inaktiv|dormant|ruht|auf\s+Eis|suspended|ausgesetzt|frozen|eingefroren)\s+(?:\w+\s+){0,2}"
     r"(?:since|seit)\s+(?:dem\s+|the\s+)?(?:Jahr\s+|year\s+)?$"
 )
+# "seit Februar 2022 auf Eis": the date before a word of pause dates the pause.
+_PAUSED_AFTER = re.compile(
+    r"^\s+(?:\w+\s+){0,2}(?:auf\s+Eis|ruht|ruhen|ausgesetzt|eingefroren|suspended|on\s+hold|frozen|dormant)\b"
+)
 _COUNCIL = re.compile(
     r"\b(?:[Cc]ouncil|Stadtrat|Gemeinderat|Stadtverwaltung|Rat der Stadt)\b|(?:stadtrat|gemeinderat)$"
 )
@@ -104,6 +108,7 @@ _FOUNDED_AFTER = re.compile(
 _GROWS_FROM_BEFORE = re.compile(
     r"\b(?:[Aa]us\s+(?:der|dem|einer|einem|ihrer|seiner)|from\s+(?:the|a|an|its|their))\s+(?:[\w-]+\s+){0,2}$"
 )
+_BEGUN_BEFORE = re.compile(r"\b(?:seit|since|established|founded|began|back\s+to|dating)\s+(?:\w+\s+)?$", re.I)
 _PLANNED_BY_BEFORE = re.compile(r"(?:bis|by|until)\s+(?:spätestens\s+|zum\s+Jahr\s+)?$", re.IGNORECASE)
 _REFERRING_ADJ = re.compile(r"\b(?:künftig|zukünftig|nächste|future|next)\w*\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 
@@ -120,6 +125,7 @@ class PartnershipMention:
     sentence_index: int
     generic: bool  # an unqualified word ("Partnerschaft", "friendship") that may refer to a specific one
     vague: bool = False  # a link word ("links", "ties", "link between") that names no type at all
+    until: DateValue | None = None  # when a suspension or an end was decided
 
 
 @dataclass(frozen=True)
@@ -257,7 +263,8 @@ def _dates(info: SentenceInfo, trigger: _Trigger, signed: bool) -> tuple[DateVal
         if not (start <= d.start < end) or (d.relative and not (signed and d.value.precision == "day")):
             continue  # "gestern besiegelt": a signing dated relative to the publication dates the partnership
         before = text[max(0, d.start - 25) : d.start]
-        if re.match(lx.DURATION_AFTER, text[d.end :]) or _PAUSED_SINCE.search(text[max(0, d.start - 40) : d.start]):
+        paused = _PAUSED_SINCE.search(text[max(0, d.start - 40) : d.start]) or _PAUSED_AFTER.match(text[d.end :])
+        if re.match(lx.DURATION_AFTER, text[d.end :]) or paused:
             continue  # "45 Jahre" is a duration; "inactive since 2014" dates the pause, not the partnership
         if d.until is not None:
             continue  # "visited its friendship city from September 24 to 27": a span of days is a stay
@@ -542,6 +549,11 @@ def find_partnerships(ctx: ArticleContext) -> list[PartnershipMention]:
         for trigger in triggers:
             explicit = _status(ctx, info, trigger, single=len(triggers) == 1)
             since, planned_by = _dates(info, trigger, signed=explicit == "formalized")
+            until = None
+            if explicit == "suspended":
+                # "wurde 2022 aufgekündigt", "suspended on 1 March 2022": a date without "seit/since" dates the decision
+                until = _decision_date(info, trigger)
+                since = since if since is None or until is None or since.iso != until.iso else None
             if explicit == "formalized" and since and ctx.year and int(since.iso[:4]) < ctx.year - 1:
                 explicit = "active"  # "Die Partnerschaft wurde 1974 besiegelt": signed long ago, simply existing
             if planned_by and explicit is None:
@@ -559,6 +571,23 @@ def find_partnerships(ctx: ArticleContext) -> list[PartnershipMention]:
                         info.sentence.index,
                         trigger.type in ("other", "friendship"),
                         trigger.word in lx.PARTNERSHIP_LINK_WORDS or trigger.word == "link",
+                        until,
                     )
                 )
     return found
+
+
+def _decision_date(info: SentenceInfo, trigger: _Trigger) -> DateValue | None:
+    """The date in the trigger's clause that no "seit/since/established" claims for the link's beginning."""
+    text = info.text
+    start, end = clause_of(text, trigger.start)
+    for d in info.dates:
+        if not (start <= d.start < end) or (d.relative and d.value.precision != "day"):
+            continue
+        if re.match(lx.DURATION_AFTER, text[d.end :]) or _FOUNDED_AFTER.match(text[d.end :]):
+            continue
+        if _PAUSED_SINCE.search(text[max(0, d.start - 40) : d.start]) or _PAUSED_AFTER.match(text[d.end :]):
+            return d.value  # "inactive since 2014", "seit Februar 2022 auf Eis": the pause began then
+        if not _BEGUN_BEFORE.search(text[max(0, d.start - 25) : d.start]):
+            return d.value
+    return None
