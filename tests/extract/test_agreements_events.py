@@ -234,3 +234,12 @@ def test_aid_set_on_its_way_after_a_donation_is_that_delivery(extract: Extract) 
         published="2023-05-10",
     )
     assert [e.kind for e in facts.events] == ["donation"]
+
+
+def test_a_renewal_signs_the_agreement_again(extract: Extract) -> None:
+    facts = extract(
+        "McAllen and San Luis Potosí reaffirmed their sister city agreement on Thursday.", published="2024-06-28"
+    )
+    assert [(set(a.parties), a.date.iso if a.date else None) for a in facts.agreements] == [
+        ({"McAllen", "San Luis Potosí"}, "2024-06-27")
+    ]

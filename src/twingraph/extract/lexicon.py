@@ -144,6 +144,9 @@ SIGNING_CUES = (
     r"\bre-sign",
     r"\bпідписа",
     r"\bvollzogen\b",
+    r"\breaffirm(?:ed|s|ing)?\b",  # a renewal signs the document again
+    r"\brenew(?:ed|s|ing)?\b",
+    r"\berneuert(?:e|en)?\b",
 )
 RENEWAL_CUES = (r"\bErneuerung\b", r"\berneuert", r"\bre-sign", r"\brenew", r"\breaffirm")
 
