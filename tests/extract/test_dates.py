@@ -130,3 +130,18 @@ def test_a_weekday_before_a_count_is_still_a_weekday() -> None:
 def test_years_ago_and_day_ranges_with_to(text: str, iso: str) -> None:
     dates = find_dates(text, DateContext(published=DateValue.parse("2022-06-01")))
     assert [d.value.iso for d in dates] == [iso]
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("Vor zwei Wochen reiste eine Delegation nach Kiel.", "2023-04"),
+        ("Three days ago the mayor visited Bonn.", "2023-05-07"),
+        ("vor drei Monaten", "2023-02"),
+        ("two years ago", "2021"),
+        ("vor einem Jahr", "2022"),
+    ],
+)
+def test_spans_counted_back_from_the_publication_day(text: str, iso: str) -> None:
+    dates = find_dates(text, DateContext(published=DateValue.parse("2023-05-10")))
+    assert [d.value.iso for d in dates] == [iso]

@@ -42,6 +42,21 @@ _EN_TO = r"(?:\s*[-–—]\s*|\s+(?:to|through|until|till|and)\s+)"  # "June 14-
 _PREVIOUS_YEAR = r"(?P<prev>\s+des\s+(?:vergangenen|letzten|Vor)\s*[Jj]ahres|\s+of\s+last\s+year)"
 
 
+# Counts written as words: "vor zwei Wochen", "three months ago".
+_COUNTS: dict[str, int] = {
+    "einem": 1, "einer": 1, "a": 1, "one": 1, "zwei": 2, "two": 2, "drei": 3, "three": 3, "vier": 4, "four": 4,
+    "fünf": 5, "five": 5, "sechs": 6, "six": 6, "sieben": 7, "seven": 7, "acht": 8, "eight": 8, "neun": 9,
+    "nine": 9, "zehn": 10, "ten": 10,
+}  # fmt: skip
+_COUNT = "|".join(_COUNTS)
+
+
+def _count(word: str | None) -> int:
+    if not word:
+        return 0
+    return int(word) if word.isdigit() else _COUNTS.get(word.lower(), 0)
+
+
 def _m(name: str) -> str:
     return MONTH_RE.format(name=name)
 
@@ -151,7 +166,14 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     # "vor 50 Jahren", "25 years ago": a year counted back from the year the text speaks from
-    ("years_ago", re.compile(r"\bvor\s+(?P<n>\d{1,3})\s+Jahren\b|\b(?P<n2>\d{1,3})\s+years\s+ago\b", re.IGNORECASE)),
+    (
+        "years_ago",
+        re.compile(
+            r"\bvor\s+(?P<n>\d{1,3}|" + _COUNT + r")\s+Jahr(?:en)?\b"
+            r"|\b(?P<n2>\d{1,3}|" + _COUNT + r")\s+years?\s+ago\b",
+            re.IGNORECASE,
+        ),
+    ),
     ("year", re.compile(r"(?<![\d.,/-])(?P<y>(?:1[89]|20)\d\d)(?![\d.,]\d)")),
 ]
 
@@ -205,11 +227,14 @@ _DIGIT = re.compile(r"\d")
 _LETTERS = re.compile(r"[^\W\d_]+")
 _MONTH_WORDS_ANY = frozenset(MONTHS)
 _WITHOUT_MONTH = frozenset({"iso", "numeric", "year", "years_ago"})
-_WITHOUT_DIGIT = frozenset({"month_last", "month_only"})
+_WITHOUT_DIGIT = frozenset({"month_last", "month_only", "years_ago"})
 _RELATIVE_WORDS = frozenset(
     {"heute", "today", "сьогодні", "gestern", "yesterday", "вчора", "woche", "week", "jahr", "jahres", "year"}
     | {"monat", "month"}
 )
+
+
+_SPAN_WORDS = frozenset({"tagen", "wochen", "monaten", "ago"})
 
 
 @dataclass(frozen=True)
@@ -284,7 +309,7 @@ def _absolute(kind: str, m: re.Match[str], ctx: DateContext) -> tuple[DateValue,
     if kind == "year":
         return DateValue(f"{year:04d}", written), None
     if kind == "years_ago":
-        back = int(groups.get("n") or groups.get("n2") or 0)
+        back = _count(groups.get("n") or groups.get("n2"))
         return DateValue(f"{year - back:04d}", written, inferred=True), None
     if kind == "month_last":
         month = _month(groups.get("mo"))
@@ -378,6 +403,8 @@ def _written_dates(text: str) -> tuple[tuple[str, re.Match[str]], ...]:
     for kind, pattern in _PATTERNS:
         if (has_digit or kind in _WITHOUT_DIGIT) and (has_month or kind in _WITHOUT_MONTH):
             found.extend((kind, m) for m in pattern.finditer(text))
+    if not letters.isdisjoint(_SPAN_WORDS):
+        found.extend(("span_ago", m) for m in _SPAN_AGO.finditer(text))
     if not letters.isdisjoint(_WEEKDAY_WORDS):
         found.extend(("weekday", m) for m in _WEEKDAY_ALONE.finditer(text))
     if not letters.isdisjoint(_RELATIVE_WORDS):
@@ -386,7 +413,32 @@ def _written_dates(text: str) -> tuple[tuple[str, re.Match[str]], ...]:
     return tuple(found)
 
 
+# "vor zwei Wochen", "three days ago": a span counted back from the publication day.
+_SPAN_AGO = re.compile(
+    r"\bvor\s+(?P<n>\d{1,2}|" + _COUNT + r")\s+(?P<unit>Tagen|Wochen|Monaten)\b"
+    r"|\b(?P<n2>\d{1,2}|" + _COUNT + r")\s+(?P<unit2>days?|weeks?|months?)\s+ago\b",
+    re.IGNORECASE,
+)
+_SPAN_DAYS = {"tagen": 1, "day": 1, "days": 1, "wochen": 7, "week": 7, "weeks": 7, "monaten": 30, "month": 30,
+              "months": 30}  # fmt: skip
+
+
+def _span_ago(m: re.Match[str], ctx: DateContext) -> DateValue | None:
+    base = _published(ctx)
+    unit = (m.group("unit") or m.group("unit2") or "").lower()
+    n = _count(m.group("n") or m.group("n2"))
+    if base is None or not n:
+        return None
+    moment = base - timedelta(days=n * _SPAN_DAYS[unit])
+    if _SPAN_DAYS[unit] == 1:
+        return DateValue(moment.isoformat(), m.group(0))
+    return DateValue(moment.isoformat()[:7], m.group(0))  # weeks or months back: the month is known, the day not
+
+
 def _resolved(kind: str, m: re.Match[str], ctx: DateContext) -> DateMention | None:
+    if kind == "span_ago":
+        value = _span_ago(m, ctx)
+        return DateMention(m.start(), m.end(), value, None, relative=True) if value else None
     if kind == "weekday":
         weekday = _weekday(m, ctx)
         return DateMention(m.start(), m.end(), weekday, None, relative=True) if weekday else None
