@@ -560,3 +560,18 @@ def test_an_end_or_suspension_is_dated_by_its_decision(
     assert [
         (p.status, p.since.iso if p.since else None, p.until.iso if p.until else None) for p in facts.partnerships
     ] == [("suspended", since, until)]
+
+
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        ("Bonn has been Oxford's partner town since 1947.", "twinning"),
+        ("Oxford's partner city Bonn sent a delegation.", "twinning"),
+        ("The jumelage between Oxford and Grenoble dates back to 1976.", "twinning"),
+        ("Kiel ist seit 2022 Solidaritätspartner der ukrainischen Stadt Lviv.", "solidarity"),
+        ("Kiel und Lviv sind seit 2022 Solidaritätspartner.", "solidarity"),
+        ("Kiel ist Freundschaftsstadt von Vaasa.", "friendship"),
+    ],
+)
+def test_partner_nouns_name_the_type(extract: Extract, text: str, type_: str) -> None:
+    assert [p.type for p in extract(text, published="2023-05-10").partnerships] == [type_]

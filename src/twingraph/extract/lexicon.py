@@ -24,6 +24,8 @@ PARTNERSHIP_WORDS: dict[str, str] = {
     "twinning": "twinning", "twinned": "twinning", "twin": "twinning", "sister": "twinning", "twin-town": "twinning",
     "twin-city": "twinning", "sister-city": "twinning",
     "partnership": "other", "friendship": "friendship", "link": "other", "solidarity partnership": "solidarity",
+    "partner": "twinning", "jumelage": "twinning", "solidaritätspartner": "solidarity",
+    "solidaritätspartnerstadt": "solidarity", "freundschaftsstadt": "friendship", "partnerschaftsvereinbarung": "other",
     "партнерство": "other", "побратим": "twinning", "побратими": "twinning", "побратимами": "twinning",
     "співробітництво": "cooperation", "співробітництва": "cooperation",
 }  # fmt: skip
@@ -32,20 +34,23 @@ PARTNERSHIP_PLURALS: dict[str, str] = {
     "partnerschaften": "other", "twinnings": "twinning", "partnerships": "other", "cities": "twinning",
     "partnergemeinden": "twinning", "partnerkommunen": "twinning", "partnerlandkreise": "twinning",
     "partnerkreise": "twinning", "partnerregionen": "other", "kreispartnerschaften": "twinning",
-    "kommunalpartnerschaften": "twinning",
+    "kommunalpartnerschaften": "twinning", "freundschaftsstädte": "friendship",
+    "solidaritätspartnerstädte": "solidarity",
     "towns": "twinning",
 }  # fmt: skip
 # "twin"/"sister" only count before a town word; "link" only in "the link between".
 PARTNERSHIP_NEEDS_NEXT: dict[str, tuple[str, ...]] = {
     "twin": ("town", "towns", "city", "cities"),
     "sister": ("town", "towns", "city", "cities"),
+    "partner": ("town", "towns", "city", "cities", "municipality", "municipalities"),  # "Oxford's partner city Bonn"
 }
 PARTNERSHIP_NEEDS_PREVIOUS: dict[str, tuple[str, ...]] = {"cities": ("twin", "sister"), "towns": ("twin", "sister")}
 # Nouns that name a partner town ("Dortmunds Partnerstadt Amiens", "Leeds' twin town"): they state the link's status
 # only after a copula ("are twin towns") or with an adjective ("künftige Partnerstadt").
 PARTNER_NOUNS = {"partnerstadt", "partnerstädte", "partnerstädten", "partnergemeinde", "partnergemeinden",
                  "partnerkommune", "partnerkommunen", "twin", "sister", "twin-town", "twin-city",
-                 "sister-city"}  # fmt: skip
+                 "sister-city", "partner", "solidaritätspartner", "solidaritätspartnerstadt", "freundschaftsstadt",
+                 "freundschaftsstädte"}  # fmt: skip
 # Vague words for a link between towns: a partnership word only in a clause that ends or suspends it.
 PARTNERSHIP_LINK_WORDS = {"link", "links", "ties", "connection", "connections", "relationship", "relations",
                           "arrangement", "arrangements", "beziehungen", "verbindungen", "kontakte"}  # fmt: skip

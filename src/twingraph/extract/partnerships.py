@@ -165,7 +165,7 @@ def _find_triggers(text: str) -> list[_Trigger]:
                     break
                 if nxt in lx.PARTNERSHIP_NOT_BEFORE or (key == "link" and nxt != "between"):
                     break
-                if key in ("twin", "sister"):
+                if key in ("twin", "sister", "partner"):
                     plural = nxt.endswith("s")
                     found.append(_Trigger(start, tokens[i + 1][1], "twinning", plural, word))
                     break
