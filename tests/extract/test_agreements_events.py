@@ -243,3 +243,14 @@ def test_a_renewal_signs_the_agreement_again(extract: Extract) -> None:
     assert [(set(a.parties), a.date.iso if a.date else None) for a in facts.agreements] == [
         ({"McAllen", "San Luis Potosí"}, "2024-06-27")
     ]
+
+
+def test_an_austrian_signing_of_a_charta(extract: Extract) -> None:
+    facts = extract(
+        "Kiel und Vaasa sind Partnerstädte. Die Bürgermeister unterfertigten am Montag in Vaasa die "
+        "Partnerschaftscharta.",
+        published="2023-05-10",
+    )
+    assert [(set(a.parties), a.date.iso if a.date else None) for a in facts.agreements] == [
+        ({"Kiel", "Vaasa"}, "2023-05-08")
+    ]

@@ -399,3 +399,18 @@ def test_travel_ahead_without_fixed_days_is_a_planned_visit(extract: Extract) ->
 def test_fixed_days_and_listed_origins(extract: Extract, text: str, expected: set[tuple]) -> None:
     facts = extract(text, published="2023-05-10")
     assert {(v.origin, v.destination, v.start.iso if v.start else None, v.planned) for v in facts.visits} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Kiel und Vaasa sind Partnerstädte. Im Mai führte eine Bürgerreise 40 Kieler nach Vaasa.",
+            [("Kiel", "Vaasa")],
+        ),
+        # "Preise" ends like "Reise" but is no trip
+        ("Kiel und Vaasa sind Partnerstädte. Die Preise in Vaasa sind hoch.", []),
+    ],
+)
+def test_german_compounds_of_a_trip(extract: Extract, text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(v.origin, v.destination) for v in extract(text, published="2023-05-10").visits] == expected

@@ -21,7 +21,7 @@ from twingraph.extract.dates import DateMention
 from twingraph.facts import Agreement
 
 _BETWEEN = re.compile(r"\b(?:zwischen|between|між)\s+(?P<span>.+?)(?:[.;]|\s+(?:zu|to|was|wurde|were|signed)\b|$)")
-_DOC_ENDINGS = ("abkommen", "vereinbarung", "vertrag", "urkunde", "memorandum", "erklärung")
+_DOC_ENDINGS = ("abkommen", "vereinbarung", "vertrag", "urkunde", "memorandum", "erklärung", "charta")
 
 
 _ANNIVERSARY_OF_SIGNING = re.compile(

@@ -133,10 +133,11 @@ AGREEMENT_WORDS: dict[str, str] = {
     "städtepartnerschaftsvertrag": "contract", "partnerschaftsurkunde": "charter", "urkunde": "charter",
     "absichtserklärung": "memorandum", "memorandum": "memorandum", "mou": "memorandum", "agreement": "agreement",
     "charter": "charter", "declaration": "declaration", "угоду": "agreement", "угода": "agreement",
-    "меморандум": "memorandum", "unterzeichnung": "signing",
+    "меморандум": "memorandum", "unterzeichnung": "signing", "charta": "charter", "pact": "agreement",
 }  # fmt: skip
 SIGNING_CUES = (
     r"\bunterzeichne",
+    r"\bunterfertig",  # Austrian
     r"\bunterschrieben\b",
     r"\bunterschreiben\b",
     r"\bUnterzeichnung\b",

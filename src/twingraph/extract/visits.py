@@ -114,13 +114,19 @@ class VisitMention:
     by_signing: bool = False  # inferred from a signing in person: the trip itself may be told elsewhere
 
 
+_NOT_TRIPS = ("preise", "zufahrt", "einfahrt", "ausfahrt", "auffahrt", "vorfahrt", "durchfahrt", "schifffahrt",
+              "luftfahrt", "raumfahrt", "wallfahrt")  # fmt: skip
+
+
 def _is_trigger(word: str) -> bool:
     head = last_part(word)
     return (
         word in lx.VISIT_NOUNS
         or word in lx.VISIT_VERBS
         or head in ("fahrt", "reise", "besuch", "delegation")
-        or word.endswith(("delegation", "delegationen", "besuch"))
+        or word.endswith(("delegation", "delegationen", "besuch", "besuchs", "besuches"))
+        # German compounds of a trip: "Bürgerreise", "Partnerschaftsfahrt" (not "Preise", "Zufahrt")
+        or (word.endswith(("reise", "fahrt")) and not word.endswith(_NOT_TRIPS))
     )
 
 
