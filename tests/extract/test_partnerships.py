@@ -575,3 +575,34 @@ def test_an_end_or_suspension_is_dated_by_its_decision(
 )
 def test_partner_nouns_name_the_type(extract: Extract, text: str, type_: str) -> None:
     assert [p.type for p in extract(text, published="2023-05-10").partnerships] == [type_]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a plan for a link that exists keeps it active
+        ("Die Städtepartnerschaft zwischen Kiel und Vaasa soll weiter gepflegt werden.", {("twinning", "active")}),
+        ("Kiel und Vaasa wollen ihre Städtepartnerschaft vertiefen.", {("twinning", "active")}),
+        ("The twinning between Oxford and Bonn will continue to grow.", {("twinning", "active")}),
+        ("The future of the twinning between Oxford and Perm is uncertain.", {("twinning", "active")}),
+        # creating one is a plan
+        ("Oxford plans to establish a twinning with Lviv.", {("twinning", "planned")}),
+        (
+            "Die Städtepartnerschaft zwischen Jena und Lviv soll im Herbst unterzeichnet werden.",
+            {("twinning", "planned")},
+        ),
+        # the link another grows into is planned; the one it grows from exists, a link of its own
+        (
+            "The friendship between Oxford and Bonn is to be turned into a formal twinning.",
+            {("friendship", "active"), ("twinning", "planned")},
+        ),
+        # ... unless it is the specific partnership the article named before
+        (
+            "Kiel und Lviv haben seit 2022 eine Solidaritätspartnerschaft. Die Partnerschaft soll später in eine "
+            "Städtepartnerschaft münden.",
+            {("solidarity", "active"), ("twinning", "planned")},
+        ),
+    ],
+)
+def test_plans_for_existing_and_new_links(extract: Extract, text: str, expected: set[tuple[str, str]]) -> None:
+    assert {(p.type, p.status) for p in extract(text, published="2023-05-10").partnerships} == expected

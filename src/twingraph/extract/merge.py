@@ -84,6 +84,9 @@ def merge_partnerships(mentions: list[PartnershipMention], article_types: set[st
     for (pair, type_), p in list(merged.items()):
         if type_ not in _GENERIC or not specific_by_pair.get(pair):
             continue
+        grown = not any(m.generic for m in groups[(pair, type_)])
+        if grown and all(merged[(pair, t)].status == "planned" for t in specific_by_pair[pair]):
+            continue  # "Die Freundschaft soll in eine Städtepartnerschaft münden": a link of its own beside the plan
         targets = [merged[(pair, t)] for t in dict.fromkeys(specific_by_pair[pair])]
         target = max(targets, key=lambda t: t.status != "planned")
         if target.since is None and p.since is not None and target.status != "planned":

@@ -109,6 +109,21 @@ _GROWS_FROM_BEFORE = re.compile(
     r"\b(?:[Aa]us\s+(?:der|dem|einer|einem|ihrer|seiner)|from\s+(?:the|a|an|its|their))\s+(?:[\w-]+\s+){0,2}$"
 )
 _BEGUN_BEFORE = re.compile(r"\b(?:seit|since|established|founded|began|back\s+to|dating)\s+(?:\w+\s+)?$", re.I)
+# A definite or possessive determiner before a partnership word, without an adjective of novelty or plan.
+_DEFINITE_LINK_BEFORE = re.compile(
+    r"\b(?:die|der|den|dem|des|ihre[rnms]?|seine[rnms]?|unsere[rnms]?|diese[rnms]?|[Tt]he|[Tt]heir|[Ii]ts|[Oo]ur|"
+    r"[Tt]his|Die|Der|Ihre|Diese|Unsere)\s+(?!(?:neue|new|künftig|zukünftig|future|geplant|planned|angestrebt|"
+    r"proposed|possible|mögliche|offizielle|official|formal)\w*)(?:[\w-]+\s+){0,2}$"
+)
+# What creates a partnership, as opposed to keeping one: signing, sealing, establishing, entering, becoming official.
+_CREATION_CUES = (
+    r"\bsign", r"\bunterzeichn", r"\bunterschreib", r"\bbesiegel", r"\bestablish", r"\beingehen\b", r"\beinzugehen\b",
+    r"\bschließen\b", r"\bbegründe", r"\bgründe", r"\boffiziell", r"\bofficial", r"\bformali[sz]", r"\bto\s+twin\b",
+    r"\bbeurkunde", r"\bseal", r"\bratifi", r"\bin\s+Kraft\b", r"\bmünden\b", r"\bumwandeln\b", r"\bausbauen\b",
+)  # fmt: skip
+# The partnership another one grows into: "in eine Städtepartnerschaft münden", "zu einer Städtepartnerschaft
+# ausbauen", "into a formal twinning".
+_GROWS_INTO_BEFORE = re.compile(r"\b(?:in\s+eine|zu\s+einer|zur|into\s+a|into\s+an)\s+(?:[\w-]+\s+){0,2}$")
 _PLANNED_BY_BEFORE = re.compile(r"(?:bis|by|until)\s+(?:spätestens\s+|zum\s+Jahr\s+)?$", re.IGNORECASE)
 _REFERRING_ADJ = re.compile(r"\b(?:künftig|zukünftig|nächste|future|next)\w*\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 
@@ -202,8 +217,19 @@ def _ending_links(text: str) -> list[_Trigger]:
     return found
 
 
+def _grows_into_another(text: str, trigger: _Trigger, single: bool) -> bool:
+    """Is this the partnership another grows from? "Aus der Solidaritätspartnerschaft soll eine Städtepartnerschaft
+    werden", "Die Freundschaft soll in eine Städtepartnerschaft münden": it exists, and it is a link of its own."""
+    if single:
+        return False
+    goals = [t for t in _triggers(text) if _GROWS_INTO_BEFORE.search(text[max(0, t.start - 30) : t.start])]
+    if goals and trigger not in goals:
+        return True
+    return bool(_GROWS_FROM_BEFORE.search(text[max(0, trigger.start - 40) : trigger.start]))
+
+
 def _status(ctx: ArticleContext, info: SentenceInfo, trigger: _Trigger, single: bool) -> str | None:
-    if not single and _GROWS_FROM_BEFORE.search(info.text[max(0, trigger.start - 40) : trigger.start]):
+    if _grows_into_another(info.text, trigger, single):
         clause = info.text[slice(*clause_of(info.text, trigger.start))]
         if not (has_cue(clause, lx.STATUS_CUES["suspended"]) or _ends(clause)):
             return "active"  # "Aus der Solidaritätspartnerschaft soll eine Städtepartnerschaft werden": it exists
@@ -228,6 +254,8 @@ def _stated_status(info: SentenceInfo, trigger: _Trigger, single: bool) -> str |
     start, end = clause_of(text, trigger.start)
     scopes = [text[start:end]] + ([text] if single else [])
     referring = trigger.word in lx.PARTNER_NOUNS and not _LINK_NOUN_AFTER.match(text[trigger.end :])
+    # "die/ihre Städtepartnerschaft", "the/their twinning" without "neue/new": a link the text takes as existing
+    existing = bool(_DEFINITE_LINK_BEFORE.search(text[max(start, trigger.start - 40) : trigger.start]))
     predicate = _PREDICATE_BEFORE.search(text[max(start, trigger.start - 40) : trigger.start]) or re.match(
         r"\s+(?:werden|sein|bleiben|geworden|gewesen)\b", text[trigger.end :]
     )
@@ -248,6 +276,8 @@ def _stated_status(info: SentenceInfo, trigger: _Trigger, single: bool) -> str |
         for status in ("planned", "formalized"):
             if status == "planned" and has_cue(scope, _ACTIVE_CUES) and not has_cue(scope, (r"\bsoll", r"\bwird\b")):
                 continue
+            if status == "planned" and existing and not has_cue(scope, _CREATION_CUES):
+                continue  # "Die Städtepartnerschaft soll weiter gepflegt werden": a plan for a link that exists
             if has_cue(scope, lx.STATUS_CUES[status]):
                 return status
         if has_cue(scope, _ACTIVE_CUES):
@@ -569,7 +599,8 @@ def find_partnerships(ctx: ArticleContext) -> list[PartnershipMention]:
                         planned_by,
                         info.evidence,
                         info.sentence.index,
-                        trigger.type in ("other", "friendship"),
+                        trigger.type in ("other", "friendship")
+                        and not _grows_into_another(info.text, trigger, len(triggers) == 1),
                         trigger.word in lx.PARTNERSHIP_LINK_WORDS or trigger.word == "link",
                         until,
                     )
