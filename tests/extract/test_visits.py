@@ -414,3 +414,27 @@ def test_fixed_days_and_listed_origins(extract: Extract, text: str, expected: se
 )
 def test_german_compounds_of_a_trip(extract: Extract, text: str, expected: list[tuple[str, str]]) -> None:
     assert [(v.origin, v.destination) for v in extract(text, published="2023-05-10").visits] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a possibility or a standing welcome
+        "Kiel und Vaasa sind Partnerstädte. Besucher aus Kiel können das Museum in Vaasa kostenlos besuchen.",
+        "Oxford and Bonn are twin towns. Visitors from Oxford are always welcome in Bonn.",
+        # a habit over the years
+        "Oxford and Bonn are twin towns. Over the years, hundreds of pupils have visited Bonn.",
+        # a move to live somewhere, flight
+        "Kiel und Vaasa sind Partnerstädte. Der Künstler kam 1990 aus Vaasa nach Kiel und lebt seither dort.",
+        "Oxford and Bonn are twin towns. Many refugees from Kharkiv came to Oxford last year.",
+        # how long a journey takes
+        "Kiel und Vaasa sind Partnerstädte. Die Fahrt nach Vaasa dauert mit der Fähre 20 Stunden.",
+    ],
+)
+def test_clauses_that_tell_no_single_trip(extract: Extract, text: str) -> None:
+    assert extract(text, published="2023-05-10").visits == ()
+
+
+def test_the_month_may_is_no_modal(extract: Extract) -> None:
+    facts = extract("Oxford and Bonn are twin towns. The delegation from Bonn arrived in Oxford in May, 2017.")
+    assert [(v.origin, v.start.iso if v.start else None) for v in facts.visits] == [("Bonn", "2017-05")]

@@ -87,6 +87,15 @@ _PARTNER_DEST = re.compile(
     r"\b(?:in\s+die|die|the|to\s+the)\s+(?:\w+\s+)?(?:Partnerstadt|partner\s+city|twin\s+town)\b"
 )
 _VIDEO = re.compile(r"\b(?:video|Video|online|Online|відеозв)", re.IGNORECASE)
+# Clauses that tell no single trip: a possibility or a standing welcome, a habit over the years, a move to live
+# somewhere, flight, or how long a journey takes.
+_NO_TRIP = re.compile(
+    r"\b(?:können|kann|könnten|dürfen|can|could|(?-i:may)|always|immer|jederzeit|welcome|willkommen(?!\s+geheißen)"
+    r"|over\s+the\s+years|every\s+year|each\s+year|regularly|jedes\s+Jahr|jährlich|regelmäßig|immer\s+wieder"
+    r"|lebt|leben|lebte|lived|lives|moved|zog|umgezogen|emigrat\w*|settled|fled|geflohen|geflüchtet|refugees?"
+    r"|Flüchtling\w*|Geflüchtete\w*|dauert|dauern|takes)\b",
+    re.IGNORECASE,
+)
 _ANAPHORIC_START = re.compile(r"^(?:Aus diesem Anlass|Dabei|Bei dieser Gelegenheit|On this occasion|During)\b")
 _SIZE_PATTERNS = (
     re.compile(r"\b(?P<n>\d+)-köpfige"),
@@ -341,6 +350,8 @@ def find_visits(ctx: ArticleContext) -> tuple[list[VisitMention], list[Event]]:
                 break
             if not triggers:
                 continue
+            if not day_dates and _NO_TRIP.search(clause):
+                continue  # "Besucher aus Kiel können ... besuchen", "have visited over the years", "lebt seither dort"
             returning = any(w in lx.RETURN_VISIT_WORDS for w in triggers)
             answered = returning and any(w not in lx.RETURN_VISIT_WORDS for w in triggers)
             verbs = [w for w in triggers if w in lx.VISIT_VERBS and w not in lx.VISIT_NOUNS]
