@@ -606,3 +606,22 @@ def test_partner_nouns_name_the_type(extract: Extract, text: str, type_: str) ->
 )
 def test_plans_for_existing_and_new_links(extract: Extract, text: str, expected: set[tuple[str, str]]) -> None:
     assert {(p.type, p.status) for p in extract(text, published="2023-05-10").partnerships} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Oxford has scrapped its twinning with Perm.", "suspended"),
+        ("Oxford has paused its twinning with Perm.", "suspended"),
+        ("Oxford froze its twinning with Perm after the invasion.", "suspended"),
+        ("Oxford has halted all contact with its twin city Perm.", "suspended"),
+        ("Oxford has withdrawn from its twinning agreement with Perm.", "suspended"),
+        ("Kiel hat alle Kontakte zur Partnerstadt Kaliningrad abgebrochen.", "suspended"),
+        # negated or kept: no end
+        ("Oxford will not end its twinning with Perm.", "active"),
+        ("Kiel will an der Städtepartnerschaft mit Kaliningrad festhalten.", "active"),
+        ("Der Besuch in der Partnerstadt Kaliningrad wurde von Kiel aus organisiert.", "active"),
+    ],
+)
+def test_ends_and_pauses_in_other_words(extract: Extract, text: str, status: str) -> None:
+    assert [p.status for p in extract(text, published="2023-05-10").partnerships] == [status]

@@ -84,7 +84,14 @@ STATUS_CUES: dict[str, tuple[str, ...]] = {
     "ended": (r"\bsever", r"\bcut(?:s|ting)?\s+(?:\w+\s+){0,2}(?:ties|links)\b", r"\bterminat", r"\brevok",
               r"\bend(?:s|ed|ing)?\s+(?:its|their|our|the|all|\d+|[A-Z][\w-]*[’']s|twinning|links|ties|relations)\b",
               r"\b(?:an|formal)\s+end\s+to\b", r"\bbeende[nt]\b", r"\baufgekündigt\b", r"\b(?:ge)?kündig(?:t|en|te)\b",
-              r"\baufgelöst\b"),
+              r"\baufgelöst\b", r"\bscrap(?:s|ped|ping)?\b",
+              r"\bpaus(?:e|es|ed|ing)\s+(?:\w+\s+){0,2}(?:twinning|links?|ties|relationship|partnership)",
+              r"\b(?:froze|freez(?:e|es|ing)|frozen)\b", r"\bwithdr(?:aw|awn|ew)\s+from\b", r"\baufgehoben\b",
+              # contacts broken off, halted, stopped: "alle Kontakte abgebrochen", "halted all contact"
+              r"\b(?:Kontakte?|Beziehungen|Zusammenarbeit|Austausch|contacts?|cooperation|relations)\b[^.;]*?\b(?:abgebrochen|"
+              r"eingestellt|ausgesetzt|gestoppt|halted|stopped|suspended)\b",
+              r"\b(?:abgebrochen|eingestellt|halted|stopped|broke\s+off|broken\s+off)\s+(?:\w+\s+){0,2}(?:Kontakte?|contacts?|"
+              r"cooperation|relations|links|ties)\b"),
     "planned": (r"\bsoll(?:en)?\b", r"\bstrebt\b.*\ban\b", r"\bangestrebt", r"\bgeplant", r"\bkünftig", r"\bzukünftig",
                 r"\bwird\b.*\bbesiegelt\b", r"\bam Aufbau\b", r"\bauf dem Weg zu\b", r"\bwill\b",
                 r"\bplan(?:s|ned|ning)?\b", r"\bintend", r"\bto become\b", r"\bfuture\b", r"\bnächste[n]?\b",
