@@ -625,3 +625,27 @@ def test_plans_for_existing_and_new_links(extract: Extract, text: str, expected:
 )
 def test_ends_and_pauses_in_other_words(extract: Extract, text: str, status: str) -> None:
     assert [p.status for p in extract(text, published="2023-05-10").partnerships] == [status]
+
+
+@pytest.mark.parametrize(
+    ("text", "pairs"),
+    [
+        # a city on the way or beside the destination holds no link
+        (
+            "Die Delegation aus Kiel reiste über Berlin in die Partnerstadt Vaasa.",
+            {frozenset({"Kiel", "Vaasa"})},
+        ),
+        # a possessive takes up the subject, not the city of a phrase
+        ("The Oxford delegation flew from London to its twin city Bonn.", {frozenset({"Oxford", "Bonn"})}),
+        # a genitive before the partner noun holds it, even after "in"
+        ("Der in Berlin lebende Künstler stellte in Kiels Partnerstadt Vaasa aus.", {frozenset({"Kiel", "Vaasa"})}),
+        # a city named for comparison is no party
+        (
+            "Kiel und Vaasa sind Partnerstädte. Wie Hamburg pflegt auch Kiel eine Partnerschaft mit einer "
+            "ukrainischen Stadt.",
+            {frozenset({"Kiel", "Vaasa"})},
+        ),
+    ],
+)
+def test_cities_aside_hold_no_link(extract: Extract, text: str, pairs: set[frozenset[str]]) -> None:
+    assert {frozenset(p.cities) for p in extract(text, published="2023-05-10").partnerships} == pairs

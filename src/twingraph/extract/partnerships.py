@@ -124,6 +124,13 @@ _CREATION_CUES = (
 # The partnership another one grows into: "in eine Städtepartnerschaft münden", "zu einer Städtepartnerschaft
 # ausbauen", "into a formal twinning".
 _GROWS_INTO_BEFORE = re.compile(r"\b(?:in\s+eine|zu\s+einer|zur|into\s+a|into\s+an)\s+(?:[\w-]+\s+){0,2}$")
+_ASIDE_BEFORE = re.compile(
+    r"(?:(?:^|[,;]\s*)(?:[Ww]ie|[Ll]ike|[Uu]nlike|[Aa]nders\s+als)|\b(?:über|via|neben|[Bb]esides|außer|"
+    r"stopped\s+(?:off\s+)?in)|^(?:[Aa]uch|[Ee]benso)\s+wie)\s+$"
+)
+_PREPOSITION_BEFORE = re.compile(r"\b(?:from|to|in|at|aus|nach|von|zu|über|via|bei)\s+(?:the\s+|der\s+|dem\s+)?$")
+# "its twin city", "ihre Partnerstadt": a possessive takes up the sentence's subject.
+_POSSESSIVE_BEFORE = re.compile(r"\b(?:its|their|ihre[rnm]?|seine[rnm]?)\s+(?:[\w-]+\s+)?$")
 _PLANNED_BY_BEFORE = re.compile(r"(?:bis|by|until)\s+(?:spätestens\s+|zum\s+Jahr\s+)?$", re.IGNORECASE)
 _REFERRING_ADJ = re.compile(r"\b(?:künftig|zukünftig|nächste|future|next)\w*\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 
@@ -318,6 +325,21 @@ def _dates(info: SentenceInfo, trigger: _Trigger, signed: bool) -> tuple[DateVal
     return since, planned_by
 
 
+def _owns(text: str, ref: CityRef, trigger: _Trigger) -> bool:
+    """Is the city a genitive right before the partnership word: "Kiels Partnerstadt", "Oxford’s twin city"?"""
+    gap = text[ref.end : trigger.start]
+    if re.match(r"^[’']s?\s+(?:[\w-]+\s+)?$", gap):
+        return True
+    possessive = ref.surface.endswith(("’s", "'s")) or _genitive(ref)
+    return possessive and bool(re.match(r"^\s+(?:[\w-]+\s+)?$", gap))
+
+
+def _aside(text: str, ref: CityRef) -> bool:
+    """A city named for comparison or on the way, no party to a link: "Wie Hamburg pflegt auch Kiel ...", "reiste
+    über Berlin in die Partnerstadt", "besuchten neben Hamburg auch die Partnerstadt"."""
+    return bool(_ASIDE_BEFORE.search(text[max(0, ref.start - 25) : ref.start]))
+
+
 def _segment(text: str, offset: int) -> tuple[int, int]:
     """The stretch between semicolons that holds the offset."""
     start = text.rfind(";", 0, offset) + 1
@@ -406,11 +428,18 @@ def _holders(
     last_taken = max((r.end for r in refs if r.start in taken), default=0)
     if _PRONOUN_SUBJECT.search(text[last_taken : trigger.start]):
         taken = set()  # "... Partnerstadt Nysa, denn diese hatte mit den Partnerstädten A und B": Nysa holds A and B
+    owner = [r for r in refs if r.end <= trigger.start and _owns(text, r, trigger)]
+    if owner and owner[-1].start not in taken:
+        return [owner[-1].place.name]  # "stellte in Kiels Partnerstadt Vaasa aus": the genitive holds it
     before = [
         r
         for r in refs
         if r.end <= trigger.start and r.start not in taken and not _LOCATOR_BEFORE.search(text[: r.start])
     ]
+    if before and _POSSESSIVE_BEFORE.search(text[before[-1].end : trigger.start]):
+        # "The Oxford delegation flew from London to its twin city Bonn": the subject's, not a city of a phrase
+        bare = [r for r in before if not _PREPOSITION_BEFORE.search(text[max(0, r.start - 12) : r.start])]
+        before = bare[-1:] or before
     if before:
         run = _run_at(_runs(text, before), before[-1])
         return [r.place.name for r in run]
@@ -433,7 +462,8 @@ def _pairs(
     names; else also a city named alone with its partner from elsewhere in the article, and the focus pair."""
     text = info.text
     refs = sorted(
-        [r for r in info.partner_refs() if not _dateline(text, r)] + _councils(ctx, info), key=lambda r: r.start
+        [r for r in info.partner_refs() if not _dateline(text, r) and not _aside(text, r)] + _councils(ctx, info),
+        key=lambda r: r.start,
     )
     # "Kiel and Vaasa are sister cities; Kiel is also twinned with Brest": a part after a semicolon is a statement of
     # its own when it names two cities itself

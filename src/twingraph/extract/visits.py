@@ -96,6 +96,7 @@ _NO_TRIP = re.compile(
     r"|Flüchtling\w*|Geflüchtete\w*|dauert|dauern|takes)\b",
     re.IGNORECASE,
 )
+_ON_THE_WAY = re.compile(r"\b(?:über|via|neben|[Bb]esides|außer|stopped\s+(?:off\s+)?in|Zwischenstopp\s+in)\s+$")
 _ANAPHORIC_START = re.compile(r"^(?:Aus diesem Anlass|Dabei|Bei dieser Gelegenheit|On this occasion|During)\b")
 _SIZE_PATTERNS = (
     re.compile(r"\b(?P<n>\d+)-köpfige"),
@@ -193,6 +194,8 @@ def _ends(
         if r.start in listed
         or not any(_LOCATES_PREVIOUS.match(text[p.end : r.start]) for p in refs if p.end <= r.start)
     ]
+    # a stop on the way or beside the destination is no end of the trip: "über Berlin", "neben Hamburg"
+    refs = [r for r in refs if not _ON_THE_WAY.search(text[max(start, r.start - 25) : r.start])]
     co_origins: list[str] = []
     for ref in refs:
         before = text[max(start, ref.start - 45) : ref.start]
