@@ -235,6 +235,7 @@ _RELATIVE_WORDS = frozenset(
 
 
 _SPAN_WORDS = frozenset({"tagen", "wochen", "monaten", "ago"})
+_YEARS_AGO_WORDS = frozenset({"jahr", "jahren", "ago"})
 
 
 @dataclass(frozen=True)
@@ -401,6 +402,8 @@ def _written_dates(text: str) -> tuple[tuple[str, re.Match[str]], ...]:
     has_month = not letters.isdisjoint(_MONTH_WORDS_ANY)
     found: list[tuple[str, re.Match[str]]] = []
     for kind, pattern in _PATTERNS:
+        if kind == "years_ago" and letters.isdisjoint(_YEARS_AGO_WORDS):
+            continue
         if (has_digit or kind in _WITHOUT_DIGIT) and (has_month or kind in _WITHOUT_MONTH):
             found.extend((kind, m) for m in pattern.finditer(text))
     if not letters.isdisjoint(_SPAN_WORDS):

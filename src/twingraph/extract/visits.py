@@ -128,6 +128,7 @@ _NOT_TRIPS = ("preise", "zufahrt", "einfahrt", "ausfahrt", "auffahrt", "vorfahrt
               "luftfahrt", "raumfahrt", "wallfahrt")  # fmt: skip
 
 
+@lru_cache(maxsize=16384)
 def _is_trigger(word: str) -> bool:
     head = last_part(word)
     return (
