@@ -438,3 +438,13 @@ def test_clauses_that_tell_no_single_trip(extract: Extract, text: str) -> None:
 def test_the_month_may_is_no_modal(extract: Extract) -> None:
     facts = extract("Oxford and Bonn are twin towns. The delegation from Bonn arrived in Oxford in May, 2017.")
     assert [(v.origin, v.start.iso if v.start else None) for v in facts.visits] == [("Bonn", "2017-05")]
+
+
+def test_a_count_written_as_a_word_sizes_the_group(extract: Extract) -> None:
+    facts = extract(
+        "Windsor and Fujisawa are sister cities. Nineteen students from Fujisawa arrived in Windsor on July 22.",
+        published="2022-07-26",
+    )
+    assert [(v.origin, v.size, v.start.iso if v.start else None) for v in facts.visits] == [
+        ("Fujisawa", 19, "2022-07-22")
+    ]

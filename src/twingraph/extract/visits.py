@@ -106,6 +106,13 @@ _SIZE_PATTERNS = (
     re.compile(r"\b(?:delegation|group)\s+of\s+(?P<w>[a-z]+)\b", re.IGNORECASE),
     re.compile(r"\b(?P<n>\d+)-(?:strong|member)\b", re.IGNORECASE),
 )
+# A count written as a word before the travellers: "Nineteen students", "zwölf Schülerinnen".
+_COUNTED_GROUP = re.compile(
+    r"\b(?P<w>[A-Za-zäöüß]+)\s+(?:"
+    + "|".join(sorted(lx.SIZE_NOUNS | lx.TRAVELLER_NOUNS | {"schülerinnen", "pupils", "students"}))
+    + r")\b",
+    re.IGNORECASE,
+)
 _VISIT_TO_NAME = re.compile(r"\b(?:visit|trip|tour)s?\s+to\s+(?:the\s+)?([A-Z])")
 _LOCATES_PREVIOUS = re.compile(r"^(?:\s+(?:in|im|bei|near|nahe)\s+(?:the\s+|der\s+)?|,\s*)$")
 # Where a signing took place: "in Schytomyr", "im Rathaus von Schowkwa", "at the City Hall of X", "at X Town Hall".
@@ -159,6 +166,10 @@ def _size(text: str, refs: list[CityRef], offset: int) -> int | None:
         else:
             word = m.group("w").lower()
             n = lx.NUMBER_WORDS.get(word, 0)
+        if 1 < n < 1000:
+            return n
+    for m in _COUNTED_GROUP.finditer(text):  # "Nineteen students from Misono", "zwölf Schülerinnen und Schüler"
+        n = lx.NUMBER_WORDS.get(m.group("w").lower(), 0)
         if 1 < n < 1000:
             return n
     return None
