@@ -448,3 +448,23 @@ def test_a_count_written_as_a_word_sizes_the_group(extract: Extract) -> None:
     assert [(v.origin, v.size, v.start.iso if v.start else None) for v in facts.visits] == [
         ("Fujisawa", 19, "2022-07-22")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # days spent in a town are a stay there; money spent is not
+        (
+            "Members of the Cirencester Twinning Association spent four days in Itzehoe in April.",
+            [("Cirencester", "Itzehoe")],
+        ),
+        ("Cirencester and Itzehoe are twin towns. The council spent 5000 pounds in Itzehoe.", []),
+        # the members of a town's association who welcome guests "from X" stay at home
+        (
+            "Members of the Sherborne Twinning Association welcomed 40 guests from Granville last weekend.",
+            [("Granville", "Sherborne")],
+        ),
+    ],
+)
+def test_stays_and_hosts(extract: Extract, text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(v.origin, v.destination) for v in extract(text, published="2023-05-10").visits] == expected

@@ -183,7 +183,7 @@ TRAVELLER_NOUNS = {"students", "pupils", "schüler", "schülerinnen", "jugendlic
 # Visit verbs in a past tense: the trip has happened (or begun), whatever the clause says of its rest.
 PAST_VISIT_VERBS = {"arrived", "visited", "travelled", "traveled", "came", "kam", "kamen", "besuchte", "besuchten",
                     "reiste", "reisten", "eingetroffen", "angereist", "gereist", "weilte", "weilten",
-                    "stayed", "flew", "flog", "flogen", "departed", "aufgebrochen"}  # fmt: skip
+                    "stayed", "flew", "flog", "flogen", "departed", "aufgebrochen", "spent"}  # fmt: skip
 RETURN_VISIT_WORDS = {"gegenbesuch", "gegenbesuchs", "rückbesuch", "return"}
 GENERIC_VISIT_PLURALS = {"besuche", "reisen", "delegationsreisen", "trips", "visits", "delegations", "fahrten"}
 # Prepositions before the city a delegation comes from / goes to.

@@ -56,7 +56,7 @@ _ORIGIN_BEFORE = re.compile(
 # "Representatives of Lublin", "Vertreter der Stadt Lublin": the members of a town's group come from it.
 _MEMBERS_OF_BEFORE = re.compile(
     r"\b(?:[Rr]epresentatives?|[Dd]elegates?|[Dd]elegation|[Mm]embers|Vertreter(?:innen)?|Delegation|Abordnung)\s+"
-    r"(?:of|von|der|des|aus\s+der)\s+(?:(?:the\s+)?(?:city|town)\s+of\s+|Stadt\s+|Gemeinde\s+)?$"
+    r"(?:of|von|der|des|aus\s+der)\s+(?:the\s+)?(?:(?:city|town)\s+of\s+|Stadt\s+|Gemeinde\s+)?$"
 )
 # "Die Oberbürgermeisterin von Herzliya ... besucht Leipzig", "the Mayor of Leeds travelled": the head of a city
 # travels from it.
@@ -97,6 +97,8 @@ _NO_TRIP = re.compile(
     re.IGNORECASE,
 )
 _ON_THE_WAY = re.compile(r"\b(?:über|via|neben|[Bb]esides|außer|stopped\s+(?:off\s+)?in|Zwischenstopp\s+in)\s+$")
+# "spent four days in Itzehoe": a stay of days in a town is a visit there (money spent is not).
+_STAY = re.compile(r"\bspent\s+(?:\w+\s+){0,2}(?:days?|nights?|weeks?|weekend)\s+(?:in|at)\b")
 _ANAPHORIC_START = re.compile(r"^(?:Aus diesem Anlass|Dabei|Bei dieser Gelegenheit|On this occasion|During)\b")
 _SIZE_PATTERNS = (
     re.compile(r"\b(?P<n>\d+)-köpfige"),
@@ -217,13 +219,14 @@ def _ends(
         hosting = _VENUE_AFTER.match(after) or _VENUE_BEFORE.search(before)
         if _INVITATION_BEFORE.search(before) or (not ref.derived and hosting):
             destination = destination or ref.place.name
-        elif not ref.derived and (
-            _GROUP_AFTER.match(after) or _ORIGIN_BEFORE.search(before) or _MEMBERS_OF_BEFORE.search(before)
-        ):
+        elif not ref.derived and (_GROUP_AFTER.match(after) or _ORIGIN_BEFORE.search(before)):
             if origin is None:
                 origin, origin_ref = ref.place.name, ref
-        elif (not ref.derived and _HEAD_OF_BEFORE.search(before)) or _HEAD_AFTER.match(after):
-            head = head or ref.place.name
+        elif (not ref.derived and (_HEAD_OF_BEFORE.search(before) or _MEMBERS_OF_BEFORE.search(before))) or (
+            _HEAD_AFTER.match(after)
+        ):
+            if head is None:  # the group or head of a town: its origin unless a guest "from X" is named
+                head, origin_ref = ref.place.name, (origin_ref or ref)
         elif origin_ref is not None and _COORDINATED.match(text[origin_ref.end : ref.start]):
             origin_ref = ref  # "aus Freiburg und Tübingen": the next city of the list travels too
             co_origins.append(ref.place.name)
@@ -248,6 +251,7 @@ def _ends(
         origin = head  # "the Mayor of Leeds travelled to Dortmund"
     elif head and destination is None and head != origin and has_cue(text[start:end], _HOSTING_VERBS):
         destination = head  # "Der Bürgermeister von Kiel empfing eine Delegation aus Vaasa"
+        co_origins = []
     if destination is None and ctx.home and _HOME_DEST.search(text[start:end]):
         destination = ctx.home
     explicit = origin is not None or destination is not None
@@ -340,7 +344,7 @@ def find_visits(ctx: ArticleContext) -> tuple[list[VisitMention], list[Event]]:
         for start, end in clauses(text):
             clause = text[start:end]
             tokens = words(clause)
-            triggers = [w for _, _, w in tokens if _is_trigger(w)]
+            triggers = [w for _, _, w in tokens if _is_trigger(w) or (w == "spent" and _STAY.search(clause))]
             generic = [w for _, _, w in tokens if w in lx.GENERIC_VISIT_PLURALS]
             if (triggers or generic) and _sightseeing(info, start, end):
                 continue  # "a number of day trips, including to Niagara Falls", "a visit to Trevaskis Farm"
@@ -369,7 +373,7 @@ def find_visits(ctx: ArticleContext) -> tuple[list[VisitMention], list[Event]]:
                 continue  # "Besucher aus Kiel können ... besuchen", "have visited over the years", "lebt seither dort"
             returning = any(w in lx.RETURN_VISIT_WORDS for w in triggers)
             answered = returning and any(w not in lx.RETURN_VISIT_WORDS for w in triggers)
-            verbs = [w for w in triggers if w in lx.VISIT_VERBS and w not in lx.VISIT_NOUNS]
+            verbs = [w for w in triggers if (w in lx.VISIT_VERBS or w == "spent") and w not in lx.VISIT_NOUNS]
             near = None if verbs else [(a, b) for a, b, w in tokens if _is_trigger(w) or w in lx.TRAVELLER_NOUNS]
             origin, destination, explicit, co_origins = _ends(ctx, info, start, end, near)
             if returning and not explicit and sentence_visits:
