@@ -649,3 +649,8 @@ def test_ends_and_pauses_in_other_words(extract: Extract, text: str, status: str
 )
 def test_cities_aside_hold_no_link(extract: Extract, text: str, pairs: set[frozenset[str]]) -> None:
     assert {frozenset(p.cities) for p in extract(text, published="2023-05-10").partnerships} == pairs
+
+
+def test_a_link_that_became_one_long_ago_is_no_plan_of_the_sentence(extract: Extract) -> None:
+    facts = extract("Oxford, which became a sister city of Bonn in 1947, will host a festival.", published="2023-05-10")
+    assert [(p.status, p.since.iso if p.since else None) for p in facts.partnerships] == [("active", "1947")]

@@ -94,6 +94,7 @@ _TRIPARTITE = re.compile(r"\b(?:tripartite|trilateral|dreiseitig|Dreier|trinatio
 _ACTIVE_CUES = (
     r"\bseit\b", r"\bsince\b", r"\bfor (?:over |more than )?\d+ years\b", r"\bfor many years\b", r"\bbesteht\b",
     r"\bbestehende", r"\bhave been\b", r"\bhas been\b", r"\bdates back\b", r"\bbegründet\b", r"\bestablished\b",
+    r"\bbecame\b",
 )  # fmt: skip
 _SINCE_BEFORE = re.compile(
     r"(?:seit|since|back\s+to|vom|im|in|ab|from|established\s+in)\s+(?:dem\s+|the\s+)?(?:Jahr\s+|year\s+)?$",
