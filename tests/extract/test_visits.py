@@ -468,3 +468,20 @@ def test_a_count_written_as_a_word_sizes_the_group(extract: Extract) -> None:
 )
 def test_stays_and_hosts(extract: Extract, text: str, expected: list[tuple[str, str]]) -> None:
     assert [(v.origin, v.destination) for v in extract(text, published="2023-05-10").visits] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Kiel und Vaasa sind Partnerstädte. Oberbürgermeister Kämpfer stattete Vaasa am Montag einen Besuch ab.",
+            [("Kiel", "Vaasa")],
+        ),
+        (
+            "Kiel und Vaasa sind Partnerstädte. 20 Schülerinnen und Schüler aus Vaasa verbrachten eine Woche in Kiel.",
+            [("Vaasa", "Kiel")],
+        ),
+    ],
+)
+def test_german_visits_and_stays(extract: Extract, text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(v.origin, v.destination) for v in extract(text, published="2023-05-10").visits] == expected

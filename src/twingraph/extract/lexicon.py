@@ -173,7 +173,7 @@ VISIT_VERBS = {
     "besuchte", "besuchten", "besucht", "besuchen", "reiste", "reisten", "reist", "reisen", "gereist", "kam",
     "kamen", "kommt", "kommen", "visited", "visits", "visit", "travelled", "traveled", "welcomed", "hosted",
     "travel", "travels", "travelling", "traveling", "departed", "aufgebrochen", "fliegt", "flog", "flogen",
-    "flew",
+    "flew", "stattete", "statteten",
     "eingetroffen", "angereist", "arrived", "weilt", "weilte", "weilten", "aufhalten", "aufgehalten", "stayed",
 }  # fmt: skip
 # Who travels: in a clause with a visit noun, "Students from Windsor’s twin city ... on a trip" are the visitors.
@@ -183,7 +183,8 @@ TRAVELLER_NOUNS = {"students", "pupils", "schüler", "schülerinnen", "jugendlic
 # Visit verbs in a past tense: the trip has happened (or begun), whatever the clause says of its rest.
 PAST_VISIT_VERBS = {"arrived", "visited", "travelled", "traveled", "came", "kam", "kamen", "besuchte", "besuchten",
                     "reiste", "reisten", "eingetroffen", "angereist", "gereist", "weilte", "weilten",
-                    "stayed", "flew", "flog", "flogen", "departed", "aufgebrochen", "spent"}  # fmt: skip
+                    "stayed", "flew", "flog", "flogen", "departed", "aufgebrochen", "spent", "stattete",
+                    "statteten", "verbrachte", "verbrachten"}  # fmt: skip
 RETURN_VISIT_WORDS = {"gegenbesuch", "gegenbesuchs", "rückbesuch", "return"}
 GENERIC_VISIT_PLURALS = {"besuche", "reisen", "delegationsreisen", "trips", "visits", "delegations", "fahrten"}
 # Prepositions before the city a delegation comes from / goes to.

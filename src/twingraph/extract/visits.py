@@ -73,7 +73,8 @@ _DEST_BEFORE = re.compile(
 )
 # The object of a visiting verb, after an adverbial of time: "besuchten am Montag die ukrainische Partnerstadt".
 _VISITED_BEFORE = re.compile(
-    r"\b(?:visited|visiting|besuchten|besuchte|besucht|besuchen)\s+(?:(?:am|on|last|this|gestern|heute|yesterday"
+    r"\b(?:visited|visiting|besuchten|besuchte|besucht|besuchen|stattete|statteten)\s+(?:(?:am|on|last|this|gestern"
+    r"|heute|yesterday"
     r"|today)\s+(?:[A-ZÄÖÜa-zäöü]+\s+)?)?(?:(?:[a-zäöüß]+|" + _TOWN_WORDS + r")\s+){0,3}$"
 )
 # What joins cities of one list: "aus Freiburg und Tübingen", "from Kirkcaldy, Manisa and Ingolstadt".
@@ -98,7 +99,11 @@ _NO_TRIP = re.compile(
 )
 _ON_THE_WAY = re.compile(r"\b(?:über|via|neben|[Bb]esides|außer|stopped\s+(?:off\s+)?in|Zwischenstopp\s+in)\s+$")
 # "spent four days in Itzehoe": a stay of days in a town is a visit there (money spent is not).
-_STAY = re.compile(r"\bspent\s+(?:\w+\s+){0,2}(?:days?|nights?|weeks?|weekend)\s+(?:in|at)\b")
+_STAY = re.compile(
+    r"\b(?:spent|verbrachte|verbrachten)\s+(?:\w+\s+){0,2}(?:days?|nights?|weeks?|weekend|Tage|Woche|Wochen|"
+    r"Wochenende|Nächte)\s+(?:in|at)\b"
+)
+_STAY_VERBS = ("spent", "verbrachte", "verbrachten")
 _ANAPHORIC_START = re.compile(r"^(?:Aus diesem Anlass|Dabei|Bei dieser Gelegenheit|On this occasion|During)\b")
 _SIZE_PATTERNS = (
     re.compile(r"\b(?P<n>\d+)-köpfige"),
@@ -344,7 +349,7 @@ def find_visits(ctx: ArticleContext) -> tuple[list[VisitMention], list[Event]]:
         for start, end in clauses(text):
             clause = text[start:end]
             tokens = words(clause)
-            triggers = [w for _, _, w in tokens if _is_trigger(w) or (w == "spent" and _STAY.search(clause))]
+            triggers = [w for _, _, w in tokens if _is_trigger(w) or (w in _STAY_VERBS and _STAY.search(clause))]
             generic = [w for _, _, w in tokens if w in lx.GENERIC_VISIT_PLURALS]
             if (triggers or generic) and _sightseeing(info, start, end):
                 continue  # "a number of day trips, including to Niagara Falls", "a visit to Trevaskis Farm"
@@ -373,7 +378,7 @@ def find_visits(ctx: ArticleContext) -> tuple[list[VisitMention], list[Event]]:
                 continue  # "Besucher aus Kiel können ... besuchen", "have visited over the years", "lebt seither dort"
             returning = any(w in lx.RETURN_VISIT_WORDS for w in triggers)
             answered = returning and any(w not in lx.RETURN_VISIT_WORDS for w in triggers)
-            verbs = [w for w in triggers if (w in lx.VISIT_VERBS or w == "spent") and w not in lx.VISIT_NOUNS]
+            verbs = [w for w in triggers if (w in lx.VISIT_VERBS or w in _STAY_VERBS) and w not in lx.VISIT_NOUNS]
             near = None if verbs else [(a, b) for a, b, w in tokens if _is_trigger(w) or w in lx.TRAVELLER_NOUNS]
             origin, destination, explicit, co_origins = _ends(ctx, info, start, end, near)
             if returning and not explicit and sentence_visits:
