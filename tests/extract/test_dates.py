@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from twingraph.extract.dates import DateContext, find_dates, parse_date
+from twingraph.extract.dates import NEXT_DAY, DateContext, day_after, find_dates, parse_date
 from twingraph.facts import DateValue
 
 CONTEXT_2023 = DateContext(year=2023)
@@ -145,3 +145,9 @@ def test_years_ago_and_day_ranges_with_to(text: str, iso: str) -> None:
 def test_spans_counted_back_from_the_publication_day(text: str, iso: str) -> None:
     dates = find_dates(text, DateContext(published=DateValue.parse("2023-05-10")))
     assert [d.value.iso for d in dates] == [iso]
+
+
+def test_the_day_after() -> None:
+    assert NEXT_DAY.search("Am nächsten Tag reiste die Delegation ab.")
+    assert day_after(DateValue("2023-05-31")) == DateValue("2023-06-01", None, inferred=True)
+    assert day_after(DateValue("2023-05")) is None

@@ -485,3 +485,13 @@ def test_stays_and_hosts(extract: Extract, text: str, expected: list[tuple[str, 
 )
 def test_german_visits_and_stays(extract: Extract, text: str, expected: list[tuple[str, str]]) -> None:
     assert [(v.origin, v.destination) for v in extract(text, published="2023-05-10").visits] == expected
+
+
+def test_the_following_day_is_the_day_after_the_date_told_before(extract: Extract) -> None:
+    facts = extract(
+        "Oxford and Bonn are twin towns. The charter was signed in Oxford on 3 May. "
+        "The following day the Oxford delegation travelled to Bonn.",
+        published="2023-05-10",
+    )
+    starts = {(v.origin, v.destination): v.start.iso if v.start else None for v in facts.visits}
+    assert starts[("Oxford", "Bonn")] == "2023-05-04"

@@ -471,3 +471,17 @@ def parse_date(text: str, ctx: DateContext | None = None) -> DateValue | None:
     """The first date expression in `text`, or None."""
     dates = find_dates(text, ctx)
     return dates[0].value if dates else None
+
+
+# "am nächsten Tag", "tags darauf", "the following day": the day after the date told just before.
+NEXT_DAY = re.compile(
+    r"\b(?:am\s+(?:nächsten|folgenden|darauffolgenden)\s+Tag|tags\s+darauf|(?:on\s+)?the\s+(?:next|following)\s+day)\b",
+    re.IGNORECASE,
+)
+
+
+def day_after(value: DateValue) -> DateValue | None:
+    """The day after a date of day precision ("the following day" after "on 3 May"); None for a month or a year."""
+    if value.precision != "day":
+        return None
+    return DateValue((date.fromisoformat(value.iso) + timedelta(days=1)).isoformat(), value.text, inferred=True)

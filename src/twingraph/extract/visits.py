@@ -28,6 +28,7 @@ from itertools import pairwise
 from twingraph.extract import lexicon as lx
 from twingraph.extract.clauses import clauses, has_cue, last_part, says_something, words
 from twingraph.extract.context import ArticleContext, SentenceInfo
+from twingraph.extract.dates import NEXT_DAY, DateMention, day_after
 from twingraph.extract.places import CityRef
 from twingraph.facts import DateValue, Event, Visit
 
@@ -390,6 +391,10 @@ def find_visits(ctx: ArticleContext) -> tuple[list[VisitMention], list[Event]]:
                 continue
             if not dates and k and _ANAPHORIC_START.search(text):
                 dates = [d for d in ctx.sentences[k - 1].dates if not d.relative]
+            told = [d for j in range(max(0, k - 2), k) for d in ctx.sentences[j].dates if d.value.precision == "day"]
+            if not dates and told and NEXT_DAY.search(clause):
+                following = day_after(told[-1].until or told[-1].value)
+                dates = [DateMention(start, start, following)] if following else []
             first = dates[0] if dates else None
             visit = Visit(
                 origin,
