@@ -254,3 +254,8 @@ def test_an_austrian_signing_of_a_charta(extract: Extract) -> None:
     assert [(set(a.parties), a.date.iso if a.date else None) for a in facts.agreements] == [
         ({"Kiel", "Vaasa"}, "2023-05-08")
     ]
+
+
+def test_promoting_an_exchange_is_no_funding(extract: Extract) -> None:
+    facts = extract("Die Partnerschaft zwischen Kiel und Vaasa soll den Austausch zwischen den Schulen fördern.")
+    assert facts.events == ()

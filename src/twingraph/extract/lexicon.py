@@ -251,8 +251,7 @@ EVENT_WORDS: dict[str, str] = {
     "hilfstransport": "donation", "hilfstransporte": "donation", "hilfslieferung": "donation",
     "hilfslieferungen": "donation", "liefert": "donation", "lieferte": "donation", "geliefert": "donation",
     "übergibt": "donation", "überreicht": "donation", "spendeten": "donation", "donates": "donation",
-    "geschenkt": "donation", "schenkte": "donation", "schenkten": "donation", "schenkt": "donation",
-    "gifted": "donation", "fördert": "funding", "fördern": "funding",
+    "geschenkt": "donation", "schenkte": "donation", "schenkten": "donation", "gifted": "donation",
     # funding
     "gefördert": "funding", "förderte": "funding", "finanziert": "funding", "finanzierte": "funding",
     "fördermittel": "funding", "zuschuss": "funding", "funded": "funding", "sponsored": "funding",
@@ -276,7 +275,7 @@ EVENT_PATTERNS: dict[str, tuple[str, ...]] = {
         _AMOUNT + r"[^.;]{0,80}?\b(?:zur\s+Verfügung|bereitgestellt|bewilligt|provided|allocated|awarded|granted|"
         r"made\s+available)",
         r"\b(?:zur\s+Verfügung\s+gestellt|bereitgestellt|bewilligt|provided|allocated|awarded|granted|received|"
-        r"erhielt|erhielten|erhält|bekam|bekommt)\b[^.;]{0,60}?" + _AMOUNT,
+        r"erhielt|erhielten|erhält|bekam|bekommt|fördert|fördern|förderte|unterstützt)\b[^.;]{0,60}?" + _AMOUNT,
     ),
     # years of a partnership celebrated: "feiert 50 Jahre Städtepartnerschaft", "celebrated 25 years of twinning",
     # "das 40-jährige Bestehen"
