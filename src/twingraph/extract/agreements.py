@@ -120,8 +120,10 @@ def find_agreements(ctx: ArticleContext) -> list[AgreementMention]:
         text = info.text
         if not says_something(info.sentence):
             continue
+        if not has_cue(text, lx.SIGNING_CUES):
+            continue
         kind = _document(text)
-        if kind is None or not has_cue(text, lx.SIGNING_CUES):
+        if kind is None:
             continue
         if re.search(r"\b(?:agreements|Abkommen\s+mit\s+vielen|Verträge)\b", text):
             continue  # generic talk about agreements

@@ -236,6 +236,7 @@ _RELATIVE_WORDS = frozenset(
 
 _SPAN_WORDS = frozenset({"tagen", "wochen", "monaten", "ago"})
 _YEARS_AGO_WORDS = frozenset({"jahr", "jahren", "ago"})
+_SAME_YEAR_WORDS = frozenset({"desselben", "gleichen", "jenes", "same", "that"})
 
 
 @dataclass(frozen=True)
@@ -403,6 +404,8 @@ def _written_dates(text: str) -> tuple[tuple[str, re.Match[str]], ...]:
     found: list[tuple[str, re.Match[str]]] = []
     for kind, pattern in _PATTERNS:
         if kind == "years_ago" and letters.isdisjoint(_YEARS_AGO_WORDS):
+            continue
+        if kind == "month_same_year" and letters.isdisjoint(_SAME_YEAR_WORDS):
             continue
         if (has_digit or kind in _WITHOUT_DIGIT) and (has_month or kind in _WITHOUT_MONTH):
             found.extend((kind, m) for m in pattern.finditer(text))
