@@ -174,3 +174,88 @@ def test_no_agreement(extract: Extract, text: str) -> None:
 def test_planned_signing_on_a_fixed_day_is_an_agreement(extract: Extract) -> None:
     facts = extract("Der Partnerschaftsvertrag zwischen Jena und Lviv soll am 12. Mai 2019 unterzeichnet werden.")
     assert [(set(a.parties), a.date and a.date.iso) for a in facts.agreements] == [({"Jena", "Lviv"}, "2019-05-12")]
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        # sealing or signing the partnership itself signs its agreement, dated by the date nearest the verb
+        (
+            "Schon im April 2008 war die Städtepartnerschaft zwischen Jena und Lviv beschlossen und bei einem Fest "
+            "im Dezember desselben Jahres besiegelt worden.",
+            "2008-12",
+        ),
+        ("Freiburg und Lviv haben am Dienstag ihre Solidaritätspartnerschaft besiegelt.", "2023-05-09"),
+        ("Leeds and Dortmund signed their twinning on 3 March 2020.", "2020-03-03"),
+    ],
+)
+def test_a_sealed_partnership_is_an_agreement(extract: Extract, text: str, date: str) -> None:
+    agreements = extract(text, published="2023-05-10").agreements
+    assert [(len(a.parties), a.date.iso if a.date else None) for a in agreements] == [(2, date)]
+
+
+def test_a_partnership_merely_named_is_no_agreement(extract: Extract) -> None:
+    assert (
+        extract("Jena und Lviv feiern ihre Städtepartnerschaft mit einem Fest.", published="2023-05-10").agreements
+        == ()
+    )
+
+
+def test_handing_over_aid_is_a_donation(extract: Extract) -> None:
+    facts = extract("Oxford and Bonn are twin towns. The council handed over 20 generators to Bonn.")
+    assert [e.kind for e in facts.events] == ["donation"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        # a gift with its giver, aid set on its way, money received or granted
+        ("Die Kieler Feuerwehr hat der Partnerstadt Vaasa ein Löschfahrzeug geschenkt.", ["donation"]),
+        ("A lorry loaded with medical supplies left Oxford for Bonn on Saturday.", ["donation"]),
+        ("Am Samstag machte sich ein Lkw mit Hilfsgütern auf den Weg nach Vaasa.", ["donation"]),
+        ("Das Land fördert das Projekt mit 20.000 Euro.", ["funding"]),
+        ("The project received £10,000 from the Foreign Office.", ["funding"]),
+        # a metaphor, a goal, an appeal are no gift
+        ("Die Partnerschaft ist ein Geschenk, das man pflegen muss.", []),
+        ("Ziel ist es, Vaasa mit Generatoren zu unterstützen.", []),
+        ("Spenden können auf das Konto der Stadt Kiel überwiesen werden.", []),
+        ("The mayor hopes to donate more aid to Bonn next year.", []),
+    ],
+)
+def test_an_event_needs_the_act(extract: Extract, text: str, kinds: list[str]) -> None:
+    assert [e.kind for e in extract(text, published="2023-05-10").events] == kinds
+
+
+def test_aid_set_on_its_way_after_a_donation_is_that_delivery(extract: Extract) -> None:
+    facts = extract(
+        "Sieben mit Spenden beladene Fahrzeuge der Feuerwehr Kiel beteiligen sich an der Hilfsaktion für Vaasa. "
+        "Die Feuerwehrleute luden am Donnerstag die Fahrzeuge. "
+        "In einem Konvoi haben sich die Fahrzeuge mit den Hilfsgütern am Freitag auf den Weg nach Vaasa gemacht.",
+        published="2023-05-10",
+    )
+    assert [e.kind for e in facts.events] == ["donation"]
+
+
+def test_a_renewal_signs_the_agreement_again(extract: Extract) -> None:
+    facts = extract(
+        "McAllen and San Luis Potosí reaffirmed their sister city agreement on Thursday.", published="2024-06-28"
+    )
+    assert [(set(a.parties), a.date.iso if a.date else None) for a in facts.agreements] == [
+        ({"McAllen", "San Luis Potosí"}, "2024-06-27")
+    ]
+
+
+def test_an_austrian_signing_of_a_charta(extract: Extract) -> None:
+    facts = extract(
+        "Kiel und Vaasa sind Partnerstädte. Die Bürgermeister unterfertigten am Montag in Vaasa die "
+        "Partnerschaftscharta.",
+        published="2023-05-10",
+    )
+    assert [(set(a.parties), a.date.iso if a.date else None) for a in facts.agreements] == [
+        ({"Kiel", "Vaasa"}, "2023-05-08")
+    ]
+
+
+def test_promoting_an_exchange_is_no_funding(extract: Extract) -> None:
+    facts = extract("Die Partnerschaft zwischen Kiel und Vaasa soll den Austausch zwischen den Schulen fördern.")
+    assert facts.events == ()

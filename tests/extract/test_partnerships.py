@@ -426,3 +426,231 @@ def test_type_words(extract: Extract, text: str, type_: str) -> None:
 )
 def test_partner_nouns_and_status(extract: Extract, text: str, status: str) -> None:
     assert [p.status for p in extract(text, published="2023-06-12").partnerships] == [status]
+
+
+@pytest.mark.parametrize(
+    ("text", "status", "since"),
+    [
+        # a signing dated relative to the publication dates the partnership
+        ("Freiburg und Lviv haben am Dienstag ihre Solidaritätspartnerschaft besiegelt.", "formalized", "2023-05-09"),
+        # "wurde ... vereinbart" reports the agreement made
+        ("Die Solidaritätspartnerschaft zwischen Hanau und Rzeszów wurde im März vereinbart.", "formalized", "2023-03"),
+    ],
+)
+def test_signed_partnership_dated_by_its_signing(extract: Extract, text: str, status: str, since: str) -> None:
+    facts = extract(text, published="2023-05-10")
+    assert [(p.status, p.since.iso if p.since else None) for p in facts.partnerships] == [(status, since)]
+
+
+@pytest.mark.parametrize(
+    ("text", "pairs"),
+    [
+        # "zu den Partnerstädten X gehören A, B und C": X holds each of the listed towns
+        (
+            "Zu den Partnerstädten Kiels gehören Brest, Vaasa und Kaliningrad.",
+            {frozenset({"Kiel", "Brest"}), frozenset({"Kiel", "Vaasa"}), frozenset({"Kiel", "Kaliningrad"})},
+        ),
+        (
+            "Bonn's twin towns include Oxford and Potsdam.",
+            {frozenset({"Bonn", "Oxford"}), frozenset({"Bonn", "Potsdam"})},
+        ),
+    ],
+)
+def test_a_possessor_holds_the_listed_partners(extract: Extract, text: str, pairs: set[frozenset[str]]) -> None:
+    assert {frozenset(p.cities) for p in extract(text, published="2023-05-10").partnerships} == pairs
+
+
+@pytest.mark.parametrize(
+    ("text", "status", "since"),
+    [
+        # a frozen link told by a German verb of rest or of suspension
+        (
+            "Die Stadtverordneten haben beschlossen, die Städtepartnerschaft zwischen Kiel und Kaliningrad ruhen zu "
+            "lassen.",
+            "suspended",
+            None,
+        ),
+        ("Kiel setzt die Städtepartnerschaft mit Kaliningrad aus.", "suspended", None),
+        # "Seit 1991" opening the sentence dates the link
+        ("Seit 1991 sind Perleberg und Szczawnica Partnerstädte.", "active", "1991"),
+        # a signing fifty years ago is an existing partnership
+        ("Vor 50 Jahren wurde die Städtepartnerschaft zwischen Bautzen und Dreux besiegelt.", "active", "1972"),
+        # a span of days dates a stay, not the partnership
+        ("A delegation from Gangneung visited Jingzhou, its sister city, from May 24 to 27.", "active", None),
+    ],
+)
+def test_status_and_since_cues(extract: Extract, text: str, status: str, since: str | None) -> None:
+    facts = extract(text, published="2022-06-01")
+    assert [(p.status, p.since.iso if p.since else None) for p in facts.partnerships] == [(status, since)]
+
+
+def test_a_definite_link_dates_the_partnership_named_before(extract: Extract) -> None:
+    facts = extract(
+        "The City of Houston has suspended its sister city relationship with Tyumen. The relationship began in 1995.",
+        published="2023-02-24",
+    )
+    assert [(p.type, p.status, p.since.iso if p.since else None) for p in facts.partnerships] == [
+        ("twinning", "suspended", "1995")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "pairs"),
+    [
+        # the genitive possessor before an apposition holds each town of it; the towns are no pair of their own
+        (
+            "Auch die anderen Partnerstädte Dortmunds, Leeds und Amiens, schickten Vertreter.",
+            {frozenset({"Dortmund", "Leeds"}), frozenset({"Dortmund", "Amiens"})},
+        ),
+        # a part after a semicolon that names two cities is a statement of its own
+        (
+            "Lviv und Wrocław sind seit 2002 Partnerstädte; Lviv ist zudem Partnerstadt von Freiburg.",
+            {frozenset({"Lviv", "Wrocław"}), frozenset({"Lviv", "Freiburg im Breisgau"})},
+        ),
+        (
+            "Kiel and Vaasa are sister cities; Kiel is also twinned with Brest.",
+            {frozenset({"Kiel", "Vaasa"}), frozenset({"Kiel", "Brest"})},
+        ),
+    ],
+)
+def test_partnership_scope(extract: Extract, text: str, pairs: set[frozenset[str]]) -> None:
+    assert {frozenset(p.cities) for p in extract(text, published="2023-05-10").partnerships} == pairs
+
+
+def test_the_partnership_another_grows_from_exists(extract: Extract) -> None:
+    facts = extract(
+        "Aus der Solidaritätspartnerschaft zwischen Kiel und Lviv soll eine Städtepartnerschaft werden.",
+        published="2023-05-10",
+    )
+    assert {(p.type, p.status) for p in facts.partnerships} == {("solidarity", "active"), ("twinning", "planned")}
+
+
+def test_a_year_before_a_participle_of_founding_dates_the_partnership(extract: Extract) -> None:
+    facts = extract(
+        "Die 1990 geschlossene Städtepartnerschaft zwischen Kiel und Kaliningrad liegt seit Kriegsbeginn auf Eis.",
+        published="2023-05-10",
+    )
+    assert [(p.status, p.since.iso if p.since else None) for p in facts.partnerships] == [("suspended", "1990")]
+
+
+@pytest.mark.parametrize(
+    ("text", "since", "until"),
+    [
+        ("Die Städtepartnerschaft zwischen Kiel und Kaliningrad wurde 2022 aufgekündigt.", None, "2022"),
+        ("Norfolk suspended its sister city relationship with Kaliningrad on March 1, 2022.", None, "2022-03-01"),
+        ("The sister city relationship of Tulsa with Kaliningrad had been inactive since 2014.", None, "2014"),
+        ("Durham, twinned with Kostroma since 1968, ended the link in early March 2022.", "1968", "2022-03"),
+        (
+            "Die seit 1995 bestehende Partnerschaft zwischen Kiel und Kaliningrad liegt seit Februar 2022 auf Eis.",
+            "1995",
+            "2022-02",
+        ),
+        # a link ended in the next sentence: its decision dates the end of the partnership named before
+        (
+            "Wakefield and Belgorod have been twinned since 1991. On Monday the council voted to sever the link.",
+            "1991",
+            "2023-05-08",
+        ),
+    ],
+)
+def test_an_end_or_suspension_is_dated_by_its_decision(
+    extract: Extract, text: str, since: str | None, until: str
+) -> None:
+    facts = extract(text, published="2023-05-10")
+    assert [
+        (p.status, p.since.iso if p.since else None, p.until.iso if p.until else None) for p in facts.partnerships
+    ] == [("suspended", since, until)]
+
+
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        ("Bonn has been Oxford's partner town since 1947.", "twinning"),
+        ("Oxford's partner city Bonn sent a delegation.", "twinning"),
+        ("The jumelage between Oxford and Grenoble dates back to 1976.", "twinning"),
+        ("Kiel ist seit 2022 Solidaritätspartner der ukrainischen Stadt Lviv.", "solidarity"),
+        ("Kiel und Lviv sind seit 2022 Solidaritätspartner.", "solidarity"),
+        ("Kiel ist Freundschaftsstadt von Vaasa.", "friendship"),
+    ],
+)
+def test_partner_nouns_name_the_type(extract: Extract, text: str, type_: str) -> None:
+    assert [p.type for p in extract(text, published="2023-05-10").partnerships] == [type_]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a plan for a link that exists keeps it active
+        ("Die Städtepartnerschaft zwischen Kiel und Vaasa soll weiter gepflegt werden.", {("twinning", "active")}),
+        ("Kiel und Vaasa wollen ihre Städtepartnerschaft vertiefen.", {("twinning", "active")}),
+        ("The twinning between Oxford and Bonn will continue to grow.", {("twinning", "active")}),
+        ("The future of the twinning between Oxford and Perm is uncertain.", {("twinning", "active")}),
+        # creating one is a plan
+        ("Oxford plans to establish a twinning with Lviv.", {("twinning", "planned")}),
+        (
+            "Die Städtepartnerschaft zwischen Jena und Lviv soll im Herbst unterzeichnet werden.",
+            {("twinning", "planned")},
+        ),
+        # the link another grows into is planned; the one it grows from exists, a link of its own
+        (
+            "The friendship between Oxford and Bonn is to be turned into a formal twinning.",
+            {("friendship", "active"), ("twinning", "planned")},
+        ),
+        # ... unless it is the specific partnership the article named before
+        (
+            "Kiel und Lviv haben seit 2022 eine Solidaritätspartnerschaft. Die Partnerschaft soll später in eine "
+            "Städtepartnerschaft münden.",
+            {("solidarity", "active"), ("twinning", "planned")},
+        ),
+    ],
+)
+def test_plans_for_existing_and_new_links(extract: Extract, text: str, expected: set[tuple[str, str]]) -> None:
+    assert {(p.type, p.status) for p in extract(text, published="2023-05-10").partnerships} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("Oxford has scrapped its twinning with Perm.", "suspended"),
+        ("Oxford has paused its twinning with Perm.", "suspended"),
+        ("Oxford froze its twinning with Perm after the invasion.", "suspended"),
+        ("Oxford has halted all contact with its twin city Perm.", "suspended"),
+        ("Oxford has withdrawn from its twinning agreement with Perm.", "suspended"),
+        ("Kiel hat alle Kontakte zur Partnerstadt Kaliningrad abgebrochen.", "suspended"),
+        # negated or kept: no end
+        ("Oxford will not end its twinning with Perm.", "active"),
+        ("Kiel will an der Städtepartnerschaft mit Kaliningrad festhalten.", "active"),
+        ("Der Besuch in der Partnerstadt Kaliningrad wurde von Kiel aus organisiert.", "active"),
+    ],
+)
+def test_ends_and_pauses_in_other_words(extract: Extract, text: str, status: str) -> None:
+    assert [p.status for p in extract(text, published="2023-05-10").partnerships] == [status]
+
+
+@pytest.mark.parametrize(
+    ("text", "pairs"),
+    [
+        # a city on the way or beside the destination holds no link
+        (
+            "Die Delegation aus Kiel reiste über Berlin in die Partnerstadt Vaasa.",
+            {frozenset({"Kiel", "Vaasa"})},
+        ),
+        # a possessive takes up the subject, not the city of a phrase
+        ("The Oxford delegation flew from London to its twin city Bonn.", {frozenset({"Oxford", "Bonn"})}),
+        # a genitive before the partner noun holds it, even after "in"
+        ("Der in Berlin lebende Künstler stellte in Kiels Partnerstadt Vaasa aus.", {frozenset({"Kiel", "Vaasa"})}),
+        # a city named for comparison is no party
+        (
+            "Kiel und Vaasa sind Partnerstädte. Wie Hamburg pflegt auch Kiel eine Partnerschaft mit einer "
+            "ukrainischen Stadt.",
+            {frozenset({"Kiel", "Vaasa"})},
+        ),
+    ],
+)
+def test_cities_aside_hold_no_link(extract: Extract, text: str, pairs: set[frozenset[str]]) -> None:
+    assert {frozenset(p.cities) for p in extract(text, published="2023-05-10").partnerships} == pairs
+
+
+def test_a_link_that_became_one_long_ago_is_no_plan_of_the_sentence(extract: Extract) -> None:
+    facts = extract("Oxford, which became a sister city of Bonn in 1947, will host a festival.", published="2023-05-10")
+    assert [(p.status, p.since.iso if p.since else None) for p in facts.partnerships] == [("active", "1947")]

@@ -309,3 +309,189 @@ def _planned(facts: FactSet) -> int:
 def test_plans_and_stops(extract: Extract, text: str, visits: set[tuple[str, str]], planned: int) -> None:
     facts = extract(text, published="2023-09-01")
     assert (_pairs(facts), _planned(facts)) == (visits, planned)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a group "aus X" received by the head of another city goes to that city
+        (
+            "Der Bürgermeister von Kiel empfing am Montag eine Delegation aus Vaasa im Rathaus.",
+            {("Vaasa", "Kiel", "2023-05-08")},
+        ),
+        # a joint delegation of several towns: one trip from each
+        (
+            "Vertreter aus Freiburg und Tübingen besuchten am Montag die ukrainische Partnerstadt Lviv.",
+            {("Freiburg im Breisgau", "Lviv", "2023-05-08"), ("Tübingen", "Lviv", "2023-05-08")},
+        ),
+        (
+            "Die Delegationen aus Ingolstadt und Manisa waren am Dienstagabend Gäste in Kirkcaldy.",
+            {("Ingolstadt", "Kirkcaldy", "2023-05-09"), ("Manisa", "Kirkcaldy", "2023-05-09")},
+        ),
+        (
+            "Delegations from Kirkcaldy and Manisa were guests in Ingolstadt on Tuesday.",
+            {("Kirkcaldy", "Ingolstadt", "2023-05-09"), ("Manisa", "Ingolstadt", "2023-05-09")},
+        ),
+        # a signing in person at the other city's town hall is a trip there
+        (
+            "Die Gemeinde Altdorf hat ihre Partnerschaft mit Schowkwa am Samstag im Rathaus von Schowkwa besiegelt.",
+            {("Altdorf bei Nürnberg", "Zhovkva", "2023-05-06")},
+        ),
+    ],
+)
+def test_visit_direction_and_joint_delegations(
+    extract: Extract, text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    facts = extract(text, published="2023-05-10", language="de" if " aus " in text or " die " in text else "en")
+    assert {(v.origin, v.destination, v.start.iso if v.start else None) for v in facts.visits} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a fixed span ahead is a planned visit; the group's town is the article's other focus city
+        (
+            "Cirencester and Itzehoe are twin towns. The association will visit Itzehoe from 20 to 24 May.",
+            ("Cirencester", "Itzehoe", "2022-05-20", True),
+        ),
+        (
+            "Kiel und Vaasa sind Partnerstädte. Der Kieler Bürgermeister reiste am Montag nach Vaasa.",
+            ("Kiel", "Vaasa", "2022-04-25", False),
+        ),
+    ],
+)
+def test_trips_of_heads_and_groups(extract: Extract, text: str, expected: tuple) -> None:
+    facts = extract(text, published="2022-04-26")
+    assert [(v.origin, v.destination, v.start.iso if v.start else None, v.planned) for v in facts.visits] == [expected]
+
+
+def test_travel_ahead_without_fixed_days_is_a_planned_visit(extract: Extract) -> None:
+    facts = extract(
+        "Exeter and Rennes are twin towns. The Lord Mayor of Exeter will travel to Rennes at the end of June."
+    )
+    assert facts.visits == () and [e.kind for e in facts.events] == ["planned_visit"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a trip ahead on a weekday is fixed: a planned visit, not a vague plan
+        (
+            "Erfurt und Lublin sind Partnerstädte. Oberbürgermeister Bausewein reist am Donnerstag mit einer "
+            "Delegation nach Lublin.",
+            {("Erfurt", "Lublin", "2023-05-11", True)},
+        ),
+        (
+            "Erfurt and Lublin are twin towns. Mayor Bausewein flew to Lublin on Monday.",
+            {("Erfurt", "Lublin", "2023-05-08", False)},
+        ),
+        # representatives of a list of towns: one trip from each
+        (
+            "Erfurt and Lublin are twin towns. Representatives of Lublin, Vilnius and Kaunas visited Erfurt last week.",
+            {
+                ("Lublin", "Erfurt", "2023-05", False),
+                ("Vilnius", "Erfurt", "2023-05", False),
+                ("Kaunas", "Erfurt", "2023-05", False),
+            },
+        ),
+    ],
+)
+def test_fixed_days_and_listed_origins(extract: Extract, text: str, expected: set[tuple]) -> None:
+    facts = extract(text, published="2023-05-10")
+    assert {(v.origin, v.destination, v.start.iso if v.start else None, v.planned) for v in facts.visits} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Kiel und Vaasa sind Partnerstädte. Im Mai führte eine Bürgerreise 40 Kieler nach Vaasa.",
+            [("Kiel", "Vaasa")],
+        ),
+        # "Preise" ends like "Reise" but is no trip
+        ("Kiel und Vaasa sind Partnerstädte. Die Preise in Vaasa sind hoch.", []),
+    ],
+)
+def test_german_compounds_of_a_trip(extract: Extract, text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(v.origin, v.destination) for v in extract(text, published="2023-05-10").visits] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a possibility or a standing welcome
+        "Kiel und Vaasa sind Partnerstädte. Besucher aus Kiel können das Museum in Vaasa kostenlos besuchen.",
+        "Oxford and Bonn are twin towns. Visitors from Oxford are always welcome in Bonn.",
+        # a habit over the years
+        "Oxford and Bonn are twin towns. Over the years, hundreds of pupils have visited Bonn.",
+        # a move to live somewhere, flight
+        "Kiel und Vaasa sind Partnerstädte. Der Künstler kam 1990 aus Vaasa nach Kiel und lebt seither dort.",
+        "Oxford and Bonn are twin towns. Many refugees from Kharkiv came to Oxford last year.",
+        # how long a journey takes
+        "Kiel und Vaasa sind Partnerstädte. Die Fahrt nach Vaasa dauert mit der Fähre 20 Stunden.",
+    ],
+)
+def test_clauses_that_tell_no_single_trip(extract: Extract, text: str) -> None:
+    assert extract(text, published="2023-05-10").visits == ()
+
+
+def test_the_month_may_is_no_modal(extract: Extract) -> None:
+    facts = extract("Oxford and Bonn are twin towns. The delegation from Bonn arrived in Oxford in May, 2017.")
+    assert [(v.origin, v.start.iso if v.start else None) for v in facts.visits] == [("Bonn", "2017-05")]
+
+
+def test_a_count_written_as_a_word_sizes_the_group(extract: Extract) -> None:
+    facts = extract(
+        "Windsor and Fujisawa are sister cities. Nineteen students from Fujisawa arrived in Windsor on July 22.",
+        published="2022-07-26",
+    )
+    assert [(v.origin, v.size, v.start.iso if v.start else None) for v in facts.visits] == [
+        ("Fujisawa", 19, "2022-07-22")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # days spent in a town are a stay there; money spent is not
+        (
+            "Members of the Cirencester Twinning Association spent four days in Itzehoe in April.",
+            [("Cirencester", "Itzehoe")],
+        ),
+        ("Cirencester and Itzehoe are twin towns. The council spent 5000 pounds in Itzehoe.", []),
+        # the members of a town's association who welcome guests "from X" stay at home
+        (
+            "Members of the Sherborne Twinning Association welcomed 40 guests from Granville last weekend.",
+            [("Granville", "Sherborne")],
+        ),
+    ],
+)
+def test_stays_and_hosts(extract: Extract, text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(v.origin, v.destination) for v in extract(text, published="2023-05-10").visits] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Kiel und Vaasa sind Partnerstädte. Oberbürgermeister Kämpfer stattete Vaasa am Montag einen Besuch ab.",
+            [("Kiel", "Vaasa")],
+        ),
+        (
+            "Kiel und Vaasa sind Partnerstädte. 20 Schülerinnen und Schüler aus Vaasa verbrachten eine Woche in Kiel.",
+            [("Vaasa", "Kiel")],
+        ),
+    ],
+)
+def test_german_visits_and_stays(extract: Extract, text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(v.origin, v.destination) for v in extract(text, published="2023-05-10").visits] == expected
+
+
+def test_the_following_day_is_the_day_after_the_date_told_before(extract: Extract) -> None:
+    facts = extract(
+        "Oxford and Bonn are twin towns. The charter was signed in Oxford on 3 May. "
+        "The following day the Oxford delegation travelled to Bonn.",
+        published="2023-05-10",
+    )
+    starts = {(v.origin, v.destination): v.start.iso if v.start else None for v in facts.visits}
+    assert starts[("Oxford", "Bonn")] == "2023-05-04"

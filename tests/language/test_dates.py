@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from twingraph.facts import DateValue
-from twingraph.language.dates import DateContext, find_dates, parse_date
+from twingraph.language.dates import NEXT_DAY, DateContext, day_after, find_dates, parse_date
 
 CONTEXT_2023 = DateContext(year=2023)
 PUBLISHED = DateContext(published=DateValue("2021-02-12"))
@@ -100,3 +100,54 @@ def test_english_ranges_with_to() -> None:
     ctx = DateContext(published=DateValue.parse("2017-11-09"), year=2017)
     [found] = find_dates("The group stays between September 12 to 16.", ctx)
     assert (found.value.iso, found.until.iso if found.until else None) == ("2017-09-12", "2017-09-16")
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("Im April 2008 beschlossen und im Dezember desselben Jahres besiegelt.", "2008-12"),
+        ("The charter was signed in 1990 and renewed in June of that year.", "1990-06"),
+    ],
+)
+def test_a_month_of_the_same_year_takes_the_year_named_before(text: str, iso: str) -> None:
+    assert find_dates(text)[-1].value.iso == iso
+
+
+def test_a_weekday_before_a_count_is_still_a_weekday() -> None:
+    ctx = DateContext(published=DateValue.parse("2023-05-10"))
+    dates = find_dates("Das Komitee übergab am Freitag 40 Stromgeneratoren.", ctx)
+    assert [d.value.iso for d in dates] == ["2023-05-05"]
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("Vor 50 Jahren wurde die Partnerschaft besiegelt.", "1972"),
+        ("The towns were twinned 25 years ago.", "1997"),
+        ("The association will visit Itzehoe from 20 to 24 May.", "2022-05-20"),
+    ],
+)
+def test_years_ago_and_day_ranges_with_to(text: str, iso: str) -> None:
+    dates = find_dates(text, DateContext(published=DateValue.parse("2022-06-01")))
+    assert [d.value.iso for d in dates] == [iso]
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("Vor zwei Wochen reiste eine Delegation nach Kiel.", "2023-04"),
+        ("Three days ago the mayor visited Bonn.", "2023-05-07"),
+        ("vor drei Monaten", "2023-02"),
+        ("two years ago", "2021"),
+        ("vor einem Jahr", "2022"),
+    ],
+)
+def test_spans_counted_back_from_the_publication_day(text: str, iso: str) -> None:
+    dates = find_dates(text, DateContext(published=DateValue.parse("2023-05-10")))
+    assert [d.value.iso for d in dates] == [iso]
+
+
+def test_the_day_after() -> None:
+    assert NEXT_DAY.search("Am nächsten Tag reiste die Delegation ab.")
+    assert day_after(DateValue("2023-05-31")) == DateValue("2023-06-01", None, inferred=True)
+    assert day_after(DateValue("2023-05")) is None

@@ -21,7 +21,7 @@ from twingraph.facts import Agreement
 from twingraph.language.dates import DateMention
 
 _BETWEEN = re.compile(r"\b(?:zwischen|between|між)\s+(?P<span>.+?)(?:[.;]|\s+(?:zu|to|was|wurde|were|signed)\b|$)")
-_DOC_ENDINGS = ("abkommen", "vereinbarung", "vertrag", "urkunde", "memorandum", "erklärung")
+_DOC_ENDINGS = ("abkommen", "vereinbarung", "vertrag", "urkunde", "memorandum", "erklärung", "charta")
 
 
 _ANNIVERSARY_OF_SIGNING = re.compile(
@@ -29,6 +29,9 @@ _ANNIVERSARY_OF_SIGNING = re.compile(
 )
 _SIGNING = re.compile("|".join(lx.SIGNING_CUES), re.IGNORECASE)
 _FOUNDING = re.compile(r"\b(?:established|founded|gegründet|begründet|since|seit)\b", re.IGNORECASE)
+# Verbs that seal a partnership itself (not "geschlossen", "vereinbart": those also close and agree on other things).
+_SEALING_CUES = (r"\bbesiegel", r"\bunterzeichne", r"\bunterschrieben\b", r"\bbeurkundet\b", r"\bsigned\b",
+                 r"\bsealed\b")  # fmt: skip
 _PURPOSE = re.compile(r"\bum\b[^.;]*\bzu\s+(?:unterzeichnen|unterschreiben|besiegeln)\b|\bto\s+sign\b")
 
 
@@ -50,15 +53,17 @@ def _future_signing(text: str) -> bool:
 
 
 def _signing_dates(info: SentenceInfo) -> list[DateMention]:
-    """The dates of the clause that tells the signing, else of the sentence without clauses that date something
-    else: in "organised by the Twinning Association, which was first established in 1979" 1979 dates the body."""
+    """The dates of the clause that tells the signing (nearest first), else of the sentence without clauses that
+    date something else: in "organised by the Twinning Association, which was first established in 1979" 1979 dates
+    the body."""
     text = info.text
     cue = _SIGNING.search(text)
     if cue:
         start, end = clause_of(text, cue.start())
         own = [d for d in info.dates if start <= d.start < end]
         if own:
-            return own
+            # "im April 2008 beschlossen und im Dezember desselben Jahres besiegelt": the date nearest the signing
+            return sorted(own, key=lambda d: min(abs(d.start - cue.end()), abs(cue.start() - d.end)))
     return [d for d in info.dates if not _FOUNDING.search(text[slice(*clause_of(text, d.start))])]
 
 
@@ -69,11 +74,19 @@ class AgreementMention:
 
 
 def _document(text: str) -> str | None:
-    for _, _, word in words(text):
+    """What was signed: a document word ("Urkunde", "memorandum"), else a partnership word in a clause that
+    seals it ("Die Städtepartnerschaft ist besiegelt", "signed the twinning"): sealing a partnership is signing
+    its agreement."""
+    tokens = words(text)
+    for _, _, word in tokens:
         if word in lx.AGREEMENT_WORDS:
             return lx.AGREEMENT_WORDS[word]
         if word.endswith(_DOC_ENDINGS) and not word.endswith(("verträge", "abkommens-")):
             return "agreement"
+    for start, _, word in tokens:
+        partnership = lx.PARTNERSHIP_WORDS.get(word) not in (None, "other") or word in ("partnerschaft", "partnership")
+        if partnership and has_cue(text[slice(*clause_of(text, start))], _SEALING_CUES):
+            return "partnership"
     return None
 
 
@@ -107,8 +120,10 @@ def find_agreements(ctx: ArticleContext) -> list[AgreementMention]:
         text = info.text
         if not says_something(info.sentence):
             continue
+        if not has_cue(text, lx.SIGNING_CUES):
+            continue
         kind = _document(text)
-        if kind is None or not has_cue(text, lx.SIGNING_CUES):
+        if kind is None:
             continue
         if re.search(r"\b(?:agreements|Abkommen\s+mit\s+vielen|Verträge)\b", text):
             continue  # generic talk about agreements

@@ -1,6 +1,7 @@
 """Dated happenings around a partnership: donations, funding, receptions and anniversaries.
 
-One event per sentence for donations and funding (each sentence tells its own delivery or grant); receptions and
+One event per sentence for donations and funding (each sentence tells its own delivery or grant), but aid merely
+set on its way after a donation was told is that delivery; receptions and
 anniversary ceremonies are one per article (a report covers one ceremony, named in several sentences).
 An event word counts only where its clause tells the act: collecting or buying donations, wanting or planning to
 give, "sending a signal", funding applied for, a conference "hosted in" a town, welcoming a decision and the
@@ -47,13 +48,15 @@ def find_events(ctx: ArticleContext) -> list[Event]:
         if re.search(lx.FUNDING_SUPPORT, text):
             kinds.append("funding")
         lower = text.lower()
-        kinds += [
+        patterned = [
             kind
             for kind, cues in lx.EVENT_PATTERNS.items()
             if any(g in lower for g in lx.EVENT_PATTERN_GATES[kind])
             and has_cue(text, cues)
             and not has_cue(text, _NOT_GIVEN.get(kind, ()))
         ]
+        # aid set on its way without a word of giving is the delivery the article told already, if it did
+        kinds += [k for k in patterned if not (k == "donation" and "donation" in seen_kinds and k not in kinds)]
         if (
             "donation" in kinds
             and any(b in text.lower() for b in lx.DONATION_BLOCKERS)

@@ -24,6 +24,8 @@ PARTNERSHIP_WORDS: dict[str, str] = {
     "twinning": "twinning", "twinned": "twinning", "twin": "twinning", "sister": "twinning", "twin-town": "twinning",
     "twin-city": "twinning", "sister-city": "twinning",
     "partnership": "other", "friendship": "friendship", "link": "other", "solidarity partnership": "solidarity",
+    "partner": "twinning", "jumelage": "twinning", "solidaritätspartner": "solidarity",
+    "solidaritätspartnerstadt": "solidarity", "freundschaftsstadt": "friendship", "partnerschaftsvereinbarung": "other",
     "партнерство": "other", "побратим": "twinning", "побратими": "twinning", "побратимами": "twinning",
     "співробітництво": "cooperation", "співробітництва": "cooperation",
 }  # fmt: skip
@@ -32,24 +34,27 @@ PARTNERSHIP_PLURALS: dict[str, str] = {
     "partnerschaften": "other", "twinnings": "twinning", "partnerships": "other", "cities": "twinning",
     "partnergemeinden": "twinning", "partnerkommunen": "twinning", "partnerlandkreise": "twinning",
     "partnerkreise": "twinning", "partnerregionen": "other", "kreispartnerschaften": "twinning",
-    "kommunalpartnerschaften": "twinning",
+    "kommunalpartnerschaften": "twinning", "freundschaftsstädte": "friendship",
+    "solidaritätspartnerstädte": "solidarity",
     "towns": "twinning",
 }  # fmt: skip
 # "twin"/"sister" only count before a town word; "link" only in "the link between".
 PARTNERSHIP_NEEDS_NEXT: dict[str, tuple[str, ...]] = {
     "twin": ("town", "towns", "city", "cities"),
     "sister": ("town", "towns", "city", "cities"),
+    "partner": ("town", "towns", "city", "cities", "municipality", "municipalities"),  # "Oxford's partner city Bonn"
 }
 PARTNERSHIP_NEEDS_PREVIOUS: dict[str, tuple[str, ...]] = {"cities": ("twin", "sister"), "towns": ("twin", "sister")}
 # Nouns that name a partner town ("Dortmunds Partnerstadt Amiens", "Leeds' twin town"): they state the link's status
 # only after a copula ("are twin towns") or with an adjective ("künftige Partnerstadt").
 PARTNER_NOUNS = {"partnerstadt", "partnerstädte", "partnerstädten", "partnergemeinde", "partnergemeinden",
                  "partnerkommune", "partnerkommunen", "twin", "sister", "twin-town", "twin-city",
-                 "sister-city"}  # fmt: skip
+                 "sister-city", "partner", "solidaritätspartner", "solidaritätspartnerstadt", "freundschaftsstadt",
+                 "freundschaftsstädte"}  # fmt: skip
 # Vague words for a link between towns: a partnership word only in a clause that ends or suspends it.
-PARTNERSHIP_LINK_WORDS = {"links", "ties", "connection", "connections", "relationship", "relations", "arrangement",
-                          "arrangements", "beziehungen", "verbindungen", "kontakte"}  # fmt: skip
-PARTNERSHIP_LINK_SINGULARS = {"connection", "relationship", "arrangement"}
+PARTNERSHIP_LINK_WORDS = {"link", "links", "ties", "connection", "connections", "relationship", "relations",
+                          "arrangement", "arrangements", "beziehungen", "verbindungen", "kontakte"}  # fmt: skip
+PARTNERSHIP_LINK_SINGULARS = {"link", "connection", "relationship", "arrangement"}
 # Words that make a following "twinning"/"partnership" the name of something else.
 PARTNERSHIP_NOT_BEFORE = (
     "association",
@@ -73,12 +78,20 @@ PARTNERSHIP_NOT_BEFORE = (
 STATUS_CUES: dict[str, tuple[str, ...]] = {
     "suspended": (r"\bauf Eis\b", r"\bausgesetzt\b", r"\beingefroren\b", r"\bruht\b", r"\bsuspend", r"\bfrozen\b",
                   r"\bon hold\b", r"\bdormant\b", r"\binactive\b", r"\binaktiv\b",
-                  r"\bnicht\s+(?:mehr\s+|aktiv\s+)?fortgesetzt\b"),
+                  r"\bnicht\s+(?:mehr\s+|aktiv\s+)?fortgesetzt\b", r"\bruhen\b", r"\bauszusetzen\b",
+                  r"\baussetzen\b", r"\b(?:setzt|setzen|setzte|setzten)\b[^.;,]*\baus\s*(?:[.;,]|$)"),
     # ended by a decision: severed, cut, terminated, revoked, ended (a verb with its object, not "the end of June")
     "ended": (r"\bsever", r"\bcut(?:s|ting)?\s+(?:\w+\s+){0,2}(?:ties|links)\b", r"\bterminat", r"\brevok",
               r"\bend(?:s|ed|ing)?\s+(?:its|their|our|the|all|\d+|[A-Z][\w-]*[’']s|twinning|links|ties|relations)\b",
               r"\b(?:an|formal)\s+end\s+to\b", r"\bbeende[nt]\b", r"\baufgekündigt\b", r"\b(?:ge)?kündig(?:t|en|te)\b",
-              r"\baufgelöst\b"),
+              r"\baufgelöst\b", r"\bscrap(?:s|ped|ping)?\b",
+              r"\bpaus(?:e|es|ed|ing)\s+(?:\w+\s+){0,2}(?:twinning|links?|ties|relationship|partnership)",
+              r"\b(?:froze|freez(?:e|es|ing)|frozen)\b", r"\bwithdr(?:aw|awn|ew)\s+from\b", r"\baufgehoben\b",
+              # contacts broken off, halted, stopped: "alle Kontakte abgebrochen", "halted all contact"
+              r"\b(?:Kontakte?|Beziehungen|Zusammenarbeit|Austausch|contacts?|cooperation|relations)\b[^.;]*?\b(?:abgebrochen|"
+              r"eingestellt|ausgesetzt|gestoppt|halted|stopped|suspended)\b",
+              r"\b(?:abgebrochen|eingestellt|halted|stopped|broke\s+off|broken\s+off)\s+(?:\w+\s+){0,2}(?:Kontakte?|contacts?|"
+              r"cooperation|relations|links|ties)\b"),
     "planned": (r"\bsoll(?:en)?\b", r"\bstrebt\b.*\ban\b", r"\bangestrebt", r"\bgeplant", r"\bkünftig", r"\bzukünftig",
                 r"\bwird\b.*\bbesiegelt\b", r"\bam Aufbau\b", r"\bauf dem Weg zu\b", r"\bwill\b",
                 r"\bplan(?:s|ned|ning)?\b", r"\bintend", r"\bto become\b", r"\bfuture\b", r"\bnächste[n]?\b",
@@ -89,7 +102,7 @@ STATUS_CUES: dict[str, tuple[str, ...]] = {
     "formalized": (r"\bbesiegel(?:t|te|ten|n)\b", r"\bunterzeichne", r"\bunterschrieben\b", r"\bUnterzeichnung\b",
                    r"\bgeschlossen\b", r"\bsigned\b", r"\bsigning\b", r"\bfrom now on\b", r"\bofficially\b",
                    r"\bпідписа", r"\bvollzogen\b", r"\beingegangen\b", r"\beingeht\b", r"\bbeurkundet\b", r"\bsealed\b",
-                   r"\bformali[sz]ed\b"),
+                   r"\bformali[sz]ed\b", r"\b(?:wurde|wurden)\b[^.;]*\bvereinbart\b", r"\b(?:was|were)\s+agreed\b"),
     # told as existing for years: an anniversary of the partnership, whatever is planned to celebrate it
     "anniversary": (r"\banniversary\b", r"\bjubiläum", r"\bjahrestag",
                     r"\b\d+\s*(?:Jahre|years)\s+(?:of\s+)?(?:\w+\s+)?(?:Städtepartnerschaft|Partnerschaft|"
@@ -127,10 +140,11 @@ AGREEMENT_WORDS: dict[str, str] = {
     "städtepartnerschaftsvertrag": "contract", "partnerschaftsurkunde": "charter", "urkunde": "charter",
     "absichtserklärung": "memorandum", "memorandum": "memorandum", "mou": "memorandum", "agreement": "agreement",
     "charter": "charter", "declaration": "declaration", "угоду": "agreement", "угода": "agreement",
-    "меморандум": "memorandum", "unterzeichnung": "signing",
+    "меморандум": "memorandum", "unterzeichnung": "signing", "charta": "charter", "pact": "agreement",
 }  # fmt: skip
 SIGNING_CUES = (
     r"\bunterzeichne",
+    r"\bunterfertig",  # Austrian
     r"\bunterschrieben\b",
     r"\bunterschreiben\b",
     r"\bUnterzeichnung\b",
@@ -143,6 +157,9 @@ SIGNING_CUES = (
     r"\bre-sign",
     r"\bпідписа",
     r"\bvollzogen\b",
+    r"\breaffirm(?:ed|s|ing)?\b",  # a renewal signs the document again
+    r"\brenew(?:ed|s|ing)?\b",
+    r"\berneuert(?:e|en)?\b",
 )
 RENEWAL_CUES = (r"\bErneuerung\b", r"\berneuert", r"\bre-sign", r"\brenew", r"\breaffirm")
 
@@ -155,6 +172,8 @@ VISIT_NOUNS = {
 VISIT_VERBS = {
     "besuchte", "besuchten", "besucht", "besuchen", "reiste", "reisten", "reist", "reisen", "gereist", "kam",
     "kamen", "kommt", "kommen", "visited", "visits", "visit", "travelled", "traveled", "welcomed", "hosted",
+    "travel", "travels", "travelling", "traveling", "departed", "aufgebrochen", "fliegt", "flog", "flogen",
+    "flew", "stattete", "statteten",
     "eingetroffen", "angereist", "arrived", "weilt", "weilte", "weilten", "aufhalten", "aufgehalten", "stayed",
 }  # fmt: skip
 # Who travels: in a clause with a visit noun, "Students from Windsor’s twin city ... on a trip" are the visitors.
@@ -164,7 +183,8 @@ TRAVELLER_NOUNS = {"students", "pupils", "schüler", "schülerinnen", "jugendlic
 # Visit verbs in a past tense: the trip has happened (or begun), whatever the clause says of its rest.
 PAST_VISIT_VERBS = {"arrived", "visited", "travelled", "traveled", "came", "kam", "kamen", "besuchte", "besuchten",
                     "reiste", "reisten", "eingetroffen", "angereist", "gereist", "weilte", "weilten",
-                    "stayed"}  # fmt: skip
+                    "stayed", "flew", "flog", "flogen", "departed", "aufgebrochen", "spent", "stattete",
+                    "statteten", "verbrachte", "verbrachten"}  # fmt: skip
 RETURN_VISIT_WORDS = {"gegenbesuch", "gegenbesuchs", "rückbesuch", "return"}
 GENERIC_VISIT_PLURALS = {"besuche", "reisen", "delegationsreisen", "trips", "visits", "delegations", "fahrten"}
 # Prepositions before the city a delegation comes from / goes to.
@@ -216,6 +236,8 @@ NUMBER_WORDS: dict[str, int] = {
     "zwölf": 12, "dreizehn": 13, "vierzehn": 14, "fünfzehn": 15, "sechzehn": 16, "siebzehn": 17, "achtzehn": 18,
     "neunzehn": 19, "zwanzig": 20, "dreißig": 30, "vierzig": 40, "fünfzig": 50, "two": 2, "three": 3, "four": 4,
     "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "twenty": 20,
+    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+    "thirty": 30, "forty": 40, "fifty": 50,
 }  # fmt: skip
 
 # --- events -----------------------------------------------------------------------------------------------
@@ -228,6 +250,8 @@ EVENT_WORDS: dict[str, str] = {
     "donation": "donation", "donations": "donation", "donate": "donation", "delivered": "donation",
     "hilfstransport": "donation", "hilfstransporte": "donation", "hilfslieferung": "donation",
     "hilfslieferungen": "donation", "liefert": "donation", "lieferte": "donation", "geliefert": "donation",
+    "übergibt": "donation", "überreicht": "donation", "spendeten": "donation", "donates": "donation",
+    "geschenkt": "donation", "schenkte": "donation", "schenkten": "donation", "gifted": "donation",
     # funding
     "gefördert": "funding", "förderte": "funding", "finanziert": "funding", "finanzierte": "funding",
     "fördermittel": "funding", "zuschuss": "funding", "funded": "funding", "sponsored": "funding",
@@ -250,8 +274,8 @@ EVENT_PATTERNS: dict[str, tuple[str, ...]] = {
     "funding": (
         _AMOUNT + r"[^.;]{0,80}?\b(?:zur\s+Verfügung|bereitgestellt|bewilligt|provided|allocated|awarded|granted|"
         r"made\s+available)",
-        r"\b(?:zur\s+Verfügung\s+gestellt|bereitgestellt|bewilligt|provided|allocated|awarded|granted)\b[^.;]{0,60}?"
-        + _AMOUNT,
+        r"\b(?:zur\s+Verfügung\s+gestellt|bereitgestellt|bewilligt|provided|allocated|awarded|granted|received|"
+        r"erhielt|erhielten|erhält|bekam|bekommt|fördert|fördern|förderte|unterstützt)\b[^.;]{0,60}?" + _AMOUNT,
     ),
     # years of a partnership celebrated: "feiert 50 Jahre Städtepartnerschaft", "celebrated 25 years of twinning",
     # "das 40-jährige Bestehen"
@@ -269,7 +293,10 @@ EVENT_PATTERNS: dict[str, tuple[str, ...]] = {
     # aid brought or set on its way: "bringing relief and help to the children", "auf den Weg in die Ukraine"
     "donation": (
         r"\b(?:bring\w*|brought)\s+(?:\w+\s+){0,2}?(?:relief|aid|help|supplies)\b",
-        r"\b(?:Transport|Hilfstransport|Konvoi|Hilfskonvoi|Lieferung|Hilfsgüter)\b[^.;]{0,120}?\bauf\s+den\s+Weg\b",
+        r"\bhand(?:s|ed|ing)?\s+over\b",
+        r"\b(?:Transport|Hilfstransport|Konvoi|Hilfskonvoi|Lieferung|Hilfsgüter\w*)\b[^.;]{0,120}?\bauf\s+den\s+Weg\b",
+        r"\b(?:supplies|aid|donations)\b[^.;]{0,80}?\b(?:left|departed|set\s+off|(?:is|are|was|were)\s+on\s+(?:its|"
+        r"their)\s+way)\b",
     ),
 }
 # Words one of which a sentence must contain before EVENT_PATTERNS are tried (lower case; spares the patterns).
@@ -277,13 +304,14 @@ EVENT_PATTERN_GATES: dict[str, tuple[str, ...]] = {
     "funding": ("euro", "€", "£", "$", "pfund", "pound", "dollar"),
     "anniversary": ("jahre", "year", "jährig"),
     "reception": ("golden", "goldene", "hall", "rathaus"),
-    "donation": ("relief", "aid", "help", "supplies", "auf den weg"),
+    "donation": ("relief", "aid", "help", "supplies", "auf den weg", "over", "donations"),
 }
 # A donation word in a clause that tells collecting or buying, intending or a figure of speech is no act of giving:
 # "sammelt Spenden", "beim Sammeln der Spenden", "wants to donate", "schickt ein Zeichen der Solidarität".
 DONATION_NOT_GIVEN = (
     r"\bsammel|\bsammeln\b|\bgesammelt|\bcollect|\braise[sd]?\b|\braising\b|\bSpendenaufruf|\bruft\b.*\bauf\b"
     r"|\bBeschaffung\b|\bprocure",
+    r"\b(?:können|can\s+be|Konto|IBAN|Spendenkonto)\b",  # an appeal: where to give, not a gift
     r"\b(?:will|wollen|soll|sollen|möchte[n]?|plant|planen|want(?:s|ed)?\s+to|plan(?:s|ned)?\s+to|aim(?:s|ed)?\s+to|hope[sd]?\s+to|"
     r"intend(?:s|ed)?\s+to|Ziel\s+ist\s+es|goal\s+is\s+to)\b",
     r"\b(?:schick\w*|send\w*|sent)\s+(?:\w+\s+){0,3}?(?:Zeichen|Signal|Botschaft|Grüße|Gruß|Brief|Einladung|message|"

@@ -52,16 +52,18 @@ def merge_partnerships(mentions: list[PartnershipMention], article_types: set[st
         stated = [m for m in group if m.explicit]
         best = max(stated, key=lambda m: _STATUS_RANK[m.explicit or "active"]) if stated else group[0]
         status = best.explicit or "active"
-        since = None
+        since = until = None
         planned_by = None
         for m in group:
             since = _better_date(since, m.since)
+            until = _better_date(until, m.until)
             planned_by = planned_by or m.planned_by
         merged[(pair, type_)] = Partnership(
             cities=pair,
             type=type_,
             status=status,
             since=since if status != "planned" else None,
+            until=until if status == "suspended" else None,
             planned_by=planned_by if status == "planned" else None,
             evidence=best.evidence,
         )
@@ -82,12 +84,17 @@ def merge_partnerships(mentions: list[PartnershipMention], article_types: set[st
     for (pair, type_), p in list(merged.items()):
         if type_ not in _GENERIC or not specific_by_pair.get(pair):
             continue
+        grown = not any(m.generic for m in groups[(pair, type_)])
+        if grown and all(merged[(pair, t)].status == "planned" for t in specific_by_pair[pair]):
+            continue  # "Die Freundschaft soll in eine Städtepartnerschaft münden": a link of its own beside the plan
         targets = [merged[(pair, t)] for t in dict.fromkeys(specific_by_pair[pair])]
         target = max(targets, key=lambda t: t.status != "planned")
         if target.since is None and p.since is not None and target.status != "planned":
             target = merged[(pair, target.type)] = replace(target, since=p.since)
         if p.status == "suspended" and target.status != "suspended":
             merged[(pair, target.type)] = replace(target, status="suspended")  # "severed links with Krasnodar"
+        if p.status == "suspended" and merged[(pair, target.type)].until is None and p.until is not None:
+            merged[(pair, target.type)] = replace(merged[(pair, target.type)], until=p.until)
         del merged[(pair, type_)]
     out = list(merged.values())
     for i, p in enumerate(out):

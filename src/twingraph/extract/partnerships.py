@@ -38,6 +38,10 @@ _PAUSED_SINCE = re.compile(
     r"\b(?:inactive|inaktiv|dormant|ruht|auf\s+Eis|suspended|ausgesetzt|frozen|eingefroren)\s+(?:\w+\s+){0,2}"
     r"(?:since|seit)\s+(?:dem\s+|the\s+)?(?:Jahr\s+|year\s+)?$"
 )
+# "seit Februar 2022 auf Eis": the date before a word of pause dates the pause.
+_PAUSED_AFTER = re.compile(
+    r"^\s+(?:\w+\s+){0,2}(?:auf\s+Eis|ruht|ruhen|ausgesetzt|eingefroren|suspended|on\s+hold|frozen|dormant)\b"
+)
 _COUNCIL = re.compile(
     r"\b(?:[Cc]ouncil|Stadtrat|Gemeinderat|Stadtverwaltung|Rat der Stadt)\b|(?:stadtrat|gemeinderat)$"
 )
@@ -50,7 +54,7 @@ _LIST_GAP = re.compile(
 _GENITIVE_BEFORE = re.compile(r"^(?:[’']?s)?\s+(?:[\w-]+\s+)?$")
 _WITH_GAP = re.compile(r"^\s*(?:with|mit)\s")
 _INCLUDE_GAP = re.compile(
-    r"^\s*(?:,\s*)?(?:include[sd]?|including|are|were|sind|waren|umfassen|:)\s+(?:the\s+cities\s+of\s+)?$"
+    r"^\s*(?:,\s*)?(?:include[sd]?|including|are|were|sind|waren|umfassen|gehören|gehörten|zählen|zählten|:)\s+(?:the\s+cities\s+of\s+)?$"
 )
 _AND_ONLY = re.compile(r"^\s*(?:and|und|&)\s*$")
 # What may stand between a partnership word and the city it names: "Partnerstadt Nysa", "twin-town Ozyorsk",
@@ -82,14 +86,52 @@ _LOCATOR_BEFORE = re.compile(r"\b(?:bei|near|nahe|nahe\s+bei|in\s+der\s+Nähe\s+
 _ANAPHOR = re.compile(
     r"^(?:[\w\s]{0,30},\s*)?(?:(?:Die|Diese|The|This)\s+(?:Stadt|Gemeinde|Kommune|city|town)\b|(?:[Ii]t|Sie|Er|Es|They)\s)"
 )
+# A link word that tells when the link began dates it: "The relationship began in 1995", "the arrangement, which was
+# established in 1976".
+_BEGAN = re.compile(r"\b(?:began|begann|started|dates\s+back|dating\s+back|established|founded|was\s+formed)\b")
+_DEFINITE_BEFORE = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir)\s+(?:\w+\s+)?$")
 _TRIPARTITE = re.compile(r"\b(?:tripartite|trilateral|dreiseitig|Dreier|trinational)", re.IGNORECASE)
 _ACTIVE_CUES = (
     r"\bseit\b", r"\bsince\b", r"\bfor (?:over |more than )?\d+ years\b", r"\bfor many years\b", r"\bbesteht\b",
     r"\bbestehende", r"\bhave been\b", r"\bhas been\b", r"\bdates back\b", r"\bbegründet\b", r"\bestablished\b",
+    r"\bbecame\b",
 )  # fmt: skip
 _SINCE_BEFORE = re.compile(
-    r"(?:seit|since|back\s+to|vom|im|Im|in|ab|from|established\s+in)\s+(?:dem\s+|the\s+)?(?:Jahr\s+|year\s+)?$"
+    r"(?:seit|since|back\s+to|vom|im|in|ab|from|established\s+in)\s+(?:dem\s+|the\s+)?(?:Jahr\s+|year\s+)?$",
+    re.IGNORECASE,
 )
+# A year before an attributive participle of founding dates the noun: "die 1990 geschlossene Städtepartnerschaft".
+_FOUNDED_AFTER = re.compile(
+    r"^\s+(?:geschlossene|gegründete|begründete|besiegelte|unterzeichnete|eingegangene|vereinbarte)[nmrs]?\b"
+)
+# The partnership another one grows from: "Aus der Solidaritätspartnerschaft ... soll eine Städtepartnerschaft werden",
+# "to grow the friendship into a twinning" (the plan belongs to the other word).
+_GROWS_FROM_BEFORE = re.compile(
+    r"\b(?:[Aa]us\s+(?:der|dem|einer|einem|ihrer|seiner)|from\s+(?:the|a|an|its|their))\s+(?:[\w-]+\s+){0,2}$"
+)
+_BEGUN_BEFORE = re.compile(r"\b(?:seit|since|established|founded|began|back\s+to|dating)\s+(?:\w+\s+)?$", re.I)
+# A definite or possessive determiner before a partnership word, without an adjective of novelty or plan.
+_DEFINITE_LINK_BEFORE = re.compile(
+    r"\b(?:die|der|den|dem|des|ihre[rnms]?|seine[rnms]?|unsere[rnms]?|diese[rnms]?|[Tt]he|[Tt]heir|[Ii]ts|[Oo]ur|"
+    r"[Tt]his|Die|Der|Ihre|Diese|Unsere)\s+(?!(?:neue|new|künftig|zukünftig|future|geplant|planned|angestrebt|"
+    r"proposed|possible|mögliche|offizielle|official|formal)\w*)(?:[\w-]+\s+){0,2}$"
+)
+# What creates a partnership, as opposed to keeping one: signing, sealing, establishing, entering, becoming official.
+_CREATION_CUES = (
+    r"\bsign", r"\bunterzeichn", r"\bunterschreib", r"\bbesiegel", r"\bestablish", r"\beingehen\b", r"\beinzugehen\b",
+    r"\bschließen\b", r"\bbegründe", r"\bgründe", r"\boffiziell", r"\bofficial", r"\bformali[sz]", r"\bto\s+twin\b",
+    r"\bbeurkunde", r"\bseal", r"\bratifi", r"\bin\s+Kraft\b", r"\bmünden\b", r"\bumwandeln\b", r"\bausbauen\b",
+)  # fmt: skip
+# The partnership another one grows into: "in eine Städtepartnerschaft münden", "zu einer Städtepartnerschaft
+# ausbauen", "into a formal twinning".
+_GROWS_INTO_BEFORE = re.compile(r"\b(?:in\s+eine|zu\s+einer|zur|into\s+a|into\s+an)\s+(?:[\w-]+\s+){0,2}$")
+_ASIDE_BEFORE = re.compile(
+    r"(?:(?:^|[,;]\s*)(?:[Ww]ie|[Ll]ike|[Uu]nlike|[Aa]nders\s+als)|\b(?:über|via|neben|[Bb]esides|außer|"
+    r"stopped\s+(?:off\s+)?in)|^(?:[Aa]uch|[Ee]benso)\s+wie)\s+$"
+)
+_PREPOSITION_BEFORE = re.compile(r"\b(?:from|to|in|at|aus|nach|von|zu|über|via|bei)\s+(?:the\s+|der\s+|dem\s+)?$")
+# "its twin city", "ihre Partnerstadt": a possessive takes up the sentence's subject.
+_POSSESSIVE_BEFORE = re.compile(r"\b(?:its|their|ihre[rnm]?|seine[rnm]?)\s+(?:[\w-]+\s+)?$")
 _PLANNED_BY_BEFORE = re.compile(r"(?:bis|by|until)\s+(?:spätestens\s+|zum\s+Jahr\s+)?$", re.IGNORECASE)
 _REFERRING_ADJ = re.compile(r"\b(?:künftig|zukünftig|nächste|future|next)\w*\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 
@@ -106,6 +148,7 @@ class PartnershipMention:
     sentence_index: int
     generic: bool  # an unqualified word ("Partnerschaft", "friendship") that may refer to a specific one
     vague: bool = False  # a link word ("links", "ties", "link between") that names no type at all
+    until: DateValue | None = None  # when a suspension or an end was decided
 
 
 @dataclass(frozen=True)
@@ -145,7 +188,7 @@ def _find_triggers(text: str) -> list[_Trigger]:
                     break
                 if nxt in lx.PARTNERSHIP_NOT_BEFORE or (key == "link" and nxt != "between"):
                     break
-                if key in ("twin", "sister"):
+                if key in ("twin", "sister", "partner"):
                     plural = nxt.endswith("s")
                     found.append(_Trigger(start, tokens[i + 1][1], "twinning", plural, word))
                     break
@@ -168,7 +211,8 @@ def _ends(clause: str) -> bool:
 
 def _ending_links(text: str) -> list[_Trigger]:
     """ "severed links with Krasnodar", "cut its ties with", "the arrangement was suspended": a link word counts as a
-    partnership word only where its clause ends or suspends it (else "links" and "ties" are too vague)."""
+    partnership word only where its clause ends or suspends it, or tells when a definite link began ("The
+    relationship began in 1995"); else "links" and "ties" are too vague."""
     found = []
     for start, end, word in words(text):
         if word not in lx.PARTNERSHIP_LINK_WORDS or _triggers(text[slice(*clause_of(text, start))]):
@@ -176,10 +220,27 @@ def _ending_links(text: str) -> list[_Trigger]:
         scope = text[slice(*clause_of(text, start))]
         if _ends(scope) or has_cue(scope, lx.STATUS_CUES["suspended"]):
             found.append(_Trigger(start, end, "other", word not in lx.PARTNERSHIP_LINK_SINGULARS, word))
+        elif word in lx.PARTNERSHIP_LINK_SINGULARS and _DEFINITE_BEFORE.search(text[:start]) and _BEGAN.search(scope):
+            found.append(_Trigger(start, end, "other", False, word))  # "The relationship began in 1995"
     return found
 
 
+def _grows_into_another(text: str, trigger: _Trigger, single: bool) -> bool:
+    """Is this the partnership another grows from? "Aus der Solidaritätspartnerschaft soll eine Städtepartnerschaft
+    werden", "Die Freundschaft soll in eine Städtepartnerschaft münden": it exists, and it is a link of its own."""
+    if single:
+        return False
+    goals = [t for t in _triggers(text) if _GROWS_INTO_BEFORE.search(text[max(0, t.start - 30) : t.start])]
+    if goals and trigger not in goals:
+        return True
+    return bool(_GROWS_FROM_BEFORE.search(text[max(0, trigger.start - 40) : trigger.start]))
+
+
 def _status(ctx: ArticleContext, info: SentenceInfo, trigger: _Trigger, single: bool) -> str | None:
+    if _grows_into_another(info.text, trigger, single):
+        clause = info.text[slice(*clause_of(info.text, trigger.start))]
+        if not (has_cue(clause, lx.STATUS_CUES["suspended"]) or _ends(clause)):
+            return "active"  # "Aus der Solidaritätspartnerschaft soll eine Städtepartnerschaft werden": it exists
     status = _stated_status(info, trigger, single)
     if status in (None, "formalized") and _dated_ahead(ctx, info, trigger):
         return "planned"  # "wird am Donnerstag unterzeichnet" in an article of the Monday before: not signed yet
@@ -201,6 +262,8 @@ def _stated_status(info: SentenceInfo, trigger: _Trigger, single: bool) -> str |
     start, end = clause_of(text, trigger.start)
     scopes = [text[start:end]] + ([text] if single else [])
     referring = trigger.word in lx.PARTNER_NOUNS and not _LINK_NOUN_AFTER.match(text[trigger.end :])
+    # "die/ihre Städtepartnerschaft", "the/their twinning" without "neue/new": a link the text takes as existing
+    existing = bool(_DEFINITE_LINK_BEFORE.search(text[max(start, trigger.start - 40) : trigger.start]))
     predicate = _PREDICATE_BEFORE.search(text[max(start, trigger.start - 40) : trigger.start]) or re.match(
         r"\s+(?:werden|sein|bleiben|geworden|gewesen)\b", text[trigger.end :]
     )
@@ -221,6 +284,8 @@ def _stated_status(info: SentenceInfo, trigger: _Trigger, single: bool) -> str |
         for status in ("planned", "formalized"):
             if status == "planned" and has_cue(scope, _ACTIVE_CUES) and not has_cue(scope, (r"\bsoll", r"\bwird\b")):
                 continue
+            if status == "planned" and existing and not has_cue(scope, _CREATION_CUES):
+                continue  # "Die Städtepartnerschaft soll weiter gepflegt werden": a plan for a link that exists
             if has_cue(scope, lx.STATUS_CUES[status]):
                 return status
         if has_cue(scope, _ACTIVE_CUES):
@@ -233,12 +298,17 @@ def _dates(info: SentenceInfo, trigger: _Trigger, signed: bool) -> tuple[DateVal
     start, end = clause_of(text, trigger.start)
     since = planned_by = None
     for d in info.dates:
-        if not (start <= d.start < end) or d.relative:
-            continue
+        if not (start <= d.start < end) or (d.relative and not (signed and d.value.precision == "day")):
+            continue  # "gestern besiegelt": a signing dated relative to the publication dates the partnership
         before = text[max(0, d.start - 25) : d.start]
-        if re.match(lx.DURATION_AFTER, text[d.end :]) or _PAUSED_SINCE.search(text[max(0, d.start - 40) : d.start]):
+        paused = _PAUSED_SINCE.search(text[max(0, d.start - 40) : d.start]) or _PAUSED_AFTER.match(text[d.end :])
+        if re.match(lx.DURATION_AFTER, text[d.end :]) or paused:
             continue  # "45 Jahre" is a duration; "inactive since 2014" dates the pause, not the partnership
-        if _PLANNED_BY_BEFORE.search(before):
+        if d.until is not None:
+            continue  # "visited its friendship city from September 24 to 27": a span of days is a stay
+        if _FOUNDED_AFTER.match(text[d.end :]):
+            since = since or d.value  # "die 1990 geschlossene Städtepartnerschaft"
+        elif _PLANNED_BY_BEFORE.search(before):
             planned_by = planned_by or DateValue(d.value.iso[:4], d.value.text, d.value.inferred)
         elif _SINCE_BEFORE.search(before) or d.value.precision == "day" or signed:
             since = since or d.value
@@ -254,6 +324,28 @@ def _dates(info: SentenceInfo, trigger: _Trigger, signed: bool) -> tuple[DateVal
                     since = d.value
                     break
     return since, planned_by
+
+
+def _owns(text: str, ref: CityRef, trigger: _Trigger) -> bool:
+    """Is the city a genitive right before the partnership word: "Kiels Partnerstadt", "Oxford’s twin city"?"""
+    gap = text[ref.end : trigger.start]
+    if re.match(r"^[’']s?\s+(?:[\w-]+\s+)?$", gap):
+        return True
+    possessive = ref.surface.endswith(("’s", "'s")) or _genitive(ref)
+    return possessive and bool(re.match(r"^\s+(?:[\w-]+\s+)?$", gap))
+
+
+def _aside(text: str, ref: CityRef) -> bool:
+    """A city named for comparison or on the way, no party to a link: "Wie Hamburg pflegt auch Kiel ...", "reiste
+    über Berlin in die Partnerstadt", "besuchten neben Hamburg auch die Partnerstadt"."""
+    return bool(_ASIDE_BEFORE.search(text[max(0, ref.start - 25) : ref.start]))
+
+
+def _segment(text: str, offset: int) -> tuple[int, int]:
+    """The stretch between semicolons that holds the offset."""
+    start = text.rfind(";", 0, offset) + 1
+    end = text.find(";", offset)
+    return start, end if end >= 0 else len(text)
 
 
 def _councils(ctx: ArticleContext, info: SentenceInfo) -> list[CityRef]:
@@ -337,11 +429,18 @@ def _holders(
     last_taken = max((r.end for r in refs if r.start in taken), default=0)
     if _PRONOUN_SUBJECT.search(text[last_taken : trigger.start]):
         taken = set()  # "... Partnerstadt Nysa, denn diese hatte mit den Partnerstädten A und B": Nysa holds A and B
+    owner = [r for r in refs if r.end <= trigger.start and _owns(text, r, trigger)]
+    if owner and owner[-1].start not in taken:
+        return [owner[-1].place.name]  # "stellte in Kiels Partnerstadt Vaasa aus": the genitive holds it
     before = [
         r
         for r in refs
         if r.end <= trigger.start and r.start not in taken and not _LOCATOR_BEFORE.search(text[: r.start])
     ]
+    if before and _POSSESSIVE_BEFORE.search(text[before[-1].end : trigger.start]):
+        # "The Oxford delegation flew from London to its twin city Bonn": the subject's, not a city of a phrase
+        bare = [r for r in before if not _PREPOSITION_BEFORE.search(text[max(0, r.start - 12) : r.start])]
+        before = bare[-1:] or before
     if before:
         run = _run_at(_runs(text, before), before[-1])
         return [r.place.name for r in run]
@@ -364,8 +463,15 @@ def _pairs(
     names; else also a city named alone with its partner from elsewhere in the article, and the focus pair."""
     text = info.text
     refs = sorted(
-        [r for r in info.partner_refs() if not _dateline(text, r)] + _councils(ctx, info), key=lambda r: r.start
+        [r for r in info.partner_refs() if not _dateline(text, r) and not _aside(text, r)] + _councils(ctx, info),
+        key=lambda r: r.start,
     )
+    # "Kiel and Vaasa are sister cities; Kiel is also twinned with Brest": a part after a semicolon is a statement of
+    # its own when it names two cities itself
+    segment = _segment(text, trigger.start)
+    in_segment = [r for r in refs if segment[0] <= r.start < segment[1]]
+    if len(in_segment) < len(refs) and len({r.place.name for r in in_segment}) >= 2:
+        refs = in_segment
     names: list[str] = list(dict.fromkeys(r.place.name for r in refs))
     if _BOTH.search(text):
         if len(names) == 2:
@@ -386,6 +492,9 @@ def _pairs(
     if partner:
         # "plans to twin Accrington with the Ukrainian city of Khust", "verbindet Jena mit Lviv"
         return list(dict.fromkeys(_pair(a.place.name, b.place.name) for a in complement for b in partner if a != b))
+    if len(complement) >= 2 and _genitive(complement[0]):
+        # "die anderen Partnerstädte Dortmunds, Leeds und Amiens": the possessor holds each town of the apposition
+        return list(dict.fromkeys(_pair(complement[0].place.name, c.place.name) for c in complement[1:]))
     listed = _included(text, complement, direct, runs)
     if listed:
         # "The twin towns of Leeds include Dortmund and Lille": Leeds holds the listed cities
@@ -436,6 +545,11 @@ def _pairs(
     if len(previous) == 1:
         return list(previous)  # "But hours after the invasion the arrangement was suspended": the pair just named
     return [_pair(*ctx.focus)] if _focus_is_a_pair(ctx, partners) else []
+
+
+def _genitive(ref: CityRef) -> bool:
+    """ "Dortmunds", "Kiels": a German genitive in -s of a name that does not end in s itself."""
+    return not ref.derived and ref.surface.endswith("s") and not ref.place.name.endswith("s")
 
 
 def _pairs_of_pairs(text: str, runs: list[list[CityRef]]) -> list[tuple[str, str]]:
@@ -496,6 +610,11 @@ def find_partnerships(ctx: ArticleContext) -> list[PartnershipMention]:
         for trigger in triggers:
             explicit = _status(ctx, info, trigger, single=len(triggers) == 1)
             since, planned_by = _dates(info, trigger, signed=explicit == "formalized")
+            until = None
+            if explicit == "suspended":
+                # "wurde 2022 aufgekündigt", "suspended on 1 March 2022": a date without "seit/since" dates the decision
+                until = _decision_date(info, trigger)
+                since = since if since is None or until is None or since.iso != until.iso else None
             if explicit == "formalized" and since and ctx.year and int(since.iso[:4]) < ctx.year - 1:
                 explicit = "active"  # "Die Partnerschaft wurde 1974 besiegelt": signed long ago, simply existing
             if planned_by and explicit is None:
@@ -511,8 +630,26 @@ def find_partnerships(ctx: ArticleContext) -> list[PartnershipMention]:
                         planned_by,
                         info.evidence,
                         info.sentence.index,
-                        trigger.type in ("other", "friendship"),
+                        trigger.type in ("other", "friendship")
+                        and not _grows_into_another(info.text, trigger, len(triggers) == 1),
                         trigger.word in lx.PARTNERSHIP_LINK_WORDS or trigger.word == "link",
+                        until,
                     )
                 )
     return found
+
+
+def _decision_date(info: SentenceInfo, trigger: _Trigger) -> DateValue | None:
+    """The date in the trigger's clause that no "seit/since/established" claims for the link's beginning."""
+    text = info.text
+    start, end = clause_of(text, trigger.start)
+    for d in info.dates:
+        if not (start <= d.start < end) or (d.relative and d.value.precision != "day"):
+            continue
+        if re.match(lx.DURATION_AFTER, text[d.end :]) or _FOUNDED_AFTER.match(text[d.end :]):
+            continue
+        if _PAUSED_SINCE.search(text[max(0, d.start - 40) : d.start]) or _PAUSED_AFTER.match(text[d.end :]):
+            return d.value  # "inactive since 2014", "seit Februar 2022 auf Eis": the pause began then
+        if not _BEGUN_BEFORE.search(text[max(0, d.start - 25) : d.start]):
+            return d.value
+    return None

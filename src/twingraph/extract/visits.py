@@ -21,14 +21,16 @@ day trips, excursions and "a visit to Trevaskis Farm" are stops during a visit, 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import pairwise
 
 from twingraph.extract import lexicon as lx
 from twingraph.extract.clauses import clauses, has_cue, last_part, says_something, words
 from twingraph.extract.context import ArticleContext, SentenceInfo
 from twingraph.extract.places import CityRef
 from twingraph.facts import DateValue, Event, Visit
+from twingraph.language.dates import NEXT_DAY, DateMention, day_after
 
 _TOWN_WORDS = (
     r"city\s+of|town\s+of|(?:twin|sister|partner)\s+(?:town|city)(?:\s+(?:of|in))?|Stadt|Gemeinde|Partnerstadt|"
@@ -52,23 +54,57 @@ _ORIGIN_BEFORE = re.compile(
     + _TOWN_WORDS
     + r"|[a-zäöü]+(?:en|er|e))\s+){0,3}$"
 )
+# "Representatives of Lublin", "Vertreter der Stadt Lublin": the members of a town's group come from it.
+_MEMBERS_OF_BEFORE = re.compile(
+    r"\b(?:[Rr]epresentatives?|[Dd]elegates?|[Dd]elegation|[Mm]embers|Vertreter(?:innen)?|Delegation|Abordnung)\s+"
+    r"(?:of|von|der|des|aus\s+der)\s+(?:the\s+)?(?:(?:city|town)\s+of\s+|Stadt\s+|Gemeinde\s+)?$"
+)
 # "Die Oberbürgermeisterin von Herzliya ... besucht Leipzig", "the Mayor of Leeds travelled": the head of a city
 # travels from it.
+# "Jingzhou Mayor Wu Rui", "der Wandlitzer Bürgermeister": a city before the post of its head.
+_HEAD_AFTER = re.compile(r"^\s+(?:(?:Lord|Deputy|Vice)\s+)?(?:Mayor|(?:Ober)?[Bb]ürgermeister(?:in)?)\b")
 _HEAD_OF_BEFORE = re.compile(
     r"\b(?:(?:Ober)?[Bb]ürgermeister(?:in)?|Stadtpräsident(?:in)?|Landr(?:at|ätin)|(?:Lord\s+|Deputy\s+)?[Mm]ayor)"
     r"\s+(?:von|of|aus)\s+$"
 )
 _DEST_BEFORE = re.compile(
-    r"\b(?:nach|to|in|ins|zu\s+Gast\s+in|visited|visits|visiting|besuchte[n]?|besucht)\s+(?:(?:der|die|dem|den|the|its|their|"
+    r"\b(?:nach|to|in|ins|zu\s+Gast\s+in|visit|visited|visits|visiting|besuchte[n]?|besucht)\s+(?:(?:der|die|dem|den|the|its|their|"
     + _TOWN_WORDS
     + r"|[a-zäöü]+(?:en|er|e|es))\s+){0,3}$"
 )
+# The object of a visiting verb, after an adverbial of time: "besuchten am Montag die ukrainische Partnerstadt".
+_VISITED_BEFORE = re.compile(
+    r"\b(?:visited|visiting|besuchten|besuchte|besucht|besuchen|stattete|statteten)\s+(?:(?:am|on|last|this|gestern"
+    r"|heute|yesterday"
+    r"|today)\s+(?:[A-ZÄÖÜa-zäöü]+\s+)?)?(?:(?:[a-zäöüß]+|" + _TOWN_WORDS + r")\s+){0,3}$"
+)
+# What joins cities of one list: "aus Freiburg und Tübingen", "from Kirkcaldy, Manisa and Ingolstadt".
+_COORDINATED = re.compile(r"^\s*(?:,\s*(?:and\s+|und\s+)?|und\s+|and\s+|sowie\s+|&\s*)$")
+# Verbs of a host: the head of a city who receives a group stays at home.
+_HOSTING_VERBS = (r"\bempf(?:ing|ingen|ängt|angen)\b", r"\bbegrüßte[n]?\b", r"\bwelcom(?:ed|es)\b", r"\breceived\b",
+                  r"\bhosted\b", r"\bgreeted\b")  # fmt: skip
 _INVITATION_BEFORE = re.compile(r"\b(?:Einladung|invitation)\s+(?:aus|from|der\s+Stadt|of)\s+(?:\w+\s+){0,2}$")
 _COUNTRY_DEST = re.compile(r"\b(?:nach|in\s+die|in\s+den|ins|to)\s+$")
 _PARTNER_DEST = re.compile(
     r"\b(?:in\s+die|die|the|to\s+the)\s+(?:\w+\s+)?(?:Partnerstadt|partner\s+city|twin\s+town)\b"
 )
 _VIDEO = re.compile(r"\b(?:video|Video|online|Online|відеозв)", re.IGNORECASE)
+# Clauses that tell no single trip: a possibility or a standing welcome, a habit over the years, a move to live
+# somewhere, flight, or how long a journey takes.
+_NO_TRIP = re.compile(
+    r"\b(?:können|kann|könnten|dürfen|can|could|(?-i:may)|always|immer|jederzeit|welcome|willkommen(?!\s+geheißen)"
+    r"|over\s+the\s+years|every\s+year|each\s+year|regularly|jedes\s+Jahr|jährlich|regelmäßig|immer\s+wieder"
+    r"|lebt|leben|lebte|lived|lives|moved|zog|umgezogen|emigrat\w*|settled|fled|geflohen|geflüchtet|refugees?"
+    r"|Flüchtling\w*|Geflüchtete\w*|dauert|dauern|takes)\b",
+    re.IGNORECASE,
+)
+_ON_THE_WAY = re.compile(r"\b(?:über|via|neben|[Bb]esides|außer|stopped\s+(?:off\s+)?in|Zwischenstopp\s+in)\s+$")
+# "spent four days in Itzehoe": a stay of days in a town is a visit there (money spent is not).
+_STAY = re.compile(
+    r"\b(?:spent|verbrachte|verbrachten)\s+(?:\w+\s+){0,2}(?:days?|nights?|weeks?|weekend|Tage|Woche|Wochen|"
+    r"Wochenende|Nächte)\s+(?:in|at)\b"
+)
+_STAY_VERBS = ("spent", "verbrachte", "verbrachten")
 _ANAPHORIC_START = re.compile(r"^(?:Aus diesem Anlass|Dabei|Bei dieser Gelegenheit|On this occasion|During)\b")
 _SIZE_PATTERNS = (
     re.compile(r"\b(?P<n>\d+)-köpfige"),
@@ -78,9 +114,19 @@ _SIZE_PATTERNS = (
     re.compile(r"\b(?:delegation|group)\s+of\s+(?P<w>[a-z]+)\b", re.IGNORECASE),
     re.compile(r"\b(?P<n>\d+)-(?:strong|member)\b", re.IGNORECASE),
 )
+# A count written as a word before the travellers: "Nineteen students", "zwölf Schülerinnen".
+_COUNTED_GROUP = re.compile(
+    r"\b(?P<w>[A-Za-zäöüß]+)\s+(?:"
+    + "|".join(sorted(lx.SIZE_NOUNS | lx.TRAVELLER_NOUNS | {"schülerinnen", "pupils", "students"}))
+    + r")\b",
+    re.IGNORECASE,
+)
 _VISIT_TO_NAME = re.compile(r"\b(?:visit|trip|tour)s?\s+to\s+(?:the\s+)?([A-Z])")
 _LOCATES_PREVIOUS = re.compile(r"^(?:\s+(?:in|im|bei|near|nahe)\s+(?:the\s+|der\s+)?|,\s*)$")
-_SIGNED_IN = re.compile(r"\b(?:in|im|at)\s+$")
+# Where a signing took place: "in Schytomyr", "im Rathaus von Schowkwa", "at the City Hall of X", "at X Town Hall".
+_SIGNED_IN = re.compile(
+    r"\b(?:in|im|at)\s+(?:(?:the\s+)?(?:Rathaus|City\s+Hall|Town\s+Hall|Guildhall)\s+(?:von\s+|of\s+|in\s+)?)?$"
+)
 _ATTACHED_AFTER = 50  # characters from a visit noun to a city in its phrase: "Gruppe aus Zwickau"
 _ATTACHED_BEFORE = 30  # "eine elfköpfige Dortmunder Delegation"
 _ATTENDED = re.compile(r"\b(?:attended by|nahmen\b.*\bteil)\b", re.IGNORECASE)
@@ -93,13 +139,20 @@ class VisitMention:
     by_signing: bool = False  # inferred from a signing in person: the trip itself may be told elsewhere
 
 
+_NOT_TRIPS = ("preise", "zufahrt", "einfahrt", "ausfahrt", "auffahrt", "vorfahrt", "durchfahrt", "schifffahrt",
+              "luftfahrt", "raumfahrt", "wallfahrt")  # fmt: skip
+
+
+@lru_cache(maxsize=16384)
 def _is_trigger(word: str) -> bool:
     head = last_part(word)
     return (
         word in lx.VISIT_NOUNS
         or word in lx.VISIT_VERBS
         or head in ("fahrt", "reise", "besuch", "delegation")
-        or word.endswith(("delegation", "besuch"))
+        or word.endswith(("delegation", "delegationen", "besuch", "besuchs", "besuches"))
+        # German compounds of a trip: "Bürgerreise", "Partnerschaftsfahrt" (not "Preise", "Zufahrt")
+        or (word.endswith(("reise", "fahrt")) and not word.endswith(_NOT_TRIPS))
     )
 
 
@@ -123,6 +176,10 @@ def _size(text: str, refs: list[CityRef], offset: int) -> int | None:
             n = lx.NUMBER_WORDS.get(word, 0)
         if 1 < n < 1000:
             return n
+    for m in _COUNTED_GROUP.finditer(text):  # "Nineteen students from Misono", "zwölf Schülerinnen und Schüler"
+        n = lx.NUMBER_WORDS.get(m.group("w").lower(), 0)
+        if 1 < n < 1000:
+            return n
     return None
 
 
@@ -136,19 +193,30 @@ def _attached(ref: CityRef, nouns: list[tuple[int, int]], offset: int) -> bool:
 
 def _ends(
     ctx: ArticleContext, info: SentenceInfo, start: int, end: int, near: list[tuple[int, int]] | None = None
-) -> tuple[str | None, str | None, bool]:
-    """(origin, destination, explicit) named in the clause text[start:end]. Without a visit verb in the clause
-    (`near`: the spans of its visit nouns), only cities in the phrase of a visit noun count: in "die Bigband der
-    Musikschule aus De Bilt verwöhnte die Ohren der Gäste" De Bilt is where the band is from, not the guests."""
+) -> tuple[str | None, str | None, bool, tuple[str, ...]]:
+    """(origin, destination, explicit, co-origins) named in the clause text[start:end]. Without a visit verb in the
+    clause (`near`: the spans of its visit nouns), only cities in the phrase of a visit noun count: in "die Bigband
+    der Musikschule aus De Bilt verwöhnte die Ohren der Gäste" De Bilt is where the band is from, not the guests.
+    A group "aus X" outranks the head of a city: "Der Bürgermeister von Kiel empfing eine Delegation aus Vaasa" is
+    a trip to Kiel; cities coordinated with the origin ("Vertreter aus Freiburg und Tübingen") travel together."""
     text = info.text
-    origin = destination = None
+    origin = destination = head = None
+    origin_ref: CityRef | None = None
     refs: list[CityRef] = [r for r in info.partner_refs() if start <= r.start < end]
     if near is not None:
         refs = [r for r in refs if _attached(r, near, start)]
-    # "40 guests from Granville in Normandy", "Kanazawa, Japan": a place right after a city locates it
+    # "40 guests from Granville in Normandy", "Kanazawa, Japan": a place right after a city locates it, unless a
+    # list goes on after it ("Lublin, Vilnius and Kaunas")
+    listed = {p.start for p, q in pairwise(refs) if _COORDINATED.match(text[p.end : q.start])}
     refs = [
-        r for r in refs if not any(_LOCATES_PREVIOUS.match(text[p.end : r.start]) for p in refs if p.end <= r.start)
+        r
+        for r in refs
+        if r.start in listed
+        or not any(_LOCATES_PREVIOUS.match(text[p.end : r.start]) for p in refs if p.end <= r.start)
     ]
+    # a stop on the way or beside the destination is no end of the trip: "über Berlin", "neben Hamburg"
+    refs = [r for r in refs if not _ON_THE_WAY.search(text[max(start, r.start - 25) : r.start])]
+    co_origins: list[str] = []
     for ref in refs:
         before = text[max(start, ref.start - 45) : ref.start]
         after = text[ref.end : ref.end + 30]
@@ -157,11 +225,20 @@ def _ends(
         hosting = _VENUE_AFTER.match(after) or _VENUE_BEFORE.search(before)
         if _INVITATION_BEFORE.search(before) or (not ref.derived and hosting):
             destination = destination or ref.place.name
-        elif not ref.derived and (
-            _GROUP_AFTER.match(after) or _ORIGIN_BEFORE.search(before) or _HEAD_OF_BEFORE.search(before)
+        elif not ref.derived and (_GROUP_AFTER.match(after) or _ORIGIN_BEFORE.search(before)):
+            if origin is None:
+                origin, origin_ref = ref.place.name, ref
+        elif (not ref.derived and (_HEAD_OF_BEFORE.search(before) or _MEMBERS_OF_BEFORE.search(before))) or (
+            _HEAD_AFTER.match(after)
         ):
-            origin = origin or ref.place.name
-        elif not ref.derived and _DEST_BEFORE.search(before):
+            if head is None:  # the group or head of a town: its origin unless a guest "from X" is named
+                head, origin_ref = ref.place.name, (origin_ref or ref)
+        elif origin_ref is not None and _COORDINATED.match(text[origin_ref.end : ref.start]):
+            origin_ref = ref  # "aus Freiburg und Tübingen": the next city of the list travels too
+            co_origins.append(ref.place.name)
+        elif not ref.derived and (
+            _DEST_BEFORE.search(before) or _VISITED_BEFORE.search(text[max(start, ref.start - 80) : ref.start])
+        ):
             destination = destination or ref.place.name
         elif ref.derived and origin is None:
             following = [w for _, _, w in words(text[ref.end : ref.end + 40]) if w not in ("und", "and")][:2]
@@ -176,6 +253,11 @@ def _ends(
         # "Students from Windsor’s twin city in Fujisawa", "Gäste aus Dortmunds Partnerstadt" visit the possessor
         destination = destination or possessors[0].place.name
         origin = origin or ctx.other_focus(possessors[0].place.name)
+    if head and origin is None:
+        origin = head  # "the Mayor of Leeds travelled to Dortmund"
+    elif head and destination is None and head != origin and has_cue(text[start:end], _HOSTING_VERBS):
+        destination = head  # "Der Bürgermeister von Kiel empfing eine Delegation aus Vaasa"
+        co_origins = []
     if destination is None and ctx.home and _HOME_DEST.search(text[start:end]):
         destination = ctx.home
     explicit = origin is not None or destination is not None
@@ -187,9 +269,9 @@ def _ends(
         destination = ctx.other_focus(origin)
     elif destination and origin is None:
         origin = ctx.other_focus(destination)
-    if origin == destination:
-        return None, None, False
-    return origin, destination, explicit
+    if origin == destination or destination in co_origins:
+        return None, None, False, ()
+    return origin, destination, explicit, tuple(c for c in co_origins if c not in (origin, destination))
 
 
 def _attendance(ctx: ArticleContext, info: SentenceInfo) -> tuple[str, str] | None:
@@ -235,11 +317,9 @@ def _signing_in_person(ctx: ArticleContext, info: SentenceInfo, start: int, end:
     if not has_cue(clause, lx.SIGNING_CUES) or has_cue(clause, lx.FUTURE_CUES):
         return None
     for ref in info.partner_refs():
-        if (
-            start <= ref.start < end
-            and not ref.derived
-            and _SIGNED_IN.search(info.text[max(start, ref.start - 8) : ref.start])
-        ):
+        before = info.text[max(start, ref.start - 25) : ref.start]
+        at_hall = _VENUE_AFTER.match(info.text[ref.end : ref.end + 30]) and _SIGNED_IN.search(before)
+        if start <= ref.start < end and not ref.derived and (_SIGNED_IN.search(before) or at_hall):
             origin = ctx.other_focus(ref.place.name)
             if origin:
                 dates = [d for d in info.dates if start <= d.start < end]
@@ -270,7 +350,7 @@ def find_visits(ctx: ArticleContext) -> tuple[list[VisitMention], list[Event]]:
         for start, end in clauses(text):
             clause = text[start:end]
             tokens = words(clause)
-            triggers = [w for _, _, w in tokens if _is_trigger(w)]
+            triggers = [w for _, _, w in tokens if _is_trigger(w) or (w in _STAY_VERBS and _STAY.search(clause))]
             generic = [w for _, _, w in tokens if w in lx.GENERIC_VISIT_PLURALS]
             if (triggers or generic) and _sightseeing(info, start, end):
                 continue  # "a number of day trips, including to Niagara Falls", "a visit to Trevaskis Farm"
@@ -287,18 +367,21 @@ def find_visits(ctx: ArticleContext) -> tuple[list[VisitMention], list[Event]]:
             )
             if future and (any(w in lx.PAST_VISIT_VERBS for _, _, w in tokens) or _ongoing(text)):
                 future = False  # "arrived on July 22 and will stay until August": the trip has begun
-            day_dates = [d for d in dates if d.value.precision == "day" and not d.relative]
+            # "am Donnerstag" in a dated article is a fixed day as much as "am 11. Mai"
+            day_dates = [d for d in dates if d.value.precision == "day"]
             if future and not day_dates:
                 date = dates[0].value if dates else None
                 planned.append(Event("planned_visit", clause.strip(), date, evidence=info.evidence))
                 break
             if not triggers:
                 continue
+            if not day_dates and _NO_TRIP.search(clause):
+                continue  # "Besucher aus Kiel können ... besuchen", "have visited over the years", "lebt seither dort"
             returning = any(w in lx.RETURN_VISIT_WORDS for w in triggers)
             answered = returning and any(w not in lx.RETURN_VISIT_WORDS for w in triggers)
-            verbs = [w for w in triggers if w in lx.VISIT_VERBS and w not in lx.VISIT_NOUNS]
+            verbs = [w for w in triggers if (w in lx.VISIT_VERBS or w in _STAY_VERBS) and w not in lx.VISIT_NOUNS]
             near = None if verbs else [(a, b) for a, b, w in tokens if _is_trigger(w) or w in lx.TRAVELLER_NOUNS]
-            origin, destination, explicit = _ends(ctx, info, start, end, near)
+            origin, destination, explicit, co_origins = _ends(ctx, info, start, end, near)
             if returning and not explicit and sentence_visits:
                 previous = sentence_visits[-1]
                 origin, destination = previous.destination, previous.origin
@@ -308,6 +391,10 @@ def find_visits(ctx: ArticleContext) -> tuple[list[VisitMention], list[Event]]:
                 continue
             if not dates and k and _ANAPHORIC_START.search(text):
                 dates = [d for d in ctx.sentences[k - 1].dates if not d.relative]
+            told = [d for j in range(max(0, k - 2), k) for d in ctx.sentences[j].dates if d.value.precision == "day"]
+            if not dates and told and NEXT_DAY.search(clause):
+                following = day_after(told[-1].until or told[-1].value)
+                dates = [DateMention(start, start, following)] if following else []
             first = dates[0] if dates else None
             visit = Visit(
                 origin,
@@ -320,6 +407,7 @@ def find_visits(ctx: ArticleContext) -> tuple[list[VisitMention], list[Event]]:
                 evidence=info.evidence,
             )
             sentence_visits.append(visit)
+            sentence_visits += [replace(visit, origin=c, size=None) for c in co_origins]  # a joint delegation
             if answered:  # "nach dem ersten Besuch aus Dortmund in Schytomyr ... einen Gegenbesuch": both ways
                 sentence_visits.append(Visit(destination, origin, return_visit=True, evidence=info.evidence))
         visits.extend(VisitMention(v, info.sentence.index) for v in sentence_visits)

@@ -42,6 +42,21 @@ _EN_TO = r"(?:\s*[-–—]\s*|\s+(?:to|through|until|till|and)\s+)"  # "June 14-
 _PREVIOUS_YEAR = r"(?P<prev>\s+des\s+(?:vergangenen|letzten|Vor)\s*[Jj]ahres|\s+of\s+last\s+year)"
 
 
+# Counts written as words: "vor zwei Wochen", "three months ago".
+_COUNTS: dict[str, int] = {
+    "einem": 1, "einer": 1, "a": 1, "one": 1, "zwei": 2, "two": 2, "drei": 3, "three": 3, "vier": 4, "four": 4,
+    "fünf": 5, "five": 5, "sechs": 6, "six": 6, "sieben": 7, "seven": 7, "acht": 8, "eight": 8, "neun": 9,
+    "nine": 9, "zehn": 10, "ten": 10,
+}  # fmt: skip
+_COUNT = "|".join(_COUNTS)
+
+
+def _count(word: str | None) -> int:
+    if not word:
+        return 0
+    return int(word) if word.isdigit() else _COUNTS.get(word.lower(), 0)
+
+
 def _m(name: str) -> str:
     return MONTH_RE.format(name=name)
 
@@ -75,7 +90,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "en_range_dm",
         re.compile(
             r"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?"
-            + _DASH
+            + _EN_TO
             + r"(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?"
             + _m("mo")
             + r"(?:,?\s+"
@@ -123,6 +138,15 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     # Februar 2023 / im Dezember 1988 / in February 2023
     ("month_year", re.compile(r"\b" + _m("mo") + r",?\s+(?:of\s+)?" + _y("y"), re.IGNORECASE)),
+    # "im Dezember desselben Jahres", "in December of the same year": the month of the year named before it
+    (
+        "month_same_year",
+        re.compile(
+            r"\b(?:(?:im|in|Anfang|Mitte|Ende)\s+)?" + _m("mo") + r"\s+(?:(?:desselben|des\s+gleichen|jenes)\s+Jahres"
+            r"|of\s+(?:the\s+same|that)\s+year)\b",
+            re.IGNORECASE,
+        ),
+    ),
     # "Im Mai reist eine Delegation", "Anfang Juni", "in March": the month of the year the text speaks from
     (
         "month_only",
@@ -138,6 +162,15 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "month_last",
         re.compile(
             r"\b(?:im\s+)?(?:vergangenen|letzten|last)\s+" + _m("mo"),
+            re.IGNORECASE,
+        ),
+    ),
+    # "vor 50 Jahren", "25 years ago": a year counted back from the year the text speaks from
+    (
+        "years_ago",
+        re.compile(
+            r"\bvor\s+(?P<n>\d{1,3}|" + _COUNT + r")\s+Jahr(?:en)?\b"
+            r"|\b(?P<n2>\d{1,3}|" + _COUNT + r")\s+years?\s+ago\b",
             re.IGNORECASE,
         ),
     ),
@@ -193,12 +226,17 @@ _RELATIVE: dict[str, tuple[re.Pattern[str], int, str]] = {
 _DIGIT = re.compile(r"\d")
 _LETTERS = re.compile(r"[^\W\d_]+")
 _MONTH_WORDS_ANY = frozenset(MONTHS)
-_WITHOUT_MONTH = frozenset({"iso", "numeric", "year"})
-_WITHOUT_DIGIT = frozenset({"month_last", "month_only"})
+_WITHOUT_MONTH = frozenset({"iso", "numeric", "year", "years_ago"})
+_WITHOUT_DIGIT = frozenset({"month_last", "month_only", "years_ago"})
 _RELATIVE_WORDS = frozenset(
     {"heute", "today", "сьогодні", "gestern", "yesterday", "вчора", "woche", "week", "jahr", "jahres", "year"}
     | {"monat", "month"}
 )
+
+
+_SPAN_WORDS = frozenset({"tagen", "wochen", "monaten", "ago"})
+_YEARS_AGO_WORDS = frozenset({"jahr", "jahren", "ago"})
+_SAME_YEAR_WORDS = frozenset({"desselben", "gleichen", "jenes", "same", "that"})
 
 
 @dataclass(frozen=True)
@@ -251,9 +289,18 @@ def _month(token: str | None) -> int | None:
     return MONTHS.get(token.lower().rstrip("."))
 
 
+_YEAR_BEFORE = re.compile(r"(?<![\d.,/-])((?:1[89]|20)\d\d)(?![\d.,]\d)")
+
+
 def _absolute(kind: str, m: re.Match[str], ctx: DateContext) -> tuple[DateValue, DateValue | None] | None:
     groups = m.groupdict()
     written = m.group(0).strip()
+    if kind == "month_same_year":
+        named = _YEAR_BEFORE.findall(m.string[: m.start()])
+        month = _month(groups.get("mo"))
+        if not named or month is None:
+            return None
+        return DateValue(f"{named[-1]}-{month:02d}", written), None
     year_text = groups.get("y")
     year = int(year_text) if year_text else _context_year(ctx)
     inferred = not year_text
@@ -263,6 +310,9 @@ def _absolute(kind: str, m: re.Match[str], ctx: DateContext) -> tuple[DateValue,
         return None
     if kind == "year":
         return DateValue(f"{year:04d}", written), None
+    if kind == "years_ago":
+        back = _count(groups.get("n") or groups.get("n2"))
+        return DateValue(f"{year - back:04d}", written, inferred=True), None
     if kind == "month_last":
         month = _month(groups.get("mo"))
         if month is None or ctx.published is None:
@@ -311,7 +361,7 @@ _WEEKDAYS = {
 _WEEKDAY_ALONE = re.compile(
     r"\b(?P<when>am|on|last|vergangenen|letzten|next|this|coming|nächsten|kommenden|diesen)\s+"
     r"(?P<day>" + "|".join(_WEEKDAYS) + r")(?:abend|morgen|nachmittag|vormittag|mittag)?\b"
-    r"(?![,\s]+(?:den\s+|the\s+)?\d)",
+    r"(?![,\s]+(?:den\s+|the\s+)?\d{1,2}(?:\.|st\b|nd\b|rd\b|th\b|\s+(?:of\s+)?(?:" + "|".join(_MONTH_WORDS) + r")\b))",
     re.IGNORECASE,
 )
 _AHEAD_WORDS = frozenset({"next", "coming", "nächsten", "kommenden"})
@@ -319,7 +369,8 @@ _WEEKDAY_WORDS = frozenset(_WEEKDAYS) | frozenset(
     day + part for day in _WEEKDAYS for part in ("abend", "morgen", "nachmittag", "vormittag", "mittag")
 )
 _FUTURE_CLAUSE = re.compile(
-    r"\b(?:will|shall|is\s+to|are\s+to|is\s+due|are\s+due|wird|werden|soll|sollen|plant|planen|geplant|plans?)\b",
+    r"\b(?:will|shall|is\s+to|are\s+to|is\s+due|are\s+due|wird|werden|soll|sollen|plant|planen|geplant|plans?"
+    r"|reist|reisen|fährt|fahren|fliegt|fliegen|travels|leaves)\b",  # "reist am Donnerstag": a trip ahead
     re.IGNORECASE,
 )
 
@@ -352,8 +403,14 @@ def _written_dates(text: str) -> tuple[tuple[str, re.Match[str]], ...]:
     has_month = not letters.isdisjoint(_MONTH_WORDS_ANY)
     found: list[tuple[str, re.Match[str]]] = []
     for kind, pattern in _PATTERNS:
+        if kind == "years_ago" and letters.isdisjoint(_YEARS_AGO_WORDS):
+            continue
+        if kind == "month_same_year" and letters.isdisjoint(_SAME_YEAR_WORDS):
+            continue
         if (has_digit or kind in _WITHOUT_DIGIT) and (has_month or kind in _WITHOUT_MONTH):
             found.extend((kind, m) for m in pattern.finditer(text))
+    if not letters.isdisjoint(_SPAN_WORDS):
+        found.extend(("span_ago", m) for m in _SPAN_AGO.finditer(text))
     if not letters.isdisjoint(_WEEKDAY_WORDS):
         found.extend(("weekday", m) for m in _WEEKDAY_ALONE.finditer(text))
     if not letters.isdisjoint(_RELATIVE_WORDS):
@@ -362,7 +419,32 @@ def _written_dates(text: str) -> tuple[tuple[str, re.Match[str]], ...]:
     return tuple(found)
 
 
+# "vor zwei Wochen", "three days ago": a span counted back from the publication day.
+_SPAN_AGO = re.compile(
+    r"\bvor\s+(?P<n>\d{1,2}|" + _COUNT + r")\s+(?P<unit>Tagen|Wochen|Monaten)\b"
+    r"|\b(?P<n2>\d{1,2}|" + _COUNT + r")\s+(?P<unit2>days?|weeks?|months?)\s+ago\b",
+    re.IGNORECASE,
+)
+_SPAN_DAYS = {"tagen": 1, "day": 1, "days": 1, "wochen": 7, "week": 7, "weeks": 7, "monaten": 30, "month": 30,
+              "months": 30}  # fmt: skip
+
+
+def _span_ago(m: re.Match[str], ctx: DateContext) -> DateValue | None:
+    base = _published(ctx)
+    unit = (m.group("unit") or m.group("unit2") or "").lower()
+    n = _count(m.group("n") or m.group("n2"))
+    if base is None or not n:
+        return None
+    moment = base - timedelta(days=n * _SPAN_DAYS[unit])
+    if _SPAN_DAYS[unit] == 1:
+        return DateValue(moment.isoformat(), m.group(0))
+    return DateValue(moment.isoformat()[:7], m.group(0))  # weeks or months back: the month is known, the day not
+
+
 def _resolved(kind: str, m: re.Match[str], ctx: DateContext) -> DateMention | None:
+    if kind == "span_ago":
+        value = _span_ago(m, ctx)
+        return DateMention(m.start(), m.end(), value, None, relative=True) if value else None
     if kind == "weekday":
         weekday = _weekday(m, ctx)
         return DateMention(m.start(), m.end(), weekday, None, relative=True) if weekday else None
@@ -392,3 +474,17 @@ def parse_date(text: str, ctx: DateContext | None = None) -> DateValue | None:
     """The first date expression in `text`, or None."""
     dates = find_dates(text, ctx)
     return dates[0].value if dates else None
+
+
+# "am nächsten Tag", "tags darauf", "the following day": the day after the date told just before.
+NEXT_DAY = re.compile(
+    r"\b(?:am\s+(?:nächsten|folgenden|darauffolgenden)\s+Tag|tags\s+darauf|(?:on\s+)?the\s+(?:next|following)\s+day)\b",
+    re.IGNORECASE,
+)
+
+
+def day_after(value: DateValue) -> DateValue | None:
+    """The day after a date of day precision ("the following day" after "on 3 May"); None for a month or a year."""
+    if value.precision != "day":
+        return None
+    return DateValue((date.fromisoformat(value.iso) + timedelta(days=1)).isoformat(), value.text, inferred=True)
