@@ -14,7 +14,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from pyoxigraph import NamedNode, Quad, Triple
+from pyoxigraph import NamedNode, Quad, RdfFormat, Triple, serialize
 
 from twingraph.rdf import vocab as v
 from twingraph.rdf.consolidation import (
@@ -32,7 +32,7 @@ from twingraph.rdf.consolidation import (
     kind_of,
     owned_prefix,
 )
-from twingraph.store.embedded import EmbeddedStore
+from twingraph.store.embedded import EmbeddedStore, NTriplesText
 
 
 @dataclass(frozen=True)
@@ -294,6 +294,36 @@ class _Pending:
 Write = tuple[NamedNode, Sequence[Quad] | None]  # a source graph and its new quads (None: removed)
 
 
+@dataclass(frozen=True)
+class PreparedSource:
+    """A source graph ready to write: its triples, and what it states for the consolidated graph (its claims, its
+    cities). A parallel ingest makes these in the worker processes, so that the single writer only fuses and
+    stores: the triples travel as N-Triples text (a tenth of the cost of pickling quads)."""
+
+    graph: NamedNode
+    content: list[Quad] | NTriplesText | None  # None: the source is removed
+    claims: tuple[Claim, ...]
+    cities: frozenset[Triple]
+
+    @property
+    def triples(self) -> int:
+        return len(self.content) if isinstance(self.content, list) else self.content.count if self.content else 0
+
+
+def prepare_source(graph: NamedNode, quads: Iterable[Quad] | None, *, as_text: bool = False) -> PreparedSource:
+    """The source graph `graph` with `quads` (None: removed) made ready for `write_sources`."""
+    if quads is None:
+        return PreparedSource(graph, None, (), frozenset())
+    own = list(dict.fromkeys(q for q in quads if q.graph_name == graph))
+    by_subject = _memory_about(own)
+    claims = tuple(_claims_in_memory(graph, by_subject))
+    cities = frozenset(_city_triples(by_subject.items()))
+    if not as_text:
+        return PreparedSource(graph, own, claims, cities)
+    text = (serialize((q.triple for q in own), format=RdfFormat.N_TRIPLES) or b"").decode("utf-8")
+    return PreparedSource(graph, NTriplesText(text, len(own)), claims, cities)
+
+
 def _contributed(store: EmbeddedStore, memo: _Memo, graph: NamedNode) -> set[ClusterKey]:
     """The clusters a source contributes to now."""
     if graph in memo.complete:
@@ -305,23 +335,22 @@ def _contributed(store: EmbeddedStore, memo: _Memo, graph: NamedNode) -> set[Clu
     return found
 
 
-def _city_delta(
-    store: EmbeddedStore, abouts: dict[NamedNode, dict[NamedNode, Pairs]]
-) -> tuple[set[Triple], set[Triple]]:
-    """Cities: a pooled statement stays while any source states it. Returns (deleted, inserted)."""
+def _city_delta(store: EmbeddedStore, cities: dict[NamedNode, frozenset[Triple]]) -> tuple[set[Triple], set[Triple]]:
+    """Cities: a pooled statement stays while any source states it. `cities`: what each written source states
+    of its cities now. Returns (deleted, inserted)."""
     before: set[Triple] = set()
     after: set[Triple] = set()
-    for graph, by_subject in abouts.items():
+    for graph, stated in cities.items():
         if store.has_graph(graph):
             before |= _stored_city_triples(store, graph)
-        after |= _city_triples(by_subject.items())
+        after |= stated
     deleted, inserted = set(), set()
     for triple in before - after:
         others = (
             q.graph_name
             for q in store.match(triple.subject, triple.predicate, triple.object, None)  # type: ignore[arg-type]
         )
-        if not any(g != GRAPH and g not in abouts for g in others):
+        if not any(g != GRAPH and g not in cities for g in others):
             deleted.add(triple)
     for triple in after - before:
         if not any(True for _ in store.match(triple.subject, triple.predicate, triple.object, GRAPH)):  # type: ignore[arg-type]
@@ -329,17 +358,15 @@ def _city_delta(
     return deleted, inserted
 
 
-def _prepare(store: EmbeddedStore, writes: Sequence[Write]) -> _Pending:
-    """The change of the consolidated graph when all `writes` land together (a source written twice: the last)."""
+def _prepare(store: EmbeddedStore, sources: Sequence[PreparedSource]) -> _Pending:
+    """The change of the consolidated graph when all `sources` land together (a source written twice: the last)."""
     memo = _memo(store)
     readers = _Readers(store)
-    batch = dict(writes)
-    abouts: dict[NamedNode, dict[NamedNode, Pairs]] = {}
+    batch = {source.graph: source for source in sources}
     clusters: dict[ClusterKey, list[Claim]] = defaultdict(list)
     keys: set[ClusterKey] = set()
-    for graph, quads in batch.items():
-        abouts[graph] = by_subject = _memory_about(q for q in quads or () if q.graph_name == graph)
-        for claim in _claims_in_memory(graph, by_subject) if quads is not None else ():
+    for graph, written in batch.items():
+        for claim in written.claims:
             clusters[cluster_of(claim)].append(claim)
         keys |= _contributed(store, memo, graph)
     keys |= set(clusters)
@@ -364,7 +391,7 @@ def _prepare(store: EmbeddedStore, writes: Sequence[Write]) -> _Pending:
         fused = fuse(key, claims)
         new.update(q.triple for q in fused)
         states[key] = _state_of(fused, claims)
-    city_deleted, city_inserted = _city_delta(store, abouts)
+    city_deleted, city_inserted = _city_delta(store, {graph: source.cities for graph, source in batch.items()})
     old |= city_deleted
     new |= city_inserted
     all_claims = [c for cs in clusters.values() for c in cs] + fetched
@@ -373,10 +400,10 @@ def _prepare(store: EmbeddedStore, writes: Sequence[Write]) -> _Pending:
 
 def delta(store: EmbeddedStore, graph: NamedNode, quads: Sequence[Quad] | None) -> Delta:
     """What writing `quads` as the source graph `graph` (None: removing it) changes in the consolidated graph."""
-    return _prepare(store, [(graph, quads)]).delta
+    return _prepare(store, [prepare_source(graph, quads)]).delta
 
 
-def write_sources(store: EmbeddedStore, writes: Sequence[Write]) -> list[int]:
+def write_sources(store: EmbeddedStore, writes: Sequence[Write | PreparedSource]) -> list[int]:
     """Replace (or, with None, remove) source graphs and their share of the consolidated graph in a single
     transaction: a reader, or a process killed midway, sees all of them before or all after. Each cluster the
     writes touch is fused once, however many of them contribute to it, which makes a batch of articles much
@@ -384,19 +411,20 @@ def write_sources(store: EmbeddedStore, writes: Sequence[Write]) -> list[int]:
     (a source written twice in one batch: the last write lands, the first counts none)."""
     if not writes:
         return []
-    pending = _prepare(store, writes)
+    sources = [w if isinstance(w, PreparedSource) else prepare_source(*w) for w in writes]
+    pending = _prepare(store, sources)
     change = pending.delta
-    last = {graph: index for index, (graph, _) in enumerate(writes)}
+    last = {source.graph: index for index, source in enumerate(sources)}
     try:
-        written = store.replace_graphs(
-            [(graph, quads) for index, (graph, quads) in enumerate(writes) if last[graph] == index],
+        store.replace_graphs(
+            [(s.graph, s.content) for index, s in enumerate(sources) if last[s.graph] == index],
             also=(GRAPH, change.deleted, change.inserted),
         )
     except BaseException:
         forget(store)
         raise
     _memo(store).commit(last, pending.clusters, pending.claims)
-    return [written.get(graph, 0) if last[graph] == index else 0 for index, (graph, _) in enumerate(writes)]
+    return [source.triples if last[source.graph] == index else 0 for index, source in enumerate(sources)]
 
 
 def write_source(store: EmbeddedStore, graph: NamedNode, quads: Sequence[Quad] | None) -> int:
@@ -409,7 +437,7 @@ def write_table(store: EmbeddedStore, graph: NamedNode, quads: list[Quad]) -> in
     """A (large) table as the source graph `graph` with its share of the consolidated graph: a reload in one
     transaction; a first load bulk loaded (not one transaction, like every bulk load: a failure removes the
     table's graph, and `twingraph consolidate` puts the consolidated graph right)."""
-    pending = _prepare(store, [(graph, quads)])
+    pending = _prepare(store, [prepare_source(graph, quads)])
     change = pending.delta
     try:
         if store.has_graph(graph):

@@ -12,13 +12,12 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from pyoxigraph import NamedNode, Quad
-
 from twingraph.articles import InputProblem, SourceCatalog
 from twingraph.articles.reader import is_jsonl, iter_input_files, plan_inputs
+from twingraph.consolidate import PreparedSource
 from twingraph.extract import Extractor, default_extractor
 from twingraph.extract_workers import Extracted, Work, extract_parallel
-from twingraph.load import source_quads, store_sources
+from twingraph.load import prepared_source, store_sources
 from twingraph.store.embedded import EmbeddedStore, StoreError
 from twingraph.store.writer import IngestTarget
 
@@ -142,7 +141,8 @@ def ingest_articles(
     """
     if extracted is None:
         extractor = extractor or (default_extractor() if jobs <= 1 else None)
-        extracted = extract_parallel(items, jobs, extractor)
+        # workers also map the facts to triples for the embedded store, so its single writer only fuses and stores
+        extracted = extract_parallel(items, jobs, extractor, prepare=isinstance(store, EmbeddedStore))
     ingested: list[IngestedArticle] = []
     problems: list[InputProblem] = []
     warnings: list[InputProblem] = []
@@ -152,7 +152,7 @@ def ingest_articles(
     unflushed = 0
     started = time.perf_counter()
     batched = isinstance(store, EmbeddedStore)  # a remote store takes each article as it comes
-    batch: list[tuple[IngestedArticle, tuple[NamedNode, list[Quad]]]] = []
+    batch: list[tuple[IngestedArticle, PreparedSource]] = []
     batch_triples, batch_started = 0, 0.0
 
     def report(item: IngestedArticle | InputProblem) -> None:
@@ -210,12 +210,12 @@ def ingest_articles(
             report(facts)
             continue
         t2 = time.perf_counter()
-        write = source_quads(facts)
+        prepared = next_item.prepared or prepared_source(facts)  # made by the worker, or here
         store_seconds += time.perf_counter() - t2
         if not batch:
             batch_started = t2
-        batch.append((IngestedArticle(item.key, item.path, item.title, facts.count(), 0), write))
-        batch_triples += len(write[1])
+        batch.append((IngestedArticle(item.key, item.path, item.title, facts.count(), 0), prepared))
+        batch_triples += prepared.triples
         if not batched or batch_triples >= BATCH_TRIPLES or t2 - batch_started >= BATCH_SECONDS:
             write_batch()
     if batch:

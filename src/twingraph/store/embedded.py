@@ -8,6 +8,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
@@ -95,6 +96,18 @@ def _prefix_lines(prefixes: Mapping[str, str]) -> bytes:
     return "".join(f"@prefix {name}: <{namespace}> .\n" for name, namespace in prefixes.items()).encode("utf-8")
 
 
+@dataclass(frozen=True)
+class NTriplesText:
+    """A graph's distinct triples as N-Triples lines (as pyoxigraph writes them), and how many there are: how a
+    graph made in another process reaches the store without a Quad object per triple."""
+
+    text: str
+    count: int
+
+
+GraphContent = Iterable[Quad] | NTriplesText
+
+
 class EmbeddedStore:
     """A folder with an Oxigraph database. Writes of one source graph are a single transaction."""
 
@@ -130,37 +143,48 @@ class EmbeddedStore:
 
     def replace_graphs(
         self,
-        writes: Sequence[tuple[NamedNode, Iterable[Quad] | None]],
+        writes: Sequence[tuple[NamedNode, GraphContent | None]],
         *,
         also: tuple[NamedNode, Sequence[Triple], Sequence[Triple]] | None = None,
     ) -> dict[NamedNode, int]:
         """Replace several graphs (None: remove one) and change `also` in one transaction; returns the triples
         written per graph.
 
-        Sources seen for the first time, with nothing to delete elsewhere, are one `extend` transaction (about
-        twice as fast as an update, which parses its text); otherwise one SPARQL update drops, refills and
-        changes the other graph.
+        Sources seen for the first time, given as quads, with nothing to delete elsewhere, are one `extend`
+        transaction; otherwise one SPARQL update drops, refills and changes the other graph.
         """
-        own = {graph: list(dict.fromkeys(q for q in quads or () if q.graph_name == graph)) for graph, quads in writes}
+        own: dict[NamedNode, list[Quad] | NTriplesText] = {
+            graph: content if isinstance(content, NTriplesText) else self._own(graph, content)
+            for graph, content in writes
+        }
         other, deleted, inserted = also if also is not None else (None, (), ())
         extra = [Quad(t.subject, t.predicate, t.object, other) for t in inserted] if other is not None else []
         stored = [graph for graph in own if self._store.contains_named_graph(graph)]
-        if not stored and not deleted and all(quads is not None for _, quads in writes):
-            self._store.extend([q for quads in own.values() for q in quads] + extra)
-            return {graph: len(quads) for graph, quads in own.items()}
+        counts = {g: c.count if isinstance(c, NTriplesText) else len(c) for g, c in own.items()}
+        if not stored and not deleted and all(content is not None for _, content in writes):
+            quads = [q for content in own.values() if isinstance(content, list) for q in content]
+            if len(quads) == sum(counts.values()):  # no text to parse
+                self._store.extend(quads + extra)
+                return counts
         parts = [f"DROP SILENT GRAPH {graph}" for graph in stored]
-        blocks = [(graph, [q.triple for q in quads]) for graph, quads in own.items() if quads]
+        blocks = [
+            (graph, content.text if isinstance(content, NTriplesText) else _triple_lines(q.triple for q in content))
+            for graph, content in own.items()
+            if counts[graph]
+        ]
         if inserted and other is not None:
-            blocks.append((other, list(inserted)))
+            blocks.append((other, _triple_lines(inserted)))
         if blocks:
-            parts.append(
-                "INSERT DATA {\n" + "\n".join(f"GRAPH {g} {{\n{_triple_lines(t)}\n}}" for g, t in blocks) + "\n}"
-            )
+            parts.append("INSERT DATA {\n" + "\n".join(f"GRAPH {g} {{\n{text}\n}}" for g, text in blocks) + "\n}")
         if deleted:
             parts.append(f"DELETE DATA {{ GRAPH {other} {{\n{_triple_lines(deleted)}\n}} }}")
         if parts:
             self._store.update(" ;\n".join(parts))
-        return {graph: len(quads) for graph, quads in own.items()}
+        return counts
+
+    @staticmethod
+    def _own(graph: NamedNode, quads: Iterable[Quad] | None) -> list[Quad]:
+        return list(dict.fromkeys(q for q in quads or () if q.graph_name == graph))
 
     def change_graph(self, graph: NamedNode, deleted: Sequence[Triple], inserted: Sequence[Triple]) -> None:
         """Delete and insert triples of one graph in one transaction."""
