@@ -29,7 +29,7 @@ from twingraph.facts import Article, FactSet
 from twingraph.load import prepared_source
 
 BATCH_SIZE = 8  # ~8 ms of extraction per article: a batch is ~0.1 s of work against ~1 ms of pickling
-BATCHES_IN_FLIGHT_PER_WORKER = 3
+BATCHES_IN_FLIGHT_PER_WORKER = 12  # the workers keep extracting while the writer writes a batch
 WORKER_NICENESS = 0
 
 Work = Article | InputProblem | FileInput  # what goes to a worker: a file may still have to be read there

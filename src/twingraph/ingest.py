@@ -25,9 +25,11 @@ from twingraph.store.writer import IngestTarget
 # 200 MB per 300,000 triples): flushing every quarter of a million triples keeps a long run's memory flat.
 FLUSH_EVERY_TRIPLES = 250_000
 # Articles go to the embedded store in batches, each one transaction with its share of the consolidated graph
-# (fused once per batch, not once per article): up to this many triples, or what arrived in this many seconds,
-# so that a slow run still shows its articles landing and a killed one loses only the last second's work.
-BATCH_TRIPLES = 50_000
+# (each cluster fused once per batch, not once per article). A batch closes at this many triples, or once it has
+# gathered articles for as long as the last batch took to write (a second at least): the larger the consolidated
+# graph, the more a write costs, and the more articles share it, so writing stays about half of the run however
+# long the run is. A killed run loses only the batch it was gathering.
+BATCH_TRIPLES = 250_000
 BATCH_SECONDS = 1.0
 
 
@@ -153,14 +155,14 @@ def ingest_articles(
     started = time.perf_counter()
     batched = isinstance(store, EmbeddedStore)  # a remote store takes each article as it comes
     batch: list[tuple[IngestedArticle, PreparedSource]] = []
-    batch_triples, batch_started = 0, 0.0
+    batch_triples, batch_started, batch_seconds = 0, 0.0, BATCH_SECONDS
 
     def report(item: IngestedArticle | InputProblem) -> None:
         if on_progress is not None:
             on_progress(item)
 
     def write_batch() -> None:
-        nonlocal unflushed, store_seconds, batch_triples
+        nonlocal unflushed, store_seconds, batch_triples, batch_seconds
         t0 = time.perf_counter()
         try:
             triples = store_sources(store, [write for _, write in batch])
@@ -175,7 +177,9 @@ def ingest_articles(
             ) from None
         except StoreError as err:  # a remote store still failing after its retries
             raise StoreError(f"{err}; the {len(ingested)} articles before it are stored") from None
-        store_seconds += time.perf_counter() - t0
+        took = time.perf_counter() - t0
+        store_seconds += took
+        batch_seconds = max(BATCH_SECONDS, took)
         for (done, _), count in zip(batch, triples, strict=True):
             done = replace(done, triples=count)
             ingested.append(done)
@@ -216,7 +220,7 @@ def ingest_articles(
             batch_started = t2
         batch.append((IngestedArticle(item.key, item.path, item.title, facts.count(), 0), prepared))
         batch_triples += prepared.triples
-        if not batched or batch_triples >= BATCH_TRIPLES or t2 - batch_started >= BATCH_SECONDS:
+        if not batched or batch_triples >= BATCH_TRIPLES or t2 - batch_started >= batch_seconds:
             write_batch()
     if batch:
         write_batch()
