@@ -370,15 +370,14 @@ def _prepare(store: EmbeddedStore, sources: Sequence[PreparedSource]) -> _Pendin
             clusters[cluster_of(claim)].append(claim)
         keys |= _contributed(store, memo, graph)
     keys |= set(clusters)
-    old: set[Triple] = set()
-    new: set[Triple] = set()
+    # compared cluster by cluster (no two share a node), so that a batch never holds all it touches twice
+    deleted: set[Triple] = set()
+    inserted: set[Triple] = set()
     states: dict[ClusterKey, _ClusterState] = {}
     fetched: list[Claim] = []
     for key in sorted(keys):
         state = memo.clusters.get(key) or _stored_state(store, key)
         claims = list(clusters.get(key, []))
-        for owned in state.owned.values():
-            old |= owned
         for statement in state.statements:
             source, fact, kind = statement
             if source in batch:
@@ -388,14 +387,18 @@ def _prepare(store: EmbeddedStore, sources: Sequence[PreparedSource]) -> _Pendin
                 known = readers(source).claim(fact, kind)
                 fetched.append(known)
             claims.append(known)
-        fused = fuse(key, claims)
-        new.update(q.triple for q in fused)
-        states[key] = _state_of(fused, claims)
+        states[key] = _state_of(fuse(key, claims), claims)
+        for node in state.owned.keys() | states[key].owned.keys():
+            old, new = state.owned.get(node, frozenset()), states[key].owned.get(node, frozenset())
+            if old != new:
+                deleted |= old - new
+                inserted |= new - old
     city_deleted, city_inserted = _city_delta(store, {graph: source.cities for graph, source in batch.items()})
-    old |= city_deleted
-    new |= city_inserted
+    deleted |= city_deleted
+    inserted |= city_inserted
     all_claims = [c for cs in clusters.values() for c in cs] + fetched
-    return _Pending(Delta(deleted=tuple(old - new), inserted=tuple(new - old)), states, all_claims)
+    both = deleted & inserted  # none: clusters share no node (a safeguard all the same)
+    return _Pending(Delta(deleted=tuple(deleted - both), inserted=tuple(inserted - both)), states, all_claims)
 
 
 def delta(store: EmbeddedStore, graph: NamedNode, quads: Sequence[Quad] | None) -> Delta:
