@@ -95,6 +95,7 @@ def test_a_long_run_flushes_the_store_as_it_goes(corpus: Path, tmp_path: Path, m
     store = open_store(tmp_path / "store")
     flushes: list[int] = []
     monkeypatch.setattr(twingraph.ingest.run, "FLUSH_EVERY_TRIPLES", 500)
+    monkeypatch.setattr(twingraph.ingest.run, "BATCH_TRIPLES", 500)  # the store is flushed between batches
     monkeypatch.setattr(store, "flush", lambda: flushes.append(len(store)))
     report = ingest([corpus], store, jobs=2)
     assert report.triples > 2000

@@ -7,20 +7,28 @@ import signal
 import subprocess
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from pyoxigraph import NamedNode
 
 from twingraph.facts import Article, City, DateValue, FactSet, Partnership, Visit
-from twingraph.ingest.load import store_facts
+from twingraph.ingest.load import prepared_source, store_facts
 from twingraph.ingest.run import ingest
 from twingraph.inputs.pairs import around_cities, read_pairs, store_table
 from twingraph.query.library import load_query
 from twingraph.rdf import vocab as v
 from twingraph.rdf.iris import article_iri
 from twingraph.store import EmbeddedStore, open_store
-from twingraph.store.consolidate import consolidated_triples, rebuild, rebuilt_quads, write_source
+from twingraph.store.consolidate import (
+    consolidated_triples,
+    prepare_source,
+    rebuild,
+    rebuilt_quads,
+    write_source,
+    write_sources,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 DORTMUND = City("Dortmund", "DE")
@@ -200,3 +208,44 @@ def test_sigkill_during_consolidation_leaves_sources_and_consolidated_graph_cons
     # the store stays usable: a further write lands
     store_facts(store, FactSet(article=Article(key="after", text=""), cities=(DORTMUND, ZHYTOMYR)))
     assert store.has_graph(article_iri("after"))
+
+
+@pytest.fixture(scope="module")
+def dev_facts() -> list[FactSet]:
+    """The dev articles' facts, twice over under other keys, so that each cluster has several sources."""
+    from twingraph.extract import default_extractor
+    from twingraph.inputs.articles import read_inputs
+
+    extractor = default_extractor()
+    articles = [a for a in read_inputs([ROOT / "data" / "eval" / "articles"]) if isinstance(a, Article)]
+    facts = [extractor.extract(a) for a in articles]
+    again = [extractor.extract(replace(a, key=f"again/{a.key}", url=None)) for a in articles[::2]]
+    return facts + again
+
+
+def test_a_batch_of_writes_gives_the_quads_of_writing_them_one_by_one(dev_facts: list[FactSet], tmp_path: Path) -> None:
+    one, many = open_store(tmp_path / "one"), open_store(tmp_path / "many")
+    writes = [(s.graph, s.content) for s in map(prepared_source, dev_facts)]
+    emptied, removed = writes[7][0], writes[5][0]
+    # batches of various sizes; a source written twice in one batch (the last write lands), one emptied, one
+    # removed and one written again in a later batch
+    plan = [[*writes[:40], (emptied, [])], writes[40:41], [*writes[41:], writes[3]], [(removed, None), writes[7]]]
+    for number, batch in enumerate(plan):
+        for graph, quads in batch:
+            write_source(one, graph, quads)
+        # the third batch as a parallel ingest's workers send it: N-Triples text
+        as_text = [prepare_source(graph, quads, as_text=True) for graph, quads in batch]
+        counts = write_sources(many, as_text if number == 2 else batch)
+        assert counts[-1] == len({q for q in batch[-1][1] or ()})
+    assert write_sources(many, [writes[9], writes[9]]) == [0, len(set(writes[9][1]))]
+    write_source(one, *writes[9])
+    assert {q for q in one.match(None, None, None, None)} == {q for q in many.match(None, None, None, None)}
+    fused = consolidated_triples(many)
+    assert len(fused) > 5000 and not many.has_graph(removed)
+    assert fused == {q.triple for q in rebuilt_quads(many)}
+    # clusters fused from sources written in different batches
+    assert max(int(c) for c in values_of(many, v.SOURCE_COUNT)) >= 4
+
+
+def values_of(store: EmbeddedStore, predicate: NamedNode) -> list[str]:
+    return [q.object.value for q in store.match(None, predicate, None, v.CONSOLIDATED_GRAPH)]

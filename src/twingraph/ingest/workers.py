@@ -23,17 +23,20 @@ from itertools import islice
 from twingraph.errors import UserError
 from twingraph.extract import Extractor, default_extractor
 from twingraph.facts import Article, FactSet
+from twingraph.ingest.load import prepared_source
 from twingraph.inputs.articles import InputProblem
 from twingraph.inputs.articles.reader import FileInput, read_file_input
+from twingraph.store.consolidate import PreparedSource
 
 BATCH_SIZE = 8  # ~8 ms of extraction per article: a batch is ~0.1 s of work against ~1 ms of pickling
-BATCHES_IN_FLIGHT_PER_WORKER = 3
+BATCHES_IN_FLIGHT_PER_WORKER = 12  # the workers keep extracting while the writer writes a batch
 WORKER_NICENESS = 0
 
 Work = Article | InputProblem | FileInput  # what goes to a worker: a file may still have to be read there
-# Per item of a batch: None for a problem passed on, (facts, seconds) for an article, and for a file read in
-# the worker its warnings and (article, facts, seconds), or the problem that stopped it.
-Done = tuple[FactSet | InputProblem, float] | list[InputProblem | tuple[Article, FactSet | InputProblem, float]] | None
+# Per item of a batch: None for a problem passed on, (facts, seconds, prepared) for an article, and for a file
+# read in the worker its warnings and (article, facts, seconds, prepared), or the problem that stopped it.
+Timed = tuple[FactSet | InputProblem, float, PreparedSource | None]
+Done = Timed | list[InputProblem | tuple[Article, FactSet | InputProblem, float, PreparedSource | None]] | None
 BatchResult = list[Done]
 
 
@@ -44,6 +47,7 @@ class Extracted:
     article: Article
     result: FactSet | InputProblem
     seconds: float = 0.0  # extraction time, wherever it ran
+    prepared: PreparedSource | None = None  # the facts as a source graph, when the worker made it
     in_process: bool = True  # extracted by the process that stores it (its time is part of that one's wall time)
 
 
@@ -59,6 +63,7 @@ def extract_article(article: Article, extractor: Extractor | None = None) -> Fac
 
 _DEFAULT: Extractor | None = None
 _WORKER: Extractor | None = None
+_PREPARE = False  # whether this worker also makes the source graph (for the embedded store's writer)
 
 
 def _default() -> Extractor:
@@ -68,31 +73,35 @@ def _default() -> Extractor:
     return _DEFAULT
 
 
-def _start_worker(extractor: Extractor | None) -> None:
-    global _WORKER
+def _start_worker(extractor: Extractor | None, prepare: bool = False) -> None:
+    global _WORKER, _PREPARE
     if WORKER_NICENESS:  # yield the CPU to the single writer (helps on an idle machine, starves on a busy one)
         with contextlib.suppress(OSError, AttributeError):
             os.nice(WORKER_NICENESS)
     _WORKER = extractor or _default()
+    _PREPARE = prepare
 
 
-def _timed(article: Article, extractor: Extractor | None) -> tuple[FactSet | InputProblem, float]:
+def _timed(article: Article, extractor: Extractor | None, prepare: bool = False) -> Timed:
     started = time.perf_counter()
     result = extract_article(article, extractor)
-    return result, time.perf_counter() - started
+    seconds = time.perf_counter() - started
+    if prepare and isinstance(result, FactSet):
+        return result, seconds, prepared_source(result, as_text=True)
+    return result, seconds, None
 
 
-def _do(item: Work, extractor: Extractor | None) -> Done:
+def _do(item: Work, extractor: Extractor | None, prepare: bool = False) -> Done:
     if isinstance(item, InputProblem):
         return None
     if isinstance(item, Article):
-        return _timed(item, extractor)  # only the facts travel back: the caller still holds the article
+        return _timed(item, extractor, prepare)  # only the facts travel back: the caller still holds the article
     read = read_file_input(item)
-    return [r if isinstance(r, InputProblem) else (r, *_timed(r, extractor)) for r in read]
+    return [r if isinstance(r, InputProblem) else (r, *_timed(r, extractor, prepare)) for r in read]
 
 
 def _extract_batch(batch: list[Work]) -> BatchResult:
-    return [_do(item, _WORKER) for item in batch]
+    return [_do(item, _WORKER, _PREPARE) for item in batch]
 
 
 def extract_batch(batch: list[Work]) -> BatchResult:
@@ -150,16 +159,19 @@ def in_order(
 
 
 def extract_parallel(
-    items: Iterable[Work], jobs: int, extractor: Extractor | None = None
+    items: Iterable[Work], jobs: int, extractor: Extractor | None = None, *, prepare: bool = False
 ) -> Iterator[Extracted | InputProblem]:
-    """In `jobs` worker processes, yielded in input order."""
+    """In `jobs` worker processes, yielded in input order; with `prepare` the workers also make each article's
+    source graph for the embedded store (`Extracted.prepared`)."""
     if jobs <= 1:
         yield from extract_serial(items, extractor)
         return
     if extractor is None and _context().get_start_method() == "fork":
         extractor = _default()  # built once here, inherited by every worker
     window = jobs * BATCHES_IN_FLIGHT_PER_WORKER
-    with ProcessPoolExecutor(jobs, mp_context=_context(), initializer=_start_worker, initargs=(extractor,)) as pool:
+    with ProcessPoolExecutor(
+        jobs, mp_context=_context(), initializer=_start_worker, initargs=(extractor, prepare)
+    ) as pool:
         try:
             yield from in_order(items, lambda batch: pool.submit(_extract_batch, batch), window)
         except BrokenProcessPool:

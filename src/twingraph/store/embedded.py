@@ -8,6 +8,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
@@ -65,10 +66,6 @@ def open_store(
             time.sleep(0.2)
 
 
-def _quad_to_ntriples(quad: Quad) -> str:
-    return f"{quad.subject} {quad.predicate} {quad.object} ."
-
-
 # Whole-store dumps go graph by graph. Reading is what an export costs: Oxigraph looks every term of every
 # quad up in RocksDB (about 1.5 µs a term; serialising is a tenth of that). It does so without holding the
 # GIL, so graphs dumped by a few threads at once take a fraction of the wall time on a machine with spare cores.
@@ -98,6 +95,18 @@ def _without_prefix_lines(turtle: bytes) -> bytes:
 
 def _prefix_lines(prefixes: Mapping[str, str]) -> bytes:
     return "".join(f"@prefix {name}: <{namespace}> .\n" for name, namespace in prefixes.items()).encode("utf-8")
+
+
+@dataclass(frozen=True)
+class NTriplesText:
+    """A graph's distinct triples as N-Triples lines (as pyoxigraph writes them), and how many there are: how a
+    graph made in another process reaches the store without a Quad object per triple."""
+
+    text: str
+    count: int
+
+
+GraphContent = Iterable[Quad] | NTriplesText
 
 
 class EmbeddedStore:
@@ -130,27 +139,53 @@ class EmbeddedStore:
     ) -> int:
         """Replace one source's graph atomically (None: remove it): readers see the old facts or the new, never
         half. `also` = (graph, deleted, inserted) changes another graph in the same transaction (the
-        consolidated graph a source contributes to).
+        consolidated graph a source contributes to)."""
+        return self.replace_graphs([(graph, quads)], also=also)[graph]
 
-        A source seen for the first time, with nothing to delete elsewhere, is one `extend` transaction (about
-        ten times faster than parsing an INSERT DATA text); otherwise one SPARQL update drops, refills and
-        changes the other graph.
+    def replace_graphs(
+        self,
+        writes: Sequence[tuple[NamedNode, GraphContent | None]],
+        *,
+        also: tuple[NamedNode, Sequence[Triple], Sequence[Triple]] | None = None,
+    ) -> dict[NamedNode, int]:
+        """Replace several graphs (None: remove one) and change `also` in one transaction; returns the triples
+        written per graph.
+
+        Sources seen for the first time, given as quads, with nothing to delete elsewhere, are one `extend`
+        transaction; otherwise one SPARQL update drops, refills and changes the other graph.
         """
-        own = list(dict.fromkeys(q for q in quads or () if q.graph_name == graph))
-        other, deleted, inserted = also if also is not None else (graph, (), ())
-        extra = [Quad(t.subject, t.predicate, t.object, other) for t in inserted]
-        if quads is not None and not deleted and not self._store.contains_named_graph(graph):
-            self._store.extend(own + extra)
-            return len(own)
-        parts = [f"DROP SILENT GRAPH {graph}"]
-        if own:
-            parts.append(f"INSERT DATA {{ GRAPH {graph} {{\n" + "\n".join(map(_quad_to_ntriples, own)) + "\n} }")
+        own: dict[NamedNode, list[Quad] | NTriplesText] = {
+            graph: content if isinstance(content, NTriplesText) else self._own(graph, content)
+            for graph, content in writes
+        }
+        other, deleted, inserted = also if also is not None else (None, (), ())
+        extra = [Quad(t.subject, t.predicate, t.object, other) for t in inserted] if other is not None else []
+        stored = [graph for graph in own if self._store.contains_named_graph(graph)]
+        counts = {g: c.count if isinstance(c, NTriplesText) else len(c) for g, c in own.items()}
+        if not stored and not deleted and all(content is not None for _, content in writes):
+            quads = [q for content in own.values() if isinstance(content, list) for q in content]
+            if len(quads) == sum(counts.values()):  # no text to parse
+                self._store.extend(quads + extra)
+                return counts
+        parts = [f"DROP SILENT GRAPH {graph}" for graph in stored]
+        blocks = [
+            (graph, content.text if isinstance(content, NTriplesText) else _triple_lines(q.triple for q in content))
+            for graph, content in own.items()
+            if counts[graph]
+        ]
+        if inserted and other is not None:
+            blocks.append((other, _triple_lines(inserted)))
+        if blocks:
+            parts.append("INSERT DATA {\n" + "\n".join(f"GRAPH {g} {{\n{text}\n}}" for g, text in blocks) + "\n}")
         if deleted:
             parts.append(f"DELETE DATA {{ GRAPH {other} {{\n{_triple_lines(deleted)}\n}} }}")
-        if extra:
-            parts.append(f"INSERT DATA {{ GRAPH {other} {{\n" + "\n".join(map(_quad_to_ntriples, extra)) + "\n} }")
-        self._store.update(" ;\n".join(parts))
-        return len(own)
+        if parts:
+            self._store.update(" ;\n".join(parts))
+        return counts
+
+    @staticmethod
+    def _own(graph: NamedNode, quads: Iterable[Quad] | None) -> list[Quad]:
+        return list(dict.fromkeys(q for q in quads or () if q.graph_name == graph))
 
     def change_graph(self, graph: NamedNode, deleted: Sequence[Triple], inserted: Sequence[Triple]) -> None:
         """Delete and insert triples of one graph in one transaction."""
