@@ -284,7 +284,7 @@ def test_cli_a_broken_sources_file_beside_the_table_loads_nothing(cli, tmp_path:
     assert result.returncode == 2
     assert result.stderr.strip().splitlines() == [
         f"error: {tmp_path / 'sources.yaml'}: entry 'pairs.csv' has unknown field 'link' "
-        "(known: url, title, publisher, published, language)"
+        "(known: url, title, publisher, published, language, license)"
     ]
     assert not store_path.exists()
 

@@ -345,6 +345,7 @@ def _read_pairs(path: Path, g: Gazetteer, info: SourceInfo) -> PairTable:
             published=info.published,
             language=info.language,
             path=str(path),
+            license=info.license,
         ),
         origin="table",
         extractor="twingraph-pairs",
