@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ast
 from collections.abc import Iterator
+from functools import cache
 from pathlib import Path
 
 import networkx as nx
@@ -36,8 +37,10 @@ def _parts() -> set[str]:
     return {p.stem for p in PACKAGE.iterdir() if (p.suffix == ".py" or (p / "__init__.py").exists())}
 
 
+@cache
 def import_graph() -> nx.DiGraph:
-    """One node per part of the package, an edge A -> B where a module of A imports one of B."""
+    """One node per part of the package, an edge A -> B where a module of A imports one of B (read once per run;
+    callers only read it)."""
     parts = _parts()
     graph = nx.DiGraph()
     graph.add_nodes_from(parts)
